@@ -1,0 +1,291 @@
+/**
+ * Resolution targets written as free Vietnamese text → a typed Target.
+ * "8,5-9,5", "> 98", "dưới 1,0", "trên 80%", "từ 90% trở lên", "≥ 90", "<1", "01-02 xã",
+ * "Tăng 10-20", "giảm còn 2-2,2%", "Bình quân kết nạp từ 110 – 120", "0,2 (theo tiêu chí cũ)".
+ * Never throws: text that cannot be read gives { ok: false, reason }.
+ */
+import { foldText, normalizeText, parseNumberToken, formatViNumber } from "./numbers";
+
+/** The shape of a target. */
+export type TargetForm =
+  | "exact" // 95
+  | "range" // 8,5-9,5
+  | "floor" // ≥ 90, từ 90 trở lên, tối thiểu 90, không dưới 90
+  | "strict_floor" // > 98, trên 80, hơn 80
+  | "ceiling" // ≤ 1, không quá 1, tối đa 1
+  | "strict_ceiling"; // < 1, dưới 1
+
+/** What the number measures, when the words say so. */
+export type TargetChange =
+  | "level" // the value to reach (default); "giảm còn 2%" is a level too, lower is better
+  | "increase" // "Tăng 10-20": an increase by that much
+  | "decrease"; // "giảm 1,5%/năm": a reduction by that much (percentage points for rates)
+
+export interface Target {
+  form: TargetForm;
+  /** lower bound (exact: the value) */
+  low?: number;
+  /** upper bound (exact: the value) */
+  high?: number;
+  /** a range written high-to-low ("3,0-2,0"), as structure targets sometimes are */
+  descending?: boolean;
+  change: TargetChange;
+  /** "%" when the number carried a percent sign or a "%" unit follows */
+  percent: boolean;
+  /** "/năm": a yearly rate or a per-year count */
+  perYear: boolean;
+  /** unit words after the numbers: "xã", "%/năm", "bác sĩ/1 vạn dân" */
+  unit?: string;
+  /** leading words kept for display: "Bình quân kết nạp" */
+  prefix?: string;
+  /** notes in parentheses: "theo tiêu chí cũ" */
+  note?: string;
+  /** the direction the words imply, if they imply one ("dưới", "<", "giảm còn" → down) */
+  impliedDirection?: "up" | "down";
+  /** the original text */
+  text: string;
+}
+
+export type TargetErrorCode = "empty" | "no_number" | "too_many_numbers" | "not_a_target";
+
+export interface TargetError {
+  code: TargetErrorCode;
+  /** Vietnamese explanation for the user */
+  message: string;
+  text: string;
+}
+
+export type TargetParse = { ok: true; target: Target } | { ok: false; error: TargetError };
+
+// Word lists, on folded text (no diacritics, lower case).
+const FLOOR_BEFORE = ["tu", "toi thieu", "khong duoi", "khong thap hon", "it nhat", "tren hoac bang", "bang hoac tren"];
+const STRICT_FLOOR_BEFORE = ["tren", "hon", "cao hon", "vuot"];
+const CEILING_BEFORE = ["toi da", "khong qua", "khong vuot qua", "khong cao hon", "khong hon", "duoi hoac bang"];
+const STRICT_CEILING_BEFORE = ["duoi", "thap hon", "it hon"];
+const FLOOR_AFTER = ["tro len", "tro len tren"];
+const CEILING_AFTER = ["tro xuong", "tro lai"];
+
+const NUM_RE = /\d+(?:[.,]\d+)*/g;
+const RANGE_SEP = /^\s*(?:%\s*)?(?:-|~|÷|den|toi)\s*$/;
+
+const COMPARATORS_BEFORE: Array<[string, TargetForm]> = [
+  ...CEILING_BEFORE.map((w): [string, TargetForm] => [w, "ceiling"]),
+  ...STRICT_CEILING_BEFORE.map((w): [string, TargetForm] => [w, "strict_ceiling"]),
+  ...FLOOR_BEFORE.filter((w) => w !== "tu").map((w): [string, TargetForm] => [w, "floor"]),
+  ...STRICT_FLOOR_BEFORE.map((w): [string, TargetForm] => [w, "strict_floor"]),
+].sort((a, b) => b[0].length - a[0].length);
+
+/** The comparator the words just before the number name; the longest phrase wins ("không dưới" over "dưới"). */
+function comparatorBefore(lead: string): TargetForm | null {
+  const t = lead.trim();
+  for (const [w, form] of COMPARATORS_BEFORE) if (t === w || t.endsWith(" " + w)) return form;
+  return null;
+}
+
+function endsWithWord(s: string, words: string[]): string | null {
+  const t = s.trim();
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    if (t === w || t.endsWith(" " + w)) return w;
+  }
+  return null;
+}
+function startsWithWord(s: string, words: string[]): string | null {
+  const t = s.trim();
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    if (t === w || t.startsWith(w + " ") || t.startsWith(w + ",") || t.startsWith(w + ".")) return w;
+  }
+  return null;
+}
+
+function fail(code: TargetErrorCode, text: string): TargetParse {
+  const messages: Record<TargetErrorCode, string> = {
+    empty: "Chỉ tiêu Nghị quyết để trống.",
+    no_number: "Không tìm thấy con số trong chỉ tiêu Nghị quyết",
+    too_many_numbers: "Chỉ tiêu có nhiều hơn hai con số, không rõ mức cần đạt",
+    not_a_target: "Không đọc được chỉ tiêu Nghị quyết",
+  };
+  const msg = code === "empty" ? messages.empty : `${messages[code]}: "${text}".`;
+  return { ok: false, error: { code, message: msg, text } };
+}
+
+interface Token {
+  value: number;
+  start: number;
+  end: number;
+}
+
+/** Parse a resolution target. Numbers pass through as exact targets. */
+export function parseTarget(input: unknown): TargetParse {
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) return fail("not_a_target", String(input));
+    return { ok: true, target: { form: "exact", low: input, high: input, change: "level", percent: false, perYear: false, text: String(input) } };
+  }
+  if (input === null || input === undefined) return fail("empty", "");
+  const raw = normalizeText(String(input));
+  if (raw === "") return fail("empty", "");
+
+  // Notes in parentheses are kept aside: "0,2 (theo tiêu chí cũ)".
+  const notes: string[] = [];
+  let body = raw.replace(/\(([^()]*)\)/g, (_m, inner: string) => {
+    notes.push(inner.trim());
+    return " ";
+  });
+  body = body.replace(/\s+/g, " ").trim();
+  // Symbols to words-free markers (folding keeps them).
+  body = body.replace(/>=|=>/g, "≥").replace(/<=|=</g, "≤");
+
+  // Work on a folded copy; folding keeps string length equal only for precomposed chars, so fold
+  // token by token: we find numbers on the folded string and slice it, then map unit text back.
+  const folded = foldText(body);
+
+  const tokens: Token[] = [];
+  for (const m of folded.matchAll(NUM_RE)) {
+    const v = parseNumberToken(m[0]);
+    if (v === null) return fail("not_a_target", raw);
+    tokens.push({ value: v, start: m.index!, end: m.index! + m[0].length });
+  }
+  if (tokens.length === 0) return fail("no_number", raw);
+
+  // Unit denominators like "bác sĩ/1 vạn dân" or "/1.000 dân" carry a number that is not a value.
+  const valueTokens = tokens.filter((t) => !/\/\s*$/.test(folded.slice(0, t.start)));
+  // Years named in the text ("đến năm 2025") are context, not values.
+  const candidates = valueTokens.filter((t, i) => !(isYearContext(folded, t) && valueTokens.length > 1 && i > 0));
+  if (candidates.length === 0) return fail("no_number", raw);
+
+  let first = candidates[0];
+  let second: Token | undefined;
+  if (candidates.length >= 2) {
+    const between = folded.slice(candidates[0].end, candidates[1].start);
+    if (RANGE_SEP.test(between)) second = candidates[1];
+    else return fail("too_many_numbers", raw);
+    if (candidates.length > 2) return fail("too_many_numbers", raw);
+  }
+  // A negative sign written right before the first number ("−2" after normalisation "-2").
+  const beforeFirst = folded.slice(0, first.start);
+  let firstValue = first.value;
+  if (/(^|\s)-\s*$/.test(beforeFirst) && !/\d\s*-\s*$/.test(beforeFirst)) firstValue = -firstValue;
+  const lead = beforeFirst.replace(/-\s*$/, "").trim();
+  const last = second ?? first;
+  const tail = folded.slice(last.end).trim();
+  const tailOriginal = body.slice(last.end).trim(); // same indices: body and folded align char by char (NFC, 1:1)
+
+  const t: Target = { form: "exact", change: "level", percent: false, perYear: false, text: raw };
+  if (notes.length) t.note = notes.join("; ");
+
+  // Comparators: symbols first, then words before, then words after.
+  let form: TargetForm | null = null;
+  const leadSym = lead.slice(-1);
+  let leadWords = lead;
+  if (leadSym === "≥") form = "floor";
+  else if (leadSym === ">") form = "strict_floor";
+  else if (leadSym === "≤") form = "ceiling";
+  else if (leadSym === "<") form = "strict_ceiling";
+  if (form) leadWords = lead.slice(0, -1).trim();
+
+  // change words
+  let change: TargetChange = "level";
+  if (/(^|\s)(giam|ha) (con|xuong con|xuong)$/.test(leadWords) || /(^|\s)(xuong con|con)$/.test(leadWords)) {
+    change = "level";
+    t.impliedDirection = "down";
+  } else if (/(^|\s)(giam|ha|giam binh quan|giam moi nam|giam hang nam)$/.test(leadWords)) {
+    change = "decrease";
+  } else if (/(^|\s)(tang|tang them|tang binh quan|tang moi nam|tang hang nam)$/.test(leadWords)) {
+    change = "increase";
+  }
+  t.change = change;
+
+  if (!form) form = comparatorBefore(leadWords);
+  // words after the number: "90% trở lên", "1% trở xuống"
+  const tailNoPct = tail.replace(/^%/, "").trim();
+  const afterFloor = startsWithWord(tailNoPct, FLOOR_AFTER);
+  const afterCeil = startsWithWord(tailNoPct, CEILING_AFTER);
+  if (!second) {
+    if (afterFloor) form = "floor";
+    else if (afterCeil) form = "ceiling";
+    else if (!form && endsWithWord(leadWords, ["tu"])) form = "floor"; // "từ 90%" alone reads as a floor
+  }
+
+  if (second) {
+    const a = firstValue;
+    const b = second.value;
+    t.form = "range";
+    t.low = Math.min(a, b);
+    t.high = Math.max(a, b);
+    if (a > b) t.descending = true;
+  } else {
+    t.form = form ?? "exact";
+    if (t.form === "exact") {
+      t.low = firstValue;
+      t.high = firstValue;
+    } else if (t.form === "floor" || t.form === "strict_floor") t.low = firstValue;
+    else t.high = firstValue;
+  }
+  if (!t.impliedDirection) {
+    if (t.form === "ceiling" || t.form === "strict_ceiling") t.impliedDirection = "down";
+    else if (t.form === "floor" || t.form === "strict_floor") t.impliedDirection = "up";
+  }
+
+  // percent and unit
+  const pctInside = folded.slice(first.end, last.end).includes("%");
+  let unitText = tailOriginal;
+  for (const w of [...FLOOR_AFTER, ...CEILING_AFTER]) {
+    const re = new RegExp(`^(%?)\\s*${w.replace(/ /g, "\\s+")}\\b`, "i");
+    const foldedUnit = foldText(unitText);
+    const m = foldedUnit.match(re);
+    if (m) unitText = (m[1] + unitText.slice(m[0].length)).trim();
+  }
+  if (unitText.startsWith("%") || pctInside) t.percent = true;
+  unitText = unitText.replace(/^[,.;:]\s*/, "").trim();
+  if (unitText) t.unit = unitText;
+  const foldedTail = foldText(unitText);
+  if (/\/\s*(1\s*)?nam\b/.test(foldedTail) || /(^|\s)(moi nam|hang nam|mot nam)\b/.test(foldedTail) || /(^|\s)(binh quan|hang nam|moi nam)\b/.test(leadWords)) {
+    t.perYear = true;
+  }
+  const prefixOriginal = body.slice(0, first.start).replace(/[≥≤<>]\s*$/, "").replace(/-\s*$/, "").trim();
+  if (prefixOriginal) t.prefix = prefixOriginal;
+  return { ok: true, target: t };
+}
+
+function isYearContext(folded: string, t: Token): boolean {
+  return t.value >= 1900 && t.value <= 2100 && Number.isInteger(t.value) && /(nam|giai doan|den|ky)\s*$/.test(folded.slice(0, t.start).trim());
+}
+
+/** The bound a result must reach, for the ratio: the lower bound going up, the upper going down. */
+export function bindingBound(t: Target, direction: "up" | "down" | "band"): number | undefined {
+  if (direction === "down") return t.high ?? t.low;
+  return t.low ?? t.high;
+}
+
+/** Write a target back as text the Vietnamese way: "8,5-9,5", "> 98", "≥ 90%", "dưới 1". */
+export function formatTarget(t: Target, opts: { unit?: boolean } = {}): string {
+  const f = (x: number) => formatViNumber(x, { decimals: 6 });
+  const pct = t.percent ? "%" : "";
+  let s: string;
+  switch (t.form) {
+    case "exact":
+      s = f(t.low!) + pct;
+      break;
+    case "range": {
+      const [a, b] = t.descending ? [t.high!, t.low!] : [t.low!, t.high!];
+      s = `${f(a)}-${f(b)}${pct}`;
+      break;
+    }
+    case "floor":
+      s = `≥ ${f(t.low!)}${pct}`;
+      break;
+    case "strict_floor":
+      s = `> ${f(t.low!)}${pct}`;
+      break;
+    case "ceiling":
+      s = `≤ ${f(t.high!)}${pct}`;
+      break;
+    case "strict_ceiling":
+      s = `< ${f(t.high!)}${pct}`;
+      break;
+  }
+  if (t.change === "increase") s = `Tăng ${s}`;
+  else if (t.change === "decrease") s = `Giảm ${s}`;
+  else if (t.impliedDirection === "down" && (t.form === "exact" || t.form === "range")) s = `giảm còn ${s}`;
+  if (opts.unit && t.unit && !(t.percent && t.unit.startsWith("%"))) s += ` ${t.unit}`;
+  return s;
+}
