@@ -1,0 +1,2 @@
+// Ribbon commands (placeholder until issue 5 lands).
+export {};

@@ -1,0 +1,2 @@
+// Custom functions (placeholder until issue 5 lands).
+export {};

@@ -1,0 +1,2 @@
+// Placeholder entry until the task pane lands (issue 6).
+export {};
