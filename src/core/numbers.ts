@@ -7,8 +7,13 @@
 /** Characters people type for a minus sign or a dash, folded to ASCII. */
 const MINUS_CHARS = /[\u2212\u2012\u2013\u2014\u2015\uFE63\uFF0D]/g;
 
+const NEEDS_NORMALIZE = /[\u00A0\u2007\u202F\u2009\u200A\u3000\u200B\uFEFF\u2212\u2012-\u2015\uFE63\uFF0D\t\n\r\f\v]| {2}|^ | $/;
+const NON_ASCII = /[^\x00-\x7F]/;
+
 /** Normalise typography: NFC, non-breaking and thin spaces to plain space, dashes/minus to "-". */
 export function normalizeText(text: string): string {
+  // Fast path: plain ASCII with single spaces needs nothing (most cells).
+  if (!NEEDS_NORMALIZE.test(text)) return NON_ASCII.test(text) ? text.normalize("NFC") : text;
   return text
     .normalize("NFC")
     .replace(/[\u00A0\u2007\u202F\u2009\u200A\u3000]/g, " ")
@@ -30,8 +35,13 @@ export const NUMBER_TOKEN = /\d+(?:[.,]\d+)*/;
  * - "1.5" → 1.5 (a dot not followed by three digits can only be a decimal point)
  * - "1,234,567" → 1234567 (commas grouping threes, twice or more, are thousands separators)
  */
+const SIMPLE_INT = /^\d{1,15}$/;
+const SIMPLE_DECIMAL_COMMA = /^\d{1,15},\d{1,15}$/;
+
 export function parseNumberToken(token: string): number | null {
   const t = token.trim();
+  if (SIMPLE_INT.test(t)) return Number(t);
+  if (SIMPLE_DECIMAL_COMMA.test(t)) return Number(t.replace(",", "."));
   if (!/^\d+(?:[.,]\d+)*$/.test(t)) return null;
   const dots = (t.match(/\./g) || []).length;
   const commas = (t.match(/,/g) || []).length;
@@ -107,31 +117,32 @@ export function roundHalfAway(x: number, digits = 0): number {
   if (!Number.isFinite(x)) return x;
   const d = Math.trunc(digits);
   const factor = Math.pow(10, Math.abs(d));
-  const shown = Number(Math.abs(x).toPrecision(15));
+  const ax = Math.abs(x);
+  // Fast path: far from a tie, plain rounding of the scaled value is exact enough.
+  const scaled0 = d >= 0 ? ax * factor : ax / factor;
+  const frac = scaled0 - Math.floor(scaled0);
   let r: number;
-  if (d >= 0) {
-    const scaled = Number((shown * factor).toPrecision(15));
-    r = Math.floor(scaled + 0.5) / factor;
+  if (Math.abs(frac - 0.5) > 1e-6 && scaled0 < 1e15) {
+    const k = Math.floor(scaled0 + 0.5);
+    r = d >= 0 ? k / factor : k * factor;
   } else {
-    const scaled = Number((shown / factor).toPrecision(15));
-    r = Math.floor(scaled + 0.5) * factor;
+    // Near a tie: decide on the value as Excel shows it (15 significant digits), so 1.005 → 1.01.
+    const shown = Number(ax.toPrecision(15));
+    const scaled = Number((d >= 0 ? shown * factor : shown / factor).toPrecision(15));
+    const k = Math.floor(scaled + 0.5);
+    r = d >= 0 ? k / factor : k * factor;
   }
   return x < 0 ? -r : r;
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(min: number, max: number, grouping: boolean): Intl.NumberFormat {
-  const key = `${min}:${max}:${grouping}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat("vi-VN", {
-      minimumFractionDigits: min,
-      maximumFractionDigits: max,
-      useGrouping: grouping,
-    });
-    formatters.set(key, f);
-  }
-  return f;
+/** Group an integer string with thousands dots: "8397" → "8.397". */
+function groupThousands(int: string): string {
+  if (int.length <= 3) return int;
+  let out = "";
+  const head = int.length % 3;
+  if (head) out = int.slice(0, head);
+  for (let i = head; i < int.length; i += 3) out += (out ? "." : "") + int.slice(i, i + 3);
+  return out;
 }
 
 export interface FormatOptions {
@@ -145,12 +156,28 @@ export interface FormatOptions {
   percent?: boolean;
 }
 
-/** Format the Vietnamese way: 8397.5 → "8.397,5"; 86.3636 → "86,36"; with percent → "86,36%". */
+/**
+ * Format the Vietnamese way: 8397.5 → "8.397,5"; 86.3636 → "86,36"; with percent → "86,36%".
+ * Same output as Intl.NumberFormat("vi-VN") (tested against it), without its cost per call.
+ */
 export function formatViNumber(x: number, opts: FormatOptions = {}): string {
-  const max = opts.decimals ?? 2;
+  if (!Number.isFinite(x)) return String(x);
+  const max = Math.max(0, Math.min(opts.decimals ?? 2, 20));
   const min = Math.min(opts.minDecimals ?? 0, max);
   const r = roundHalfAway(x, max);
-  const s = formatter(min, max, opts.grouping ?? true).format(r === 0 ? 0 : r);
+  const ar = Math.abs(r);
+  // Shortest round-trip text of the rounded value is exact; fall back to toFixed for exponents.
+  let fixed = ar >= 1e-6 && ar < 1e21 ? String(ar) : ar.toFixed(max);
+  const dot = fixed.indexOf(".");
+  let int = dot < 0 ? fixed : fixed.slice(0, dot);
+  let frac = dot < 0 ? "" : fixed.slice(dot + 1);
+  if (frac.length > max) frac = frac.slice(0, max);
+  while (frac.length && frac.charCodeAt(frac.length - 1) === 48) frac = frac.slice(0, -1);
+  while (frac.length < min) frac += "0";
+  if (opts.grouping ?? true) int = groupThousands(int);
+  fixed = frac ? `${int},${frac}` : int;
+  const neg = r < 0 && fixed.replace(/[0,.]/g, "") !== "";
+  const s = (neg ? "-" : "") + fixed;
   return opts.percent ? `${s}%` : s;
 }
 
@@ -159,12 +186,31 @@ export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/** Precomposed Latin letters (Vietnamese and others) → base letter, built once. */
+const FOLD_MAP: Map<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (let cp = 0xc0; cp <= 0x24f; cp++) add(cp);
+  for (let cp = 0x1e00; cp <= 0x1eff; cp++) add(cp);
+  m.set("đ", "d");
+  m.set("Đ", "d");
+  function add(cp: number) {
+    const ch = String.fromCodePoint(cp);
+    const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    if (base.length === 1 && base !== ch) m.set(ch, base);
+  }
+  return m;
+})();
+
 /** Fold Vietnamese text for matching: lower case, no diacritics, đ → d, single spaces. */
 export function foldText(text: string): string {
-  return normalizeText(text)
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .normalize("NFC");
+  const n = normalizeText(text);
+  if (!NON_ASCII.test(n)) return n.toLowerCase();
+  let out = "";
+  for (const ch of n) {
+    const f = FOLD_MAP.get(ch);
+    if (f !== undefined) out += f;
+    else if (ch >= "\u0300" && ch <= "\u036f") continue;
+    else out += ch.toLowerCase();
+  }
+  return out;
 }

@@ -62,9 +62,10 @@ const FLOOR_BEFORE = ["tu", "toi thieu", "khong duoi", "khong thap hon", "it nha
 const STRICT_FLOOR_BEFORE = ["tren", "hon", "cao hon", "vuot"];
 const CEILING_BEFORE = ["toi da", "khong qua", "khong vuot qua", "khong cao hon", "khong hon", "duoi hoac bang"];
 const STRICT_CEILING_BEFORE = ["duoi", "thap hon", "it hon"];
-const FLOOR_AFTER = ["tro len", "tro len tren"];
+const FLOOR_AFTER = ["tro len tren", "tro len"];
 const CEILING_AFTER = ["tro xuong", "tro lai"];
 
+const AFTER_WORDS_RE = new RegExp(`^(%?)\\s*(?:${[...FLOOR_AFTER, ...CEILING_AFTER].sort((a, b) => b.length - a.length).join("|")})\\b`);
 const NUM_RE = /\d+(?:[.,]\d+)*/g;
 const RANGE_SEP = /^\s*(?:%\s*)?(?:-|~|÷|den|toi)\s*$/;
 
@@ -84,14 +85,14 @@ function comparatorBefore(lead: string): TargetForm | null {
 
 function endsWithWord(s: string, words: string[]): string | null {
   const t = s.trim();
-  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+  for (const w of words) {
     if (t === w || t.endsWith(" " + w)) return w;
   }
   return null;
 }
 function startsWithWord(s: string, words: string[]): string | null {
   const t = s.trim();
-  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+  for (const w of words) {
     if (t === w || t.startsWith(w + " ") || t.startsWith(w + ",") || t.startsWith(w + ".")) return w;
   }
   return null;
@@ -114,8 +115,25 @@ interface Token {
   end: number;
 }
 
-/** Parse a resolution target. Numbers pass through as exact targets. */
+const cache = new Map<string, TargetParse>();
+const CACHE_MAX = 5000;
+
+/**
+ * Parse a resolution target. Numbers pass through as exact targets. Results for text are cached
+ * (the same targets recur across rows and years); treat the returned object as read-only.
+ */
 export function parseTarget(input: unknown): TargetParse {
+  if (typeof input !== "string") return parseTargetUncached(input);
+  let r = cache.get(input);
+  if (!r) {
+    r = parseTargetUncached(input);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(input, r);
+  }
+  return r;
+}
+
+function parseTargetUncached(input: unknown): TargetParse {
   if (typeof input === "number") {
     if (!Number.isFinite(input)) return fail("not_a_target", String(input));
     return { ok: true, target: { form: "exact", low: input, high: input, change: "level", percent: false, perYear: false, text: String(input) } };
@@ -126,13 +144,17 @@ export function parseTarget(input: unknown): TargetParse {
 
   // Notes in parentheses are kept aside: "0,2 (theo tiêu chí cũ)".
   const notes: string[] = [];
-  let body = raw.replace(/\(([^()]*)\)/g, (_m, inner: string) => {
-    notes.push(inner.trim());
-    return " ";
-  });
-  body = body.replace(/\s+/g, " ").trim();
-  // Symbols to words-free markers (folding keeps them).
-  body = body.replace(/>=|=>/g, "≥").replace(/<=|=</g, "≤");
+  let body = raw;
+  if (body.includes("(")) {
+    body = body
+      .replace(/\(([^()]*)\)/g, (_m, inner: string) => {
+        notes.push(inner.trim());
+        return " ";
+      })
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+  if (body.includes("=")) body = body.replace(/>=|=>/g, "≥").replace(/<=|=</g, "≤");
 
   // Work on a folded copy; folding keeps string length equal only for precomposed chars, so fold
   // token by token: we find numbers on the folded string and slice it, then map unit text back.
@@ -147,9 +169,10 @@ export function parseTarget(input: unknown): TargetParse {
   if (tokens.length === 0) return fail("no_number", raw);
 
   // Unit denominators like "bác sĩ/1 vạn dân" or "/1.000 dân" carry a number that is not a value.
-  const valueTokens = tokens.filter((t) => !/\/\s*$/.test(folded.slice(0, t.start)));
+  const valueTokens = folded.includes("/") ? tokens.filter((t) => !/\/\s*$/.test(folded.slice(0, t.start))) : tokens;
   // Years named in the text ("đến năm 2025") are context, not values.
-  const candidates = valueTokens.filter((t, i) => !(isYearContext(folded, t) && valueTokens.length > 1 && i > 0));
+  const candidates =
+    valueTokens.length > 1 ? valueTokens.filter((t, i) => !(i > 0 && isYearContext(folded, t))) : valueTokens;
   if (candidates.length === 0) return fail("no_number", raw);
 
   let first = candidates[0];
@@ -184,7 +207,9 @@ export function parseTarget(input: unknown): TargetParse {
 
   // change words
   let change: TargetChange = "level";
-  if (/(^|\s)(giam|ha) (con|xuong con|xuong)$/.test(leadWords) || /(^|\s)(xuong con|con)$/.test(leadWords)) {
+  if (leadWords === "") {
+    // nothing before the number: no change words
+  } else if (/(^|\s)(giam|ha) (con|xuong con|xuong)$/.test(leadWords) || /(^|\s)(xuong con|con)$/.test(leadWords)) {
     change = "level";
     t.impliedDirection = "down";
   } else if (/(^|\s)(giam|ha|giam binh quan|giam moi nam|giam hang nam)$/.test(leadWords)) {
@@ -194,7 +219,7 @@ export function parseTarget(input: unknown): TargetParse {
   }
   t.change = change;
 
-  if (!form) form = comparatorBefore(leadWords);
+  if (!form && leadWords !== "") form = comparatorBefore(leadWords);
   // words after the number: "90% trở lên", "1% trở xuống"
   const tailNoPct = tail.replace(/^%/, "").trim();
   const afterFloor = startsWithWord(tailNoPct, FLOOR_AFTER);
@@ -228,10 +253,8 @@ export function parseTarget(input: unknown): TargetParse {
   // percent and unit
   const pctInside = folded.slice(first.end, last.end).includes("%");
   let unitText = tailOriginal;
-  for (const w of [...FLOOR_AFTER, ...CEILING_AFTER]) {
-    const re = new RegExp(`^(%?)\\s*${w.replace(/ /g, "\\s+")}\\b`, "i");
-    const foldedUnit = foldText(unitText);
-    const m = foldedUnit.match(re);
+  if (unitText) {
+    const m = foldText(unitText).match(AFTER_WORDS_RE);
     if (m) unitText = (m[1] + unitText.slice(m[0].length)).trim();
   }
   if (unitText.startsWith("%") || pctInside) t.percent = true;
