@@ -1,2 +1,225 @@
-// Custom functions (placeholder until issue 5 lands).
-export {};
+/*
+ * Excel custom functions, namespace NQ (see manifest.xml). Each function is a one-line wrapper over
+ * the registry in src/core/functions.ts, which the CLI (`chitieu fn`) and the tests also call.
+ *
+ * functions.json is generated from the JSDoc below by custom-functions-metadata-plugin, which also
+ * appends `CustomFunctions.associate("ID", fn)` for every function to the end of this module.
+ * Outside Office (the task pane opened in a plain browser) there is no global `CustomFunctions`,
+ * so this module declares its own `CustomFunctions` binding: the real runtime when present, a
+ * harmless stand-in otherwise. The appended associate calls resolve to that binding.
+ *
+ * Rules for the JSDoc (read by custom-functions-metadata): top-level `function` declarations only;
+ * parameter and return types written inline (a union maps to "any", `any[][]` to a range); no
+ * `@volatile`: the functions are pure and make no Excel API calls.
+ */
+import { callFunction, FnError, type FnArg, type FnResult, type Scalar } from "../core/functions";
+
+/** The parts of the Office custom-functions runtime this module uses. */
+interface CustomFunctionsRuntime {
+  associate(id: string, fn: (...args: never[]) => unknown): void;
+  Error: new (code: never, message?: string) => object;
+  ErrorCode: { invalidValue: string; notAvailable: string };
+}
+
+/** Stand-in used outside Office: associate does nothing, errors are plain Errors with a code. */
+class FallbackError extends Error {
+  constructor(
+    public readonly code: string,
+    message?: string,
+  ) {
+    super(message);
+    this.name = "CustomFunctions.Error";
+  }
+}
+const fallbackRuntime: CustomFunctionsRuntime = {
+  associate: () => undefined,
+  Error: FallbackError as unknown as CustomFunctionsRuntime["Error"],
+  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+};
+
+function realRuntime(): CustomFunctionsRuntime | undefined {
+  const g = globalThis as unknown as { CustomFunctions?: Partial<CustomFunctionsRuntime> };
+  const cf = g.CustomFunctions;
+  return cf && typeof cf.associate === "function" && cf.Error && cf.ErrorCode ? (cf as CustomFunctionsRuntime) : undefined;
+}
+
+/** Shadows the global on purpose (see the header): the appended associate calls use this binding. */
+// eslint-disable-next-line @typescript-eslint/no-redeclare
+const CustomFunctions: CustomFunctionsRuntime = realRuntime() ?? fallbackRuntime;
+
+/** True when the real Office runtime is present (the functions are registered with Excel). */
+export function customFunctionsRuntimeLoaded(): boolean {
+  return CustomFunctions !== fallbackRuntime;
+}
+
+type Cell = number | string | boolean | null;
+
+/** The Excel error for a registry error: #VALUE! or #N/A, with the Vietnamese message. */
+export function toExcelError(e: FnError): object {
+  const code = e.code === "na" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+  return new CustomFunctions.Error(code as never, e.message);
+}
+
+function unwrap(r: FnResult): number | string | Scalar[][] {
+  if (r instanceof FnError) throw toExcelError(r);
+  return r;
+}
+
+/** Calls a scalar-returning registry function; a 1×1 result is unwrapped. */
+function scalar(id: string, args: FnArg[]): number | string {
+  const r = unwrap(callFunction(id, args));
+  if (Array.isArray(r)) {
+    const v = r.length === 1 && r[0].length === 1 ? r[0][0] : null;
+    return typeof v === "number" || typeof v === "string" ? v : "";
+  }
+  return r;
+}
+
+/** Calls a range-returning (spilled) registry function; "" for empty input becomes a 1×1 array. */
+function grid(id: string, args: FnArg[]): Cell[][] {
+  const r = unwrap(callFunction(id, args));
+  if (Array.isArray(r)) return r.map((row) => row.map((c) => (c === null ? "" : c)));
+  return [[r]];
+}
+
+/**
+ * Đánh giá kết quả so với chỉ tiêu Nghị quyết: Vượt / Đạt / Gần đạt / Chưa đạt (hoặc Hoàn thành vượt / Hoàn thành / Chưa hoàn thành).
+ * @customfunction DANHGIA
+ * @param chi_tieu Chỉ tiêu Nghị quyết, ví dụ "8,5-9,5", "> 98", "dưới 1,0".
+ * @param ket_qua Kết quả thực hiện, ví dụ 7,8 hoặc "263 đảng viên/ 3 năm".
+ * @param chieu Chiều: "tang" (càng cao càng tốt), "giam" hoặc "khoang". Bỏ trống để tự nhận.
+ * @param bo_tu Bộ từ: "dat" (mặc định) hoặc "hoan-thanh"; thêm "-2" để gộp Vượt vào Đạt.
+ * @param nguong_gan_dat Ngưỡng gần đạt theo %, ví dụ 2. Bỏ trống: không dùng mức Gần đạt.
+ * @returns Nhãn đánh giá, ví dụ "Đạt" hoặc "Chưa đạt"; để trống nếu chưa có số liệu.
+ */
+export function danhGia(
+  chi_tieu: number | string,
+  ket_qua: number | string,
+  chieu?: string,
+  bo_tu?: string,
+  nguong_gan_dat?: number | string,
+): number | string {
+  return scalar("DANHGIA", [chi_tieu, ket_qua, chieu, bo_tu, nguong_gan_dat]);
+}
+
+/**
+ * Kết quả tính theo % của mức cần đạt (cận dưới nếu càng cao càng tốt, cận trên nếu càng thấp càng tốt).
+ * @customfunction TYLEDAT
+ * @param ket_qua Kết quả thực hiện, ví dụ 7,8.
+ * @param chi_tieu Chỉ tiêu Nghị quyết, ví dụ "8,5-9,5".
+ * @param chieu Chiều: "tang", "giam" hoặc "khoang". Bỏ trống để tự nhận.
+ * @returns Tỷ lệ đạt theo điểm phần trăm, ví dụ 91,76.
+ */
+export function tyLeDat(ket_qua: number | string, chi_tieu: number | string, chieu?: string): number | string {
+  return scalar("TYLEDAT", [ket_qua, chi_tieu, chieu]);
+}
+
+/**
+ * Một cận của chỉ tiêu Nghị quyết dưới dạng số, dùng cho biểu đồ và định dạng có điều kiện.
+ * @customfunction MUCTIEU
+ * @param chi_tieu Chỉ tiêu Nghị quyết, ví dụ "8,5-9,5".
+ * @param phan "duoi" (cận dưới, mặc định) hoặc "tren" (cận trên).
+ * @returns Cận của chỉ tiêu, ví dụ 9,5.
+ */
+export function mucTieu(chi_tieu: number | string, phan?: string): number | string {
+  return scalar("MUCTIEU", [chi_tieu, phan]);
+}
+
+/**
+ * Đọc số viết kiểu Việt Nam trong văn bản: "8.397,5" thành 8397,5; "0,37%" thành 0,37.
+ * @customfunction SO
+ * @param van_ban Văn bản chứa một số, ví dụ "8.397,5".
+ * @returns Số đọc được.
+ */
+export function so(van_ban: number | string): number | string {
+  return scalar("SO", [van_ban]);
+}
+
+/**
+ * Tốc độ tăng bình quân (%/năm) từ giá trị năm gốc, giá trị năm cuối và số năm: (căn bậc n của cuối/đầu − 1) × 100.
+ * @customfunction TANGBQ
+ * @param dau Giá trị năm gốc (năm trước kỳ), ví dụ năm 2020.
+ * @param cuoi Giá trị năm cuối.
+ * @param so_nam Số năm sau năm gốc, ví dụ 3 cho giai đoạn 2021-2023.
+ * @returns Tốc độ tăng bình quân (%/năm), ví dụ 29,65.
+ */
+export function tangBq(dau: number | string, cuoi: number | string, so_nam: number | string): number | string {
+  return scalar("TANGBQ", [dau, cuoi, so_nam]);
+}
+
+/**
+ * Tốc độ tăng bình quân (%/năm) của dãy giá trị theo năm; giá trị đầu tiên là năm gốc.
+ * @customfunction TANGBQ.DAYSO
+ * @param day_gia_tri Dãy giá trị theo năm, ví dụ B5:E5 (từ năm gốc đến năm cuối).
+ * @returns Tốc độ tăng bình quân (%/năm).
+ */
+export function tangBqDaySo(day_gia_tri: any[][]): number | string {
+  return scalar("TANGBQ.DAYSO", [day_gia_tri as Scalar[][]]);
+}
+
+/**
+ * Tốc độ tăng bình quân (%/năm) từ tốc độ tăng từng năm: trung bình nhân của các chỉ số phát triển, không phải trung bình cộng.
+ * @customfunction TANGBQ.TOCDO
+ * @param day_toc_do Tốc độ tăng từng năm (%), ví dụ 4,2; 9,7; 9,8.
+ * @returns Tốc độ tăng bình quân (%/năm), ví dụ 7,87.
+ */
+export function tangBqTocDo(day_toc_do: any[][]): number | string {
+  return scalar("TANGBQ.TOCDO", [day_toc_do as Scalar[][]]);
+}
+
+/**
+ * Tốc độ tăng bình quân các năm còn lại phải đạt để cả kỳ đạt mục tiêu tăng bình quân.
+ * @customfunction CANDAT
+ * @param muc_tieu_bq Mục tiêu tăng bình quân cả kỳ (%/năm), ví dụ 8,5.
+ * @param so_nam_ky Số năm của kỳ, ví dụ 5.
+ * @param da_dat_bq Tốc độ tăng bình quân đã đạt (%/năm), ví dụ 7,87.
+ * @param so_nam_da_qua Số năm đã qua, ví dụ 3.
+ * @returns Tốc độ bình quân cần đạt trong các năm còn lại (%/năm), ví dụ 9,45.
+ */
+export function canDat(
+  muc_tieu_bq: number | string,
+  so_nam_ky: number | string,
+  da_dat_bq: number | string,
+  so_nam_da_qua: number | string,
+): number | string {
+  return scalar("CANDAT", [muc_tieu_bq, so_nam_ky, da_dat_bq, so_nam_da_qua]);
+}
+
+/**
+ * Tỷ lệ thực hiện so với kế hoạch (%): thực hiện / kế hoạch × 100.
+ * @customfunction TYLEKH
+ * @param thuc_hien Số thực hiện, ví dụ 57.
+ * @param ke_hoach Số kế hoạch, ví dụ 66.
+ * @returns Tỷ lệ so với kế hoạch (%), ví dụ 86,36.
+ */
+export function tyLeKh(thuc_hien: number | string, ke_hoach: number | string): number | string {
+  return scalar("TYLEKH", [thuc_hien, ke_hoach]);
+}
+
+/**
+ * Cơ cấu (%): tỷ trọng của từng giá trị trong tổng, trả về vùng cùng kích thước với vùng đầu vào.
+ * @customfunction COCAU
+ * @param day_gia_tri Các giá trị thành phần, ví dụ giá trị của dịch vụ, công nghiệp, nông nghiệp.
+ * @returns Tỷ trọng (%) của từng giá trị, tổng bằng 100.
+ */
+export function coCau(day_gia_tri: any[][]): any[][] {
+  return grid("COCAU", [day_gia_tri as Scalar[][]]);
+}
+
+/**
+ * Tiến độ của chỉ tiêu lũy kế giữa kỳ: "Đúng tiến độ" hoặc "Chậm tiến độ" so với mức chia đều theo năm.
+ * @customfunction TIENDO
+ * @param luy_ke Số lũy kế đến nay, ví dụ 263.
+ * @param muc_tieu_ky Mục tiêu cả kỳ, ví dụ 550 (110/năm × 5 năm).
+ * @param so_nam_da_qua Số năm đã qua, ví dụ 3.
+ * @param so_nam_ky Số năm của kỳ, ví dụ 5.
+ * @returns "Đúng tiến độ" hoặc "Chậm tiến độ".
+ */
+export function tienDo(
+  luy_ke: number | string,
+  muc_tieu_ky: number | string,
+  so_nam_da_qua: number | string,
+  so_nam_ky: number | string,
+): number | string {
+  return scalar("TIENDO", [luy_ke, muc_tieu_ky, so_nam_da_qua, so_nam_ky]);
+}
