@@ -175,7 +175,7 @@ function parseTargetUncached(input: unknown): TargetParse {
     valueTokens.length > 1 ? valueTokens.filter((t, i) => !(i > 0 && isYearContext(folded, t))) : valueTokens;
   if (candidates.length === 0) return fail("no_number", raw);
 
-  let first = candidates[0];
+  const first = candidates[0];
   let second: Token | undefined;
   if (candidates.length >= 2) {
     const between = folded.slice(candidates[0].end, candidates[1].start);
