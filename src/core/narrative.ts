@@ -1,0 +1,78 @@
+/**
+ * Narrative text for the report body, the way section "1. Các chỉ tiêu chủ yếu" cites indicators:
+ *   "- Tỷ lệ hộ nghèo 0,37% (Nghị quyết dưới 0,2%)."
+ * and the summary sentence "Có 07/14 chỉ tiêu đạt và vượt; 02 chỉ tiêu gần đạt; 05 chỉ tiêu chưa đạt."
+ */
+import type { Status } from "./evaluate";
+import type { IndicatorRow, IndicatorTable } from "./model";
+import { formatViNumber, normalizeText, pad2, toNumber } from "./numbers";
+
+export interface StatusTally {
+  total: number;
+  exceeded: number;
+  met: number;
+  near: number;
+  not_met: number;
+  not_evaluable: number;
+}
+
+export function tally(statuses: Iterable<Status>): StatusTally {
+  const t: StatusTally = { total: 0, exceeded: 0, met: 0, near: 0, not_met: 0, not_evaluable: 0 };
+  for (const s of statuses) {
+    t.total++;
+    t[s]++;
+  }
+  return t;
+}
+
+/** "Có 16/28 chỉ tiêu đạt và vượt; 11 chỉ tiêu chưa đạt; 01 chỉ tiêu chưa đánh giá được." */
+export function summarySentence(t: StatusTally, vocabulary: "dat" | "hoan-thanh" = "dat"): string {
+  const ht = vocabulary === "hoan-thanh";
+  const parts = [`Có ${pad2(t.met + t.exceeded)}/${pad2(t.total)} chỉ tiêu ${ht ? "hoàn thành và hoàn thành vượt" : "đạt và vượt"}`];
+  if (t.near) parts.push(`${pad2(t.near)} chỉ tiêu ${ht ? "gần hoàn thành" : "gần đạt"}`);
+  if (t.not_met) parts.push(`${pad2(t.not_met)} chỉ tiêu ${ht ? "chưa hoàn thành" : "chưa đạt"}`);
+  if (t.not_evaluable) parts.push(`${pad2(t.not_evaluable)} chỉ tiêu chưa đánh giá được`);
+  return parts.join("; ") + ".";
+}
+
+/** Unit suffix as prose writes it: "%" and "%/năm" stick to the number, words take a space. */
+function withUnit(value: string, unit: string): string {
+  const u = normalizeText(unit);
+  if (!u) return value;
+  if (u.startsWith("%")) return value + u;
+  return `${value} ${u}`;
+}
+
+function valueText(v: unknown): string {
+  if (typeof v === "number") return formatViNumber(v, { decimals: 2 });
+  const s = normalizeText(String(v ?? ""));
+  const n = toNumber(s);
+  return n !== null && !s.endsWith("%") ? formatViNumber(n, { decimals: 2 }) : s;
+}
+
+/** Strip trailing punctuation and a dangling "trong đó:" so the name reads as the start of a sentence. */
+function nameForProse(name: string): string {
+  return normalizeText(name)
+    .replace(/[,;:.\s]+$/, "")
+    .replace(/,?\s*trong đó$/i, "");
+}
+
+/** One line of prose for an indicator. */
+export function indicatorSentence(row: IndicatorRow): string {
+  const unit = row.unit ?? "";
+  const actual = row.actual === undefined || row.actual === null || row.actual === "" ? "(chưa có số liệu)" : withUnit(valueText(row.actual), unit.replace(/^%\/năm$/, "%"));
+  let target = normalizeText(row.targetText);
+  if (unit && /\d$/.test(target) && !/[a-zà-ỹ]$/i.test(target)) target = withUnit(target, unit);
+  const label = row.evaluation ? ` — ${row.evaluation.label}` : "";
+  return `- ${nameForProse(row.name)} ${actual} (Nghị quyết ${target})${label}.`;
+}
+
+/** The prose section, grouped under the table's group headings. */
+export function narrativeLines(table: IndicatorTable): string[] {
+  const lines: string[] = [];
+  for (const r of table.rows) {
+    if (r.type === "group") lines.push(`${r.tt ? r.tt + ". " : ""}${normalizeText(r.name)}`);
+    else lines.push(indicatorSentence(r));
+  }
+  return lines;
+}
