@@ -172,7 +172,7 @@ function parseTargetUncached(input: unknown): TargetParse {
   const valueTokens = folded.includes("/") ? tokens.filter((t) => !/\/\s*$/.test(folded.slice(0, t.start))) : tokens;
   // Years named in the text ("đến năm 2025") are context, not values.
   const candidates =
-    valueTokens.length > 1 ? valueTokens.filter((t, i) => !(i > 0 && isYearContext(folded, t))) : valueTokens;
+    valueTokens.length > 1 ? dropYears(folded, valueTokens) : valueTokens;
   if (candidates.length === 0) return fail("no_number", raw);
 
   const first = candidates[0];
@@ -269,8 +269,25 @@ function parseTargetUncached(input: unknown): TargetParse {
   return { ok: true, target: t };
 }
 
-function isYearContext(folded: string, t: Token): boolean {
-  return t.value >= 1900 && t.value <= 2100 && Number.isInteger(t.value) && /(nam|giai doan|den|ky)\s*$/.test(folded.slice(0, t.start).trim());
+function isYear(t: Token): boolean {
+  return t.value >= 1900 && t.value <= 2100 && Number.isInteger(t.value);
+}
+
+/**
+ * Years named in the text are context, not values: "đến năm 2025 đạt 95%", "giai đoạn 2021-2025
+ * tăng 8,5%", "năm 2023: 93%". A year counts as context after "năm", "giai đoạn", "đến", "kỳ", or as
+ * the second half of such a span ("2021-2025"). Kept when nothing else would remain.
+ */
+function dropYears(folded: string, tokens: Token[]): Token[] {
+  const drop = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (!isYear(t)) return;
+    const before = folded.slice(0, t.start).trimEnd();
+    if (/(^|\s)(nam|giai doan|den|ky)$/.test(before)) drop.add(i);
+    else if (i > 0 && drop.has(i - 1) && /^\s*-\s*$/.test(folded.slice(tokens[i - 1].end, t.start))) drop.add(i);
+  });
+  const kept = tokens.filter((_, i) => !drop.has(i));
+  return kept.length > 0 ? kept : tokens;
 }
 
 /** The bound a result must reach, for the ratio: the lower bound going up, the upper going down. */

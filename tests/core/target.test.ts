@@ -104,3 +104,16 @@ describe("target expressions", () => {
     );
   });
 });
+
+describe("years named in a target are context, not values", () => {
+  test.each<[string, Partial<Target>]>([
+    ["đến năm 2025 đạt 95%", { form: "exact", low: 95, percent: true }],
+    ["giai đoạn 2021-2025 tăng bình quân 8,5-9,5%/năm", { form: "range", low: 8.5, high: 9.5, change: "increase", perYear: true }],
+    ["trên 80% (năm 2025)", { form: "strict_floor", low: 80, note: "năm 2025" }],
+  ])("%s", (text, expected) => {
+    expect(ok(text)).toMatchObject(expected);
+  });
+  test("a bare year stays a value", () => {
+    expect(ok("2025")).toMatchObject({ form: "exact", low: 2025 });
+  });
+});
