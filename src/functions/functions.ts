@@ -83,13 +83,13 @@ function grid(id: string, args: FnArg[]): Cell[][] {
 }
 
 /**
- * Đánh giá kết quả so với chỉ tiêu Nghị quyết: Vượt / Đạt / Gần đạt / Chưa đạt (hoặc Hoàn thành vượt / Hoàn thành / Chưa hoàn thành).
+ * Đánh giá kết quả so với chỉ tiêu Nghị quyết: Vượt / Đạt / Gần đạt / Chưa đạt.
  * @customfunction DANHGIA
  * @param chi_tieu Chỉ tiêu Nghị quyết, ví dụ "8,5-9,5", "> 98", "dưới 1,0".
  * @param ket_qua Kết quả thực hiện, ví dụ 7,8 hoặc "263 đảng viên/ 3 năm".
  * @param chieu Chiều: "tang" (càng cao càng tốt), "giam" hoặc "khoang". Bỏ trống để tự nhận.
  * @param bo_tu Bộ từ: "dat" (mặc định) hoặc "hoan-thanh"; thêm "-2" để gộp Vượt vào Đạt.
- * @param nguong_gan_dat Ngưỡng gần đạt theo %, ví dụ 2. Bỏ trống: không dùng mức Gần đạt.
+ * @param nguong_gan_dat Ngưỡng gần đạt theo %, ví dụ 2 (trong 2% so với mức cần đạt). Bỏ trống: không dùng.
  * @returns Nhãn đánh giá, ví dụ "Đạt" hoặc "Chưa đạt"; để trống nếu chưa có số liệu.
  */
 export function danhGia(
@@ -105,7 +105,7 @@ export function danhGia(
 /**
  * Kết quả tính theo % của mức cần đạt (cận dưới nếu càng cao càng tốt, cận trên nếu càng thấp càng tốt).
  * @customfunction TYLEDAT
- * @param ket_qua Kết quả thực hiện, ví dụ 7,8.
+ * @param ket_qua Kết quả thực hiện (số).
  * @param chi_tieu Chỉ tiêu Nghị quyết, ví dụ "8,5-9,5".
  * @param chieu Chiều: "tang", "giam" hoặc "khoang". Bỏ trống để tự nhận.
  * @returns Tỷ lệ đạt theo điểm phần trăm, ví dụ 91,76.
@@ -126,7 +126,7 @@ export function mucTieu(chi_tieu: number | string, phan?: string): number | stri
 }
 
 /**
- * Đọc số viết kiểu Việt Nam trong văn bản: "8.397,5" thành 8397,5; "0,37%" thành 0,37.
+ * Đọc số viết kiểu Việt Nam trong văn bản: "8.397,5" → 8397,5; "0,37%" → 0,37.
  * @customfunction SO
  * @param van_ban Văn bản chứa một số, ví dụ "8.397,5".
  * @returns Số đọc được.
@@ -136,11 +136,11 @@ export function so(van_ban: number | string): number | string {
 }
 
 /**
- * Tốc độ tăng bình quân (%/năm) từ giá trị năm gốc, giá trị năm cuối và số năm: (căn bậc n của cuối/đầu − 1) × 100.
+ * Tốc độ tăng bình quân (%/năm) từ giá trị đầu kỳ, cuối kỳ và số năm: (căn bậc n của cuối/đầu − 1) × 100.
  * @customfunction TANGBQ
  * @param dau Giá trị năm gốc (năm trước kỳ), ví dụ năm 2020.
  * @param cuoi Giá trị năm cuối.
- * @param so_nam Số năm sau năm gốc, ví dụ 3 cho giai đoạn 2021-2023.
+ * @param so_nam Số năm sau năm gốc, ví dụ 3 cho 2021-2023.
  * @returns Tốc độ tăng bình quân (%/năm), ví dụ 29,65.
  */
 export function tangBq(dau: number | string, cuoi: number | string, so_nam: number | string): number | string {
@@ -148,9 +148,9 @@ export function tangBq(dau: number | string, cuoi: number | string, so_nam: numb
 }
 
 /**
- * Tốc độ tăng bình quân (%/năm) của dãy giá trị theo năm; giá trị đầu tiên là năm gốc.
+ * Tốc độ tăng bình quân (%/năm) của dãy giá trị theo năm, giá trị đầu là năm gốc.
  * @customfunction TANGBQ.DAYSO
- * @param day_gia_tri Dãy giá trị theo năm, ví dụ B5:E5 (từ năm gốc đến năm cuối).
+ * @param day_gia_tri Dãy giá trị theo năm, ví dụ B5:E5 (năm gốc đến năm cuối).
  * @returns Tốc độ tăng bình quân (%/năm).
  */
 export function tangBqDaySo(day_gia_tri: any[][]): number | string {
@@ -158,7 +158,7 @@ export function tangBqDaySo(day_gia_tri: any[][]): number | string {
 }
 
 /**
- * Tốc độ tăng bình quân (%/năm) từ tốc độ tăng từng năm: trung bình nhân của các chỉ số phát triển, không phải trung bình cộng.
+ * Tốc độ tăng bình quân (%/năm) từ tốc độ tăng từng năm: trung bình nhân của các chỉ số phát triển.
  * @customfunction TANGBQ.TOCDO
  * @param day_toc_do Tốc độ tăng từng năm (%), ví dụ 4,2; 9,7; 9,8.
  * @returns Tốc độ tăng bình quân (%/năm), ví dụ 7,87.
@@ -168,11 +168,11 @@ export function tangBqTocDo(day_toc_do: any[][]): number | string {
 }
 
 /**
- * Tốc độ tăng bình quân các năm còn lại phải đạt để cả kỳ đạt mục tiêu tăng bình quân.
+ * Tốc độ tăng bình quân các năm còn lại phải đạt để cả kỳ đạt mục tiêu bình quân.
  * @customfunction CANDAT
  * @param muc_tieu_bq Mục tiêu tăng bình quân cả kỳ (%/năm), ví dụ 8,5.
  * @param so_nam_ky Số năm của kỳ, ví dụ 5.
- * @param da_dat_bq Tốc độ tăng bình quân đã đạt (%/năm), ví dụ 7,87.
+ * @param da_dat_bq Tốc độ bình quân đã đạt (%/năm), ví dụ 7,87.
  * @param so_nam_da_qua Số năm đã qua, ví dụ 3.
  * @returns Tốc độ bình quân cần đạt trong các năm còn lại (%/năm), ví dụ 9,45.
  */
@@ -188,8 +188,8 @@ export function canDat(
 /**
  * Tỷ lệ thực hiện so với kế hoạch (%): thực hiện / kế hoạch × 100.
  * @customfunction TYLEKH
- * @param thuc_hien Số thực hiện, ví dụ 57.
- * @param ke_hoach Số kế hoạch, ví dụ 66.
+ * @param thuc_hien Số thực hiện.
+ * @param ke_hoach Số kế hoạch.
  * @returns Tỷ lệ so với kế hoạch (%), ví dụ 86,36.
  */
 export function tyLeKh(thuc_hien: number | string, ke_hoach: number | string): number | string {
@@ -197,7 +197,7 @@ export function tyLeKh(thuc_hien: number | string, ke_hoach: number | string): n
 }
 
 /**
- * Cơ cấu (%): tỷ trọng của từng giá trị trong tổng, trả về vùng cùng kích thước với vùng đầu vào.
+ * Cơ cấu (%): tỷ trọng của từng giá trị trong tổng, trả về cùng kích thước với vùng chọn.
  * @customfunction COCAU
  * @param day_gia_tri Các giá trị thành phần, ví dụ giá trị của dịch vụ, công nghiệp, nông nghiệp.
  * @returns Tỷ trọng (%) của từng giá trị, tổng bằng 100.
