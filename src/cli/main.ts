@@ -5,6 +5,8 @@
 import { CliError, processIo, type Io } from "./io";
 import * as evaluateCmd from "./commands/evaluate";
 import * as fnCmd from "./commands/fn";
+import * as checkCmd from "./commands/check";
+import * as templateCmd from "./commands/template";
 
 export interface Command {
   summary: string;
@@ -15,6 +17,8 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   evaluate: evaluateCmd,
   fn: fnCmd,
+  check: checkCmd,
+  template: templateCmd,
 };
 
 function help(): string {

@@ -12,7 +12,7 @@ import { decideDirection, parseDirection, type Direction } from "./direction";
 import { averageGrowth, averageGrowthOfRates } from "./growth";
 import { foldText } from "./numbers";
 import { parseTarget } from "./target";
-import { KIND_LABELS, type IndicatorKind, type IndicatorRow, type IndicatorTable } from "./model";
+import { KIND_LABELS, type IndicatorKind, type IndicatorRow, type IndicatorTable, type TableRow } from "./model";
 
 export { KIND_LABELS };
 export type { IndicatorKind };
@@ -143,19 +143,24 @@ export interface EvaluateTableOptions {
   near?: number;
 }
 
-/** Nearest enclosing group (or parent indicator, for "-"/"+" sub-rows) of each indicator. */
-export function enclosingNames(table: IndicatorTable): Map<IndicatorRow, string | undefined> {
-  const m = new Map<IndicatorRow, string | undefined>();
-  for (const r of table.rows) {
-    if (r.type !== "indicator") continue;
-    m.set(r, r.groupPath.length ? r.groupPath[r.groupPath.length - 1] : undefined);
+/**
+ * For each row, the name of the nearest enclosing row: a group, or the indicator that "-"/"+"
+ * sub-rows belong to (it acts as their group when deciding the direction).
+ */
+export function nearestParents(rows: TableRow[]): Map<TableRow, string | undefined> {
+  const out = new Map<TableRow, string | undefined>();
+  const stack: TableRow[] = [];
+  for (const r of rows) {
+    while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
+    out.set(r, stack.length ? stack[stack.length - 1].name : undefined);
+    stack.push(r);
   }
-  return m;
+  return out;
 }
 
 /** Evaluate every indicator: fills `evaluation`. Returns the same table (mutated) for chaining. */
 export function evaluateTable(table: IndicatorTable, opts: EvaluateTableOptions = {}): IndicatorTable {
-  const groups = enclosingNames(table);
+  const groups = nearestParents(table.rows);
   for (const r of table.rows) {
     if (r.type !== "indicator") continue;
     if (r.actualSource !== "given") fillComputedActual(r, groups.get(r));

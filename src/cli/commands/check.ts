@@ -1,0 +1,148 @@
+/** chitieu check FILE.xlsx [--sheet NAME] [--json]: read an indicator sheet, evaluate it, report what is wrong. */
+import { checkTable, countStatuses, SEVERITY_LABELS, type Finding, type StatusCounts } from "../../core/checks";
+import { valueAt, type Grid } from "../../core/grid";
+import { evaluateTable } from "../../core/indicators";
+import { readReportInfo, termYears } from "../../core/info";
+import { foldText } from "../../core/numbers";
+import { cellText, describeRole, readIndicatorTable, type RecognisedColumn } from "../../core/reader";
+import type { IndicatorTable, ReportInfo } from "../../core/model";
+import { loadWorkbookFile, WorkbookFileError } from "../../adapters/xlsx/read-file";
+import { CliError, parseArgs, type Io } from "../io";
+
+export const summary = "Kiểm tra bảng chỉ tiêu trong tệp Excel: đọc, đánh giá, chỉ ra chỗ sai.";
+export const usage = "chitieu check TỆP.xlsx [--sheet TÊN_TRANG] [--json]   (mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp)";
+
+export interface CheckReport {
+  sheet: string;
+  mapping: Record<string, string>;
+  indicators: Array<{
+    row: number;
+    tt: string;
+    name: string;
+    unit: string;
+    target: string;
+    actual: unknown;
+    reported: string | null;
+    status: string;
+    label: string;
+    direction: string;
+  }>;
+  groups: Array<{ row: number; tt: string; name: string }>;
+  findings: Finding[];
+  counts: StatusCounts;
+}
+
+const INFO_NAMES = ["thong tin", "thongtin", "info"];
+
+/** Find the info sheet, if any. */
+export function findInfo(grids: Grid[]): ReportInfo | undefined {
+  const g = grids.find((x) => INFO_NAMES.includes(foldText(x.sheet)));
+  return g ? readReportInfo(g) : undefined;
+}
+
+/** Check the grids of a workbook: the named sheet, or the first sheet holding an indicator table. */
+export function checkGrids(grids: Grid[], sheet?: string): { report: CheckReport; recognised: RecognisedColumn[]; table: IndicatorTable } {
+  const info = findInfo(grids);
+  const years = info?.termStart ? termYears(info) : undefined;
+  let candidates = grids;
+  if (sheet) {
+    const g = grids.find((x) => x.sheet === sheet) ?? grids.find((x) => foldText(x.sheet) === foldText(sheet));
+    if (!g) throw new CliError(`Không có trang "${sheet}". Các trang trong tệp: ${grids.map((x) => `"${x.sheet}"`).join(", ")}.`);
+    candidates = [g];
+  } else {
+    // "Chỉ tiêu" first, the info sheet last
+    candidates = [...grids].sort((a, b) => rank(a) - rank(b));
+  }
+  let firstError: string | undefined;
+  for (const g of candidates) {
+    const res = readIndicatorTable(g, { years });
+    if (!res.ok) {
+      firstError ??= res.error.message;
+      continue;
+    }
+    const table = res.table;
+    if (info) table.info = info;
+    evaluateTable(table);
+    const findings = checkTable(table, info);
+    const counts = countStatuses(table);
+    const report: CheckReport = {
+      sheet: g.sheet,
+      mapping: table.mapping,
+      indicators: [],
+      groups: [],
+      findings,
+      counts,
+    };
+    for (const r of table.rows) {
+      if (r.type === "group") {
+        report.groups.push({ row: r.row, tt: r.tt, name: r.name });
+        continue;
+      }
+      const e = r.evaluation!;
+      const rawName = r.cells.name ? cellText(valueAt(g, r.cells.name)) : r.name;
+      report.indicators.push({
+        row: r.row,
+        tt: r.tt,
+        name: rawName.trim(),
+        unit: r.unit,
+        target: r.targetText,
+        actual: r.actual ?? null,
+        reported: r.reportedText ?? null,
+        status: e.status,
+        label: e.label,
+        direction: e.direction,
+      });
+    }
+    return { report, recognised: res.recognised, table };
+  }
+  const msg = sheet
+    ? firstError ?? `Không tìm thấy bảng chỉ tiêu trên trang "${sheet}".`
+    : `Không tìm thấy bảng chỉ tiêu trong tệp (đã xem ${grids.length} trang). Dòng tiêu đề cần có cột "Chỉ tiêu" và "Chỉ tiêu Nghị quyết" hoặc "Kết quả thực hiện".`;
+  throw new CliError(msg, 2);
+}
+
+function rank(g: Grid): number {
+  const f = foldText(g.sheet);
+  if (f === "chi tieu") return 0;
+  if (INFO_NAMES.includes(f)) return 2;
+  return 1;
+}
+
+export function formatText(report: CheckReport, recognised: RecognisedColumn[]): string {
+  const lines: string[] = [];
+  lines.push(`Trang "${report.sheet}": ${report.indicators.length} chỉ tiêu, ${report.groups.length} nhóm.`);
+  lines.push("Các cột nhận ra:");
+  for (const r of recognised) lines.push(`  ${r.column.padEnd(3)} ${describeRole(r.role).padEnd(20)} (tiêu đề "${r.header}")`);
+  lines.push("");
+  lines.push(`Kết quả: ${report.counts.summary}.`);
+  const c = report.counts;
+  lines.push(`  Vượt: ${c.exceeded}; Đạt: ${c.met}; Gần đạt: ${c.near}; Chưa đạt: ${c.not_met}; Không đánh giá được: ${c.not_evaluable}.`);
+  lines.push("");
+  if (report.findings.length === 0) lines.push("Không phát hiện vấn đề nào.");
+  else {
+    const errors = report.findings.filter((f) => f.severity === "error").length;
+    const warnings = report.findings.filter((f) => f.severity === "warning").length;
+    lines.push(`Phát hiện ${report.findings.length} vấn đề (${errors} lỗi, ${warnings} cảnh báo):`);
+    for (const f of report.findings) lines.push(`  [${SEVERITY_LABELS[f.severity]}] ${f.message} (${f.code})`);
+  }
+  return lines.join("\n");
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["json"]);
+  const file = args.positional[0];
+  if (!file) throw new CliError(`Thiếu tên tệp. Cách dùng: ${usage}`);
+  if (args.positional.length > 1) throw new CliError(`Chỉ kiểm tra một tệp mỗi lần. Cách dùng: ${usage}`);
+  const sheet = typeof args.flags.sheet === "string" ? args.flags.sheet : undefined;
+  let grids: Grid[];
+  try {
+    grids = await loadWorkbookFile(file);
+  } catch (e) {
+    if (e instanceof WorkbookFileError) throw new CliError(e.message, 2);
+    throw e;
+  }
+  const { report, recognised } = checkGrids(grids, sheet);
+  if (args.flags.json) io.out(JSON.stringify(report, null, 2));
+  else io.out(formatText(report, recognised));
+  return report.findings.some((f) => f.severity === "error") ? 1 : 0;
+}

@@ -1,0 +1,23 @@
+/** chitieu template -o FILE.xlsx [--force] [--sample]: write the indicator workbook template. */
+import { existsSync, writeFileSync } from "node:fs";
+import { buildTemplateBytes } from "../../adapters/xlsx/template";
+import { CliError, parseArgs, type Io } from "../io";
+
+export const summary = "Tạo sổ Excel mẫu để nhập chỉ tiêu (trang \"Chỉ tiêu\" và \"Thông tin\").";
+export const usage = "chitieu template -o TỆP.xlsx [--force] [--sample]   (--sample: điền toàn bộ bảng chỉ tiêu mẫu)";
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["force", "sample"], { o: "output", out: "output" });
+  const out = typeof args.flags.output === "string" ? args.flags.output : args.positional[0];
+  if (!out) throw new CliError(`Thiếu tên tệp ra. Cách dùng: ${usage}`);
+  if (!/\.xlsx$/i.test(out)) throw new CliError(`Tệp ra phải có đuôi .xlsx: "${out}".`);
+  if (existsSync(out) && !args.flags.force) throw new CliError(`Tệp "${out}" đã có. Dùng --force để ghi đè.`, 2);
+  const bytes = await buildTemplateBytes({ sample: !!args.flags.sample });
+  try {
+    writeFileSync(out, bytes);
+  } catch (e) {
+    throw new CliError(`Không ghi được tệp "${out}": ${e instanceof Error ? e.message : String(e)}`);
+  }
+  io.out(`Đã tạo ${out}: trang "Chỉ tiêu" (TT, Chỉ tiêu, ĐVT, Loại, Chiều, Chỉ tiêu Nghị quyết, Đầu kỳ, các năm, Kết quả thực hiện, Đánh giá, Ghi chú) và trang "Thông tin".`);
+  return 0;
+}
