@@ -246,7 +246,7 @@ function checkRow(r: IndicatorRow, out: Finding[], info?: ReportInfo): void {
               "growth_claim_mismatch",
               r,
               cell,
-              `${what} ghi tăng bình quân ${pct(v)} nhưng số liệu các năm (${list}) cho ${pct(computed.value)}/năm (${computed.how})`,
+              `${what} ghi tăng bình quân ${pct(v)} nhưng số liệu các năm (${list}) cho ${pct(computed.value)}/năm: ${computed.how}`,
             ),
           );
         }
