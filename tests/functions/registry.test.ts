@@ -2,6 +2,8 @@
  * Every NQ.* function through the registry (src/core/functions.ts), the same path Excel's custom
  * functions and `chitieu fn` take: worked figures, the reference appendix, bad and empty inputs.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { callFunction, findFunction, FnError, FUNCTIONS, NAMESPACE, type FnArg, type FnResult } from "../../src/core/functions";
 import { parseStatusLabel } from "../../src/core/evaluate";
 import { loadReferenceIndicators } from "../helpers/reference";
@@ -228,5 +230,20 @@ describe("every registry function", () => {
 
   test("an unknown function is #N/A with a Vietnamese message", () => {
     expectError(callFunction("NQ.KHONGCO", []), "na");
+  });
+});
+
+describe("README", () => {
+  const readme = readFileSync(path.resolve(__dirname, "..", "..", "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Hàm tùy chỉnh (NQ.*)"));
+
+  test("has the custom-functions section", () => {
+    expect(readme).toContain("## Hàm tùy chỉnh (NQ.*)");
+  });
+
+  test.each(FUNCTIONS.map((f) => [f.id, f] as const))("documents NQ.%s with its description and example", (id, f) => {
+    const sig = f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join("; ");
+    const row = section.split("\n").find((l) => l.startsWith(`| \`${NAMESPACE}.${id}(`));
+    expect(row).toBe(`| \`${NAMESPACE}.${id}(${sig})\` | ${f.description} | \`${f.example.formula}\` | ${f.example.result} |`);
   });
 });
