@@ -21,7 +21,7 @@ interface CustomFunctionsRuntime {
   ErrorCode: { invalidValue: string; notAvailable: string };
 }
 
-/** Stand-in used outside Office: associate does nothing, errors are plain Errors with a code. */
+/** Stand-in error used outside Office: a plain Error carrying the Excel code. */
 class FallbackError extends Error {
   constructor(
     public readonly code: string,
@@ -31,25 +31,37 @@ class FallbackError extends Error {
     this.name = "CustomFunctions.Error";
   }
 }
-const fallbackRuntime: CustomFunctionsRuntime = {
-  associate: () => undefined,
-  Error: FallbackError as unknown as CustomFunctionsRuntime["Error"],
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-};
+/** ErrorCode values are the Excel error texts (see @types/custom-functions-runtime). */
+const FALLBACK_CODES = { invalidValue: "#VALUE!", notAvailable: "#N/A" };
 
-function realRuntime(): CustomFunctionsRuntime | undefined {
-  const g = globalThis as unknown as { CustomFunctions?: Partial<CustomFunctionsRuntime> };
-  const cf = g.CustomFunctions;
-  return cf && typeof cf.associate === "function" && cf.Error && cf.ErrorCode ? (cf as CustomFunctionsRuntime) : undefined;
+/** The real global, read at each use (office.js may finish setting it up after this module loads). */
+function globalRuntime(): Partial<CustomFunctionsRuntime> | undefined {
+  return (globalThis as unknown as { CustomFunctions?: Partial<CustomFunctionsRuntime> }).CustomFunctions;
 }
 
-/** Shadows the global on purpose (see the header): the appended associate calls use this binding. */
+/**
+ * Shadows the global on purpose (see the header): the appended associate calls use this binding,
+ * which forwards to Office's runtime when there is one and does nothing otherwise.
+ */
 // eslint-disable-next-line @typescript-eslint/no-redeclare
-const CustomFunctions: CustomFunctionsRuntime = realRuntime() ?? fallbackRuntime;
+const CustomFunctions: CustomFunctionsRuntime = {
+  associate(id, fn) {
+    const g = globalRuntime();
+    if (g && typeof g.associate === "function") g.associate(id, fn);
+  },
+  get Error() {
+    const g = globalRuntime();
+    return (typeof g?.Error === "function" ? g.Error : FallbackError) as CustomFunctionsRuntime["Error"];
+  },
+  get ErrorCode() {
+    const g = globalRuntime();
+    return g?.ErrorCode?.invalidValue && g.ErrorCode.notAvailable ? g.ErrorCode : FALLBACK_CODES;
+  },
+};
 
-/** True when the real Office runtime is present (the functions are registered with Excel). */
+/** True when Office's custom-functions runtime is present (the functions register with Excel). */
 export function customFunctionsRuntimeLoaded(): boolean {
-  return CustomFunctions !== fallbackRuntime;
+  return typeof globalRuntime()?.associate === "function";
 }
 
 type Cell = number | string | boolean | null;

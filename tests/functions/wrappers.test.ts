@@ -25,20 +25,12 @@ function makeShim() {
 }
 
 type Module = typeof import("../../src/functions/functions");
-function loadFunctions(withRuntime: ReturnType<typeof makeShim> | undefined): Module {
-  const g = globalThis as { CustomFunctions?: unknown };
-  const before = g.CustomFunctions;
+const g = globalThis as { CustomFunctions?: unknown };
+function loadFunctions(): Module {
   let mod: Module | undefined;
-  try {
-    if (withRuntime) g.CustomFunctions = withRuntime;
-    else delete g.CustomFunctions;
-    jest.isolateModules(() => {
-      mod = require("../../src/functions/functions");
-    });
-  } finally {
-    if (before === undefined) delete g.CustomFunctions;
-    else g.CustomFunctions = before;
-  }
+  jest.isolateModules(() => {
+    mod = require("../../src/functions/functions");
+  });
   return mod!;
 }
 
@@ -57,7 +49,8 @@ const SAMPLE_ARGS: Record<string, FnArg[]> = {
 };
 
 describe("outside Office (plain browser, the task pane run standalone)", () => {
-  const m = loadFunctions(undefined);
+  beforeAll(() => delete g.CustomFunctions);
+  const m = loadFunctions();
 
   test("the module loads and says the runtime is absent", () => {
     expect(m.customFunctionsRuntimeLoaded()).toBe(false);
@@ -81,7 +74,15 @@ describe("outside Office (plain browser, the task pane run standalone)", () => {
 
 describe("inside Office (CustomFunctions runtime present)", () => {
   const shim = makeShim();
-  const m = loadFunctions(shim);
+  const m = loadFunctions();
+  // installed after the module loaded: the module reads the runtime at each use, as office.js may
+  // finish setting it up later
+  beforeAll(() => {
+    g.CustomFunctions = shim;
+  });
+  afterAll(() => {
+    delete g.CustomFunctions;
+  });
 
   test("the module uses the runtime", () => {
     expect(m.customFunctionsRuntimeLoaded()).toBe(true);
