@@ -5,6 +5,7 @@ const g = globalThis as { Office?: unknown };
 function load(): Module {
   let mod: Module | undefined;
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require("../src/commands/commands");
   });
   return mod!;

@@ -9,7 +9,7 @@
  * harmless stand-in otherwise. The appended associate calls resolve to that binding.
  *
  * Rules for the JSDoc (read by custom-functions-metadata): top-level `function` declarations only;
- * parameter and return types written inline (a union maps to "any", `any[][]` to a range); no
+ * parameter and return types written inline (a union maps to "any", `Array<Array<…>>` to a range; a parenthesised `(a | b)[][]` is rejected); no
  * `@volatile`: the functions are pure and make no Excel API calls.
  */
 import { callFunction, FnError, type FnArg, type FnResult, type Scalar } from "../core/functions";
@@ -43,7 +43,6 @@ function globalRuntime(): Partial<CustomFunctionsRuntime> | undefined {
  * Shadows the global on purpose (see the header): the appended associate calls use this binding,
  * which forwards to Office's runtime when there is one and does nothing otherwise.
  */
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 const CustomFunctions: CustomFunctionsRuntime = {
   associate(id, fn) {
     const g = globalRuntime();
@@ -63,8 +62,6 @@ const CustomFunctions: CustomFunctionsRuntime = {
 export function customFunctionsRuntimeLoaded(): boolean {
   return typeof globalRuntime()?.associate === "function";
 }
-
-type Cell = number | string | boolean | null;
 
 /** The Excel error for a registry error: #VALUE! or #N/A, with the Vietnamese message. */
 export function toExcelError(e: FnError): object {
@@ -88,7 +85,7 @@ function scalar(id: string, args: FnArg[]): number | string {
 }
 
 /** Calls a range-returning (spilled) registry function; "" for empty input becomes a 1×1 array. */
-function grid(id: string, args: FnArg[]): Cell[][] {
+function grid(id: string, args: FnArg[]): Array<Array<number | string | boolean | null>> {
   const r = unwrap(callFunction(id, args));
   if (Array.isArray(r)) return r.map((row) => row.map((c) => (c === null ? "" : c)));
   return [[r]];
@@ -165,7 +162,7 @@ export function tangBq(dau: number | string, cuoi: number | string, so_nam: numb
  * @param day_gia_tri Dãy giá trị theo năm, ví dụ B5:E5 (năm gốc đến năm cuối).
  * @returns Tốc độ tăng bình quân (%/năm).
  */
-export function tangBqDaySo(day_gia_tri: any[][]): number | string {
+export function tangBqDaySo(day_gia_tri: Array<Array<number | string | boolean | null>>): number | string {
   return scalar("TANGBQ.DAYSO", [day_gia_tri as Scalar[][]]);
 }
 
@@ -175,7 +172,7 @@ export function tangBqDaySo(day_gia_tri: any[][]): number | string {
  * @param day_toc_do Tốc độ tăng từng năm (%), ví dụ 4,2; 9,7; 9,8.
  * @returns Tốc độ tăng bình quân (%/năm), ví dụ 7,87.
  */
-export function tangBqTocDo(day_toc_do: any[][]): number | string {
+export function tangBqTocDo(day_toc_do: Array<Array<number | string | boolean | null>>): number | string {
   return scalar("TANGBQ.TOCDO", [day_toc_do as Scalar[][]]);
 }
 
@@ -214,7 +211,7 @@ export function tyLeKh(thuc_hien: number | string, ke_hoach: number | string): n
  * @param day_gia_tri Các giá trị thành phần, ví dụ giá trị của dịch vụ, công nghiệp, nông nghiệp.
  * @returns Tỷ trọng (%) của từng giá trị, tổng bằng 100.
  */
-export function coCau(day_gia_tri: any[][]): any[][] {
+export function coCau(day_gia_tri: Array<Array<number | string | boolean | null>>): Array<Array<number | string | boolean | null>> {
   return grid("COCAU", [day_gia_tri as Scalar[][]]);
 }
 

@@ -29,6 +29,7 @@ const g = globalThis as { CustomFunctions?: unknown };
 function loadFunctions(): Module {
   let mod: Module | undefined;
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require("../../src/functions/functions");
   });
   return mod!;
@@ -144,6 +145,7 @@ describe("customFunctionsSupported (task pane: formulas or values)", () => {
   async function load() {
     let mod: typeof import("../../src/functions/support") | undefined;
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       mod = require("../../src/functions/support");
     });
     return mod!;
