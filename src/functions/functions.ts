@@ -5,12 +5,14 @@
  * functions.json is generated from the JSDoc below by custom-functions-metadata-plugin, which also
  * appends `CustomFunctions.associate("ID", fn)` for every function to the end of this module.
  * Outside Office (the task pane opened in a plain browser) there is no global `CustomFunctions`,
- * so this module declares its own `CustomFunctions` binding: the real runtime when present, a
- * harmless stand-in otherwise. The appended associate calls resolve to that binding.
+ * so this module declares its own `CustomFunctions` binding, which forwards to Office's runtime
+ * when there is one (read at each use) and does nothing otherwise. The appended associate calls
+ * resolve to that binding.
  *
  * Rules for the JSDoc (read by custom-functions-metadata): top-level `function` declarations only;
- * parameter and return types written inline (a union maps to "any", `Array<Array<…>>` to a range; a parenthesised `(a | b)[][]` is rejected); no
- * `@volatile`: the functions are pure and make no Excel API calls.
+ * parameter and return types written inline (a union maps to "any", `Array<Array<…>>` to a range;
+ * a parenthesised `(a | b)[][]` is rejected); no `@volatile`: the functions are pure and make no
+ * Excel API calls.
  */
 import { callFunction, FnError, type FnArg, type FnResult, type Scalar } from "../core/functions";
 
