@@ -7,6 +7,8 @@ import * as evaluateCmd from "./commands/evaluate";
 import * as fnCmd from "./commands/fn";
 import * as checkCmd from "./commands/check";
 import * as templateCmd from "./commands/template";
+import * as appendixCmd from "./commands/appendix";
+import * as demoCmd from "./commands/demo";
 
 export interface Command {
   summary: string;
@@ -19,6 +21,8 @@ export const COMMANDS: Record<string, Command> = {
   fn: fnCmd,
   check: checkCmd,
   template: templateCmd,
+  appendix: appendixCmd,
+  demo: demoCmd,
 };
 
 function help(): string {

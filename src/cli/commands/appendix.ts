@@ -1,0 +1,163 @@
+/**
+ * chitieu appendix FILE.xlsx -o OUT.xlsx [--docx OUT.docx] [--layout dang-2026|dang-2018|nha-nuoc]
+ *   [--vocabulary dat|hoan-thanh] [--title TEXT] [--kem-theo TEXT] [--portrait] [--force]
+ * The appendix "Kết quả thực hiện các chỉ tiêu chủ yếu" in the official layout, from an indicator
+ * workbook. Report information comes from the sheet "Thông tin" when there is one; flags override it.
+ * Outputs that exist are never replaced without --force (exit 2).
+ */
+import { existsSync, realpathSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseVocabulary } from "../../core/evaluate";
+import { parseDateText } from "../../core/info";
+import { buildAppendixLayout, LayoutError, parsePreset, type AppendixLayout, type AppendixOptions } from "../../core/layout";
+import type { IndicatorTable, ReportInfo } from "../../core/model";
+import type { Grid } from "../../core/grid";
+import { renderAppendixDocx } from "../../adapters/docx/appendix";
+import { loadWorkbookFile, WorkbookFileError } from "../../adapters/xlsx/read-file";
+import { renderAppendixXlsx } from "../../adapters/xlsx/appendix";
+import { CliError, parseArgs, type Io } from "../io";
+import { checkGrids, type CheckReport } from "./check";
+
+export const summary = "Lập phụ lục \"Kết quả thực hiện các chỉ tiêu chủ yếu\" theo thể thức chính thức (.xlsx, .docx).";
+export const usage =
+  "chitieu appendix TỆP.xlsx -o RA.xlsx [--docx RA.docx] [--layout dang-2026|dang-2018|nha-nuoc] [--vocabulary dat|hoan-thanh] [--levels 2|3] " +
+  "[--title TIÊU_ĐỀ] [--kem-theo \"(Kèm theo ...)\"] [--so-bao-cao SỐ] [--ngay-bao-cao NGÀY] [--co-quan \"Thành ủy\"] [--portrait] " +
+  "[--baseline] [--years] [--note] [--signature] [--sheet TÊN_TRANG] [--force]";
+
+const SWITCHES = ["force", "portrait", "baseline", "years", "note", "signature", "party-header"];
+
+export interface AppendixResult {
+  table: IndicatorTable;
+  info: ReportInfo;
+  layout: AppendixLayout;
+  report: CheckReport;
+}
+
+/** Build the appendix layout from a workbook's grids: read and evaluate the table, then lay it out. */
+export function appendixFromGrids(grids: Grid[], options: AppendixOptions, infoOverrides: ReportInfo = {}, sheet?: string): AppendixResult & { recognised: ReturnType<typeof checkGrids>["recognised"] } {
+  const { report, recognised, table } = checkGrids(grids, sheet);
+  const info: ReportInfo = { ...(table.info ?? {}), ...stripUndefined(infoOverrides) };
+  let layout: AppendixLayout;
+  try {
+    layout = buildAppendixLayout(table, info, options);
+  } catch (e) {
+    if (e instanceof LayoutError) throw new CliError(e.message, 2);
+    throw e;
+  }
+  return { table, info, layout, report, recognised };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;
+}
+
+const str = (v: string | true | undefined, name: string): string | undefined => {
+  if (v === undefined) return undefined;
+  if (v === true) throw new CliError(`Tùy chọn --${name} cần một giá trị.`);
+  return v;
+};
+
+/** Options from flags; bad values give a Vietnamese message naming the flag. */
+export function optionsFromFlags(flags: Record<string, string | true>): { options: AppendixOptions; info: ReportInfo } {
+  const options: AppendixOptions = {};
+  const layout = str(flags.layout, "layout");
+  if (layout !== undefined) {
+    const p = parsePreset(layout);
+    if (!p) throw new CliError(`--layout "${layout}" không có. Chọn một trong: dang-2026, dang-2018, nha-nuoc.`);
+    options.preset = p;
+  }
+  const voc = str(flags.vocabulary, "vocabulary");
+  if (voc !== undefined) {
+    const v = parseVocabulary(voc);
+    if (!v) throw new CliError(`--vocabulary "${voc}" không có. Chọn "dat" (Đạt/Chưa đạt) hoặc "hoan-thanh" (Hoàn thành/Chưa hoàn thành).`);
+    options.vocabulary = v;
+  }
+  const levels = str(flags.levels, "levels");
+  if (levels !== undefined) {
+    if (levels !== "2" && levels !== "3") throw new CliError(`--levels phải là 2 (Đạt/Chưa đạt) hoặc 3 (Vượt/Đạt/Chưa đạt), nhận được "${levels}".`);
+    options.levels = levels === "2" ? 2 : 3;
+  }
+  const title = str(flags.title, "title");
+  if (title !== undefined) options.title = title;
+  const kemTheo = str(flags["kem-theo"], "kem-theo");
+  if (kemTheo !== undefined) options.kemTheo = kemTheo;
+  if (flags.portrait) options.orientation = "portrait";
+  if (flags.baseline || flags.years || flags.note) options.columns = { baseline: !!flags.baseline, years: !!flags.years, note: !!flags.note };
+  if (flags.signature) options.signature = true;
+  if (flags["party-header"]) options.partyHeader = true;
+  const info: ReportInfo = {};
+  const number = str(flags["so-bao-cao"], "so-bao-cao");
+  if (number !== undefined) info.reportNumber = number.trim();
+  const date = str(flags["ngay-bao-cao"], "ngay-bao-cao");
+  if (date !== undefined) {
+    const iso = parseDateText(date);
+    if (!iso) throw new CliError(`--ngay-bao-cao "${date}" không phải ngày (ví dụ 25/5/2023).`);
+    info.reportDate = iso;
+  }
+  const issuer = str(flags["co-quan"], "co-quan");
+  if (issuer !== undefined) info.issuerShort = issuer.trim();
+  return { options, info };
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+/** Write a file, never replacing one unless `force`; exit 2 with a Vietnamese message otherwise. */
+export function writeOutput(path: string, bytes: Uint8Array | string, force: boolean): void {
+  if (!force && existsSync(path)) throw new CliError(`Tệp "${path}" đã có. Dùng --force để ghi đè.`, 2);
+  try {
+    writeFileSync(path, bytes, { flag: force ? "w" : "wx" });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new CliError(`Tệp "${path}" đã có. Dùng --force để ghi đè.`, 2);
+    throw new CliError(`Không ghi được tệp "${path}": ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, SWITCHES, { o: "output", out: "output" });
+  const file = args.positional[0];
+  if (!file) throw new CliError(`Thiếu tệp chỉ tiêu. Cách dùng: ${usage}`);
+  if (args.positional.length > 1) throw new CliError(`Chỉ một tệp vào mỗi lần, nhận được ${args.positional.length}: ${args.positional.join(", ")}.`);
+  const xlsxOut = str(args.flags.output, "o");
+  const docxOut = str(args.flags.docx, "docx");
+  if (!xlsxOut && !docxOut) throw new CliError(`Thiếu tệp ra: dùng -o RA.xlsx và/hoặc --docx RA.docx. Cách dùng: ${usage}`);
+  if (xlsxOut && !/\.xlsx$/i.test(xlsxOut)) throw new CliError(`Tệp ra -o phải có đuôi .xlsx: "${xlsxOut}".`);
+  if (docxOut && !/\.docx$/i.test(docxOut)) throw new CliError(`Tệp ra --docx phải có đuôi .docx: "${docxOut}".`);
+  for (const out of [xlsxOut, docxOut]) {
+    if (out && existsSync(file) && samePath(out, file)) throw new CliError(`Tệp ra "${out}" trùng với tệp vào: không ghi đè tệp chỉ tiêu. Hãy chọn tên khác.`, 2);
+  }
+  const force = !!args.flags.force;
+  // refuse before doing any work when an output exists
+  for (const out of [xlsxOut, docxOut]) if (out && !force && existsSync(out)) throw new CliError(`Tệp "${out}" đã có. Dùng --force để ghi đè.`, 2);
+  const { options, info } = optionsFromFlags(args.flags);
+  let grids: Grid[];
+  try {
+    grids = await loadWorkbookFile(file);
+  } catch (e) {
+    if (e instanceof WorkbookFileError) throw new CliError(e.message, 2);
+    throw e;
+  }
+  const sheet = str(args.flags.sheet, "sheet");
+  const { layout, report } = appendixFromGrids(grids, options, info, sheet);
+  const written: string[] = [];
+  if (xlsxOut) {
+    writeOutput(xlsxOut, await renderAppendixXlsx(layout), force);
+    written.push(xlsxOut);
+  }
+  if (docxOut) {
+    writeOutput(docxOut, await renderAppendixDocx(layout), force);
+    written.push(docxOut);
+  }
+  const n = layout.rows.filter((r) => r.kind === "indicator" || r.kind === "sub").length;
+  io.out(`Đã lập ${layout.appendixLabel || "phụ lục"} (${layout.presetLabel}, ${layout.page.orientation === "landscape" ? "giấy ngang" : "giấy dọc"}): ${n} chỉ tiêu từ trang "${report.sheet}".`);
+  io.out(`Kết quả: ${report.counts.summary}.`);
+  for (const w of layout.warnings) io.out(`Lưu ý: ${w}`);
+  io.out(`Đã ghi: ${written.join(", ")}`);
+  return 0;
+}

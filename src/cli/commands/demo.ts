@@ -1,0 +1,76 @@
+/**
+ * chitieu demo [--out DIR] [--force]: the whole path on the reference report. Builds the bundled
+ * sample workbook (Báo cáo 203-BC/ThU of Thành ủy Bảo Lộc, 33 rows), reads and checks it, lays the
+ * appendix out and writes DIR/phu-luc.xlsx, DIR/phu-luc.docx and DIR/kiem-tra.txt, one progress line
+ * per step. Files in DIR that an earlier demo did not write are never replaced without --force.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { readWorkbookGrids } from "../../adapters/xlsx/read";
+import { buildTemplateBytes } from "../../adapters/xlsx/template";
+import { renderAppendixXlsx } from "../../adapters/xlsx/appendix";
+import { renderAppendixDocx } from "../../adapters/docx/appendix";
+import { SAMPLE_INFO } from "../../core/sample";
+import { CliError, parseArgs, type Io } from "../io";
+import { appendixFromGrids, writeOutput } from "./appendix";
+import { formatText } from "./check";
+
+export const summary = "Chạy thử trên báo cáo mẫu (Thành ủy Bảo Lộc, 2023): kiểm tra và lập phụ lục .xlsx, .docx.";
+export const usage = "chitieu demo [--out THƯ_MỤC] [--force]   (mặc định ./out)";
+
+/** Marks a folder the demo writes into, so a later demo may replace its own files. */
+const MARKER = ".chitieu-demo";
+const FILES = ["phu-luc.xlsx", "phu-luc.docx", "kiem-tra.txt"];
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["force"], { o: "out" });
+  if (args.positional.length) throw new CliError(`Lệnh demo không nhận tệp vào (nhận được "${args.positional[0]}"). Cách dùng: ${usage}`);
+  const dir = typeof args.flags.out === "string" ? args.flags.out : "out";
+  if (args.flags.out === true) throw new CliError("Tùy chọn --out cần tên thư mục.");
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new CliError(`Không tạo được thư mục "${dir}": ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+  const ours = existsSync(join(dir, MARKER));
+  const force = !!args.flags.force || ours;
+  if (!force) {
+    const taken = FILES.filter((f) => existsSync(join(dir, f)));
+    if (taken.length) throw new CliError(`Thư mục "${dir}" đã có ${taken.map((f) => `"${f}"`).join(", ")} không do lệnh demo tạo. Dùng --force để ghi đè, hoặc --out THƯ_MỤC_KHÁC.`, 2);
+  }
+  writeFileSync(join(dir, MARKER), "Thư mục do \"chitieu demo\" tạo; lần chạy sau được ghi đè các tệp phu-luc.xlsx, phu-luc.docx, kiem-tra.txt.\n");
+
+  io.out("1/6 Tạo sổ mẫu từ báo cáo tham chiếu (Báo cáo số 203-BC/ThU của Thành ủy Bảo Lộc)…");
+  const workbook = await buildTemplateBytes({ info: SAMPLE_INFO, sample: true });
+  io.out("2/6 Đọc lại sổ mẫu: trang \"Chỉ tiêu\" và \"Thông tin\"…");
+  const grids = await readWorkbookGrids(workbook);
+  const congress = SAMPLE_INFO.congress ?? "";
+  const { layout, report, recognised } = appendixFromGrids(grids, {
+    preset: "dang-2026",
+    vocabulary: "dat",
+    levels: 2,
+    columnTitles: congress ? { target: `Chỉ tiêu Nghị quyết ĐH ${congress}`, status: `So sánh NQ ĐH ${congress}` } : undefined,
+  });
+  const n = report.indicators.length;
+  io.out(`3/6 Kiểm tra ${n} chỉ tiêu: ${report.counts.summary}; ${report.findings.length} vấn đề cần xem.`);
+  const checkText = [
+    `KIỂM TRA BẢNG CHỈ TIÊU (sổ mẫu: ${SAMPLE_INFO.issuer}, Báo cáo số ${SAMPLE_INFO.reportNumber})`,
+    "",
+    formatText(report, recognised),
+    "",
+    `Phụ lục: ${layout.appendixLabel}, ${layout.presetLabel}; ${layout.title}`,
+    ...layout.warnings.map((w) => `Lưu ý: ${w}`),
+    "",
+  ].join("\n");
+  const txt = join(dir, "kiem-tra.txt");
+  writeOutput(txt, checkText, true);
+  io.out(`4/6 Ghi ${txt}`);
+  const xlsx = join(dir, "phu-luc.xlsx");
+  writeOutput(xlsx, await renderAppendixXlsx(layout), true);
+  io.out(`5/6 Ghi ${xlsx} (trang "${layout.appendixLabel}", A4 ngang, tiêu đề bảng lặp lại mỗi trang)`);
+  const docx = join(dir, "phu-luc.docx");
+  writeOutput(docx, await renderAppendixDocx(layout), true);
+  io.out(`6/6 Ghi ${docx}`);
+  io.out(`Xong. Đã ghi: ${xlsx}, ${docx}, ${txt}`);
+  return 0;
+}
