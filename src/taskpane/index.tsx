@@ -1,2 +1,33 @@
-// Placeholder entry until the task pane lands (issue 6).
-export {};
+/**
+ * Entry of the task pane. Inside Excel: the Office.js port. In a plain browser (office.js missing
+ * or no host): standalone mode, where the user opens an .xlsx file and the file port does the work.
+ */
+import React from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import type { WorkbookPort } from "./port";
+import { detectHost } from "./host";
+
+async function officePort(): Promise<WorkbookPort> {
+  const [{ OfficeWorkbookPort }, { customFunctionsSupported }] = await Promise.all([import("../adapters/office/port"), import("../functions/support")]);
+  return new OfficeWorkbookPort({ excel: Excel, settings: Office.context.document.settings, formulas: customFunctionsSupported() });
+}
+
+async function openFile(file: File | null): Promise<WorkbookPort> {
+  const { FileWorkbookPort } = await import("../adapters/file/port");
+  if (file) return FileWorkbookPort.open(file.name, await file.arrayBuffer());
+  const { buildTemplateWorkbook } = await import("../adapters/xlsx/template");
+  return FileWorkbookPort.fromWorkbook(buildTemplateWorkbook({ sample: true }), "bang-chi-tieu-mau.xlsx");
+}
+
+async function main(): Promise<void> {
+  const container = document.getElementById("container");
+  if (!container) return;
+  const root = createRoot(container);
+  const host = await detectHost();
+  const port = host === "excel" ? await officePort() : null;
+  document.documentElement.dataset.mode = port ? "office" : "standalone";
+  root.render(<App officePort={port} openFile={port ? undefined : openFile} />);
+}
+
+void main();

@@ -1,0 +1,478 @@
+/**
+ * The task pane: four steps over a workbook port (Excel through Office.js, or an .xlsx file
+ * opened in the browser). All text is Vietnamese; Fluent UI v9 with its tokens throughout.
+ */
+import React, { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Field,
+  Subtitle1,
+  tokens,
+  webLightTheme,
+  type AccordionToggleEventHandler,
+} from "@fluentui/react-components";
+import { DismissRegular, FolderOpenRegular, SaveRegular } from "@fluentui/react-icons";
+import { foldText } from "../core/numbers";
+import type { ReportInfo } from "../core/model";
+import { readReportInfo } from "../core/info";
+import { buildAppendixLayout } from "../core/layout";
+import type { AppendixLayout } from "../core/layout";
+import { renderAppendixXlsx } from "../adapters/xlsx/appendix";
+import { renderAppendixDocx } from "../adapters/docx/appendix";
+import { analyse, type Analysis } from "./analysis";
+import { buildStatusRequest, statusColumnOf } from "./status";
+import { valueAt } from "../core/grid";
+import { cellText } from "../core/reader";
+import { DEFAULT_SETTINGS, DOCX_MIME, XLSX_MIME, type PaneSettings, type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "./port";
+import { useWork } from "./useWork";
+import { StartScreen } from "./components/StartScreen";
+import { TableStep } from "./components/TableStep";
+import { CheckStep } from "./components/CheckStep";
+import { StatusStep } from "./components/StatusStep";
+import { AppendixStep } from "./components/AppendixStep";
+import { appendixOptions } from "./appendixOptions";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: "0",
+    maxWidth: "720px",
+    margin: "0 auto",
+    boxSizing: "border-box",
+  },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  headerRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  source: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  stepNumber: {
+    display: "inline-flex",
+    alignItems: "center",
+    justifyContent: "center",
+    width: "22px",
+    height: "22px",
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  panel: { paddingBottom: tokens.spacingVerticalL },
+  messages: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+export interface AppProps {
+  /** the Excel port when running inside Excel; null in a plain browser */
+  officePort: WorkbookPort | null;
+  /** standalone mode: open a picked .xlsx (or the template when no file is given) */
+  openFile?: (file: File | null) => Promise<WorkbookPort>;
+}
+
+type Notice = { intent: "success" | "info" | "warning"; text: string } | null;
+type StepId = "table" | "check" | "status" | "appendix";
+
+const INFO_SHEET = "thong tin";
+
+function mergeSettings(saved: Partial<PaneSettings> | null): PaneSettings {
+  const s = { ...DEFAULT_SETTINGS, ...(saved ?? {}) };
+  s.columns = { ...DEFAULT_SETTINGS.columns, ...(saved?.columns ?? {}) };
+  return s;
+}
+
+function baseFileName(label: string): string {
+  return label.replace(/\.xlsx$/i, "").replace(/[\\/:*?"<>|]+/g, " ").trim() || "bang-chi-tieu";
+}
+
+export function App({ officePort, openFile }: AppProps): JSX.Element {
+  const styles = useStyles();
+  const work = useWork();
+  const [port, setPort] = useState<WorkbookPort | null>(null);
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [sheet, setSheet] = useState<string>("");
+  const [info, setInfo] = useState<ReportInfo | undefined>(undefined);
+  const [settings, setSettings] = useState<PaneSettings>(DEFAULT_SETTINGS);
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [open, setOpen] = useState<StepId[]>(["table"]);
+  const [plan, setPlan] = useState<{ req: StatusColumnRequest; plan: StatusColumnPlan } | null>(null);
+  const [layout, setLayout] = useState<AppendixLayout | null>(null);
+  const [appendixSheet, setAppendixSheet] = useState<string | null>(null);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+
+  /** Read a sheet and analyse it with the current settings. */
+  const load = useCallback(
+    async (p: WorkbookPort, name: string, s: PaneSettings, reportInfo: ReportInfo | undefined): Promise<Analysis> => {
+      const grid = await p.readSheet(name);
+      return analyse(grid, { mapping: s.mappings?.[name], info: reportInfo, vocabulary: s.vocabulary, levels: s.levels, near: s.near });
+    },
+    [],
+  );
+
+  const readInfo = useCallback(async (p: WorkbookPort, names: string[]): Promise<ReportInfo | undefined> => {
+    const infoSheet = names.find((n) => foldText(n) === INFO_SHEET);
+    return infoSheet ? readReportInfo(await p.readSheet(infoSheet)) : undefined;
+  }, []);
+
+  /** Connect to a workbook: settings, sheets, and the first sheet with a table. */
+  const connect = useCallback(
+    async (p: WorkbookPort) => {
+      const s = mergeSettings(await p.getSettings());
+      const names = await p.listSheets();
+      const reportInfo = await readInfo(p, names);
+      const active = await p.activeSheet();
+      const order = [s.sheet, active, ...names].filter((n, i, a): n is string => !!n && names.includes(n) && a.indexOf(n) === i && foldText(n) !== INFO_SHEET);
+      let found: Analysis | null = null;
+      for (const name of order) {
+        const a = await load(p, name, s, reportInfo);
+        if (!found) found = a;
+        if (a.result.ok) {
+          found = a;
+          break;
+        }
+      }
+      setPort(p);
+      setSettings(s);
+      setSheets(names);
+      setInfo(reportInfo);
+      setAnalysis(found);
+      setSheet(found?.sheet ?? active);
+      setLayout(null);
+      setAppendixSheet(null);
+      setOpen(["table"]);
+    },
+    [load, readInfo],
+  );
+
+  useEffect(() => {
+    if (officePort) void work.run("Đang đọc sổ làm việc…", "đọc sổ làm việc", () => connect(officePort));
+  }, [officePort, connect]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const persist = useCallback(
+    async (next: PaneSettings) => {
+      setSettings(next);
+      if (port) await port.saveSettings(next);
+    },
+    [port],
+  );
+
+  const reanalyse = useCallback(
+    async (name: string, s: PaneSettings) => {
+      if (!port) return;
+      const a = await load(port, name, s, info);
+      setAnalysis(a);
+      setSheet(name);
+      setLayout(null);
+    },
+    [port, load, info],
+  );
+
+  // ---- actions -------------------------------------------------------------------------------
+
+  const onOpenFile = (file: File | null) =>
+    work.run(file ? "Đang mở tệp…" : "Đang tạo bảng mẫu…", file ? "mở tệp" : "tạo bảng mẫu", async () => {
+      if (!openFile) return;
+      const p = await openFile(file);
+      await connect(p);
+      setNotice(file ? { intent: "success", text: `Đã mở tệp “${p.label}”. Tệp gốc trên máy không bị thay đổi.` } : null);
+    });
+
+  const onChooseSheet = (name: string) =>
+    work.run("Đang tìm bảng chỉ tiêu…", "đọc trang tính", async () => {
+      const next = { ...settingsRef.current, sheet: name };
+      await reanalyse(name, next);
+      await persist(next);
+      setNotice(null);
+    });
+
+  const onReload = () =>
+    work.run("Đang đọc lại trang tính…", "đọc trang tính", async () => {
+      if (!port) return;
+      const names = await port.listSheets();
+      setSheets(names);
+      setInfo(await readInfo(port, names));
+      await reanalyse(names.includes(sheet) ? sheet : names[0], settingsRef.current);
+    });
+
+  const onMapping = (role: string, letter: string | null) =>
+    work.run("Đang đọc lại bảng theo cột đã chọn…", "đọc bảng", async () => {
+      const current = analysis?.result.ok ? analysis.result.table.mapping : {};
+      const mapping: Record<string, string> = { ...current, ...(settingsRef.current.mappings?.[sheet] ?? {}) };
+      mapping[role] = letter ?? ""; // "": the table has no such column
+      const next = { ...settingsRef.current, mappings: { ...(settingsRef.current.mappings ?? {}), [sheet]: mapping } };
+      await reanalyse(sheet, next);
+      await persist(next);
+    });
+
+  const onResetMapping = () =>
+    work.run("Đang nhận lại các cột…", "đọc bảng", async () => {
+      const mappings = { ...(settingsRef.current.mappings ?? {}) };
+      delete mappings[sheet];
+      const next = { ...settingsRef.current, mappings };
+      await reanalyse(sheet, next);
+      await persist(next);
+    });
+
+  const onTemplate = () =>
+    work.run("Đang tạo bảng mẫu…", "tạo bảng mẫu", async () => {
+      if (!port) return;
+      const name = await port.insertTemplate(info);
+      const names = await port.listSheets();
+      setSheets(names);
+      const reportInfo = await readInfo(port, names);
+      setInfo(reportInfo);
+      const next = { ...settingsRef.current, sheet: name };
+      const a = await load(port, name, next, reportInfo);
+      setAnalysis(a);
+      setSheet(name);
+      await persist(next);
+      setNotice({ intent: "success", text: `Đã thêm trang “${name}” theo mẫu, kèm vài chỉ tiêu ví dụ. Sửa các dòng cho đúng Nghị quyết của đơn vị.` });
+    });
+
+  const onSelectCell = (target: { sheet: string; address: string }) =>
+    work.run("Đang chọn ô…", "chọn ô", async () => {
+      if (!port) return;
+      await port.selectCell(target.sheet, target.address);
+      if (port.kind === "file")
+        setNotice({ intent: "info", text: `Ô ${target.address} (trang “${target.sheet}”) được đặt làm ô hiện hành: mở tệp đã lưu trong Excel, con trỏ sẽ ở ô này.` });
+    });
+
+  const onSettings = (patch: Partial<PaneSettings>) => {
+    const next = { ...settingsRef.current, ...patch };
+    const evaluationChanged = patch.vocabulary !== undefined || patch.levels !== undefined || patch.near !== undefined;
+    setSettings(next);
+    settingsRef.current = next;
+    setLayout(null);
+    if (evaluationChanged && port && sheet)
+      void work.run("Đang tính lại…", "tính lại", async () => {
+        await reanalyse(sheet, next);
+        await port.saveSettings(next);
+      });
+  };
+
+  const statusOptions = { vocabulary: settings.vocabulary, levels: settings.levels, near: settings.near };
+
+  const onPlanStatus = () =>
+    work.run("Đang đếm các ô sẽ thay đổi…", "tính trạng thái", async () => {
+      if (!port || !analysis?.table) return;
+      // read again: the sheet may have changed since it was analysed
+      const fresh = await load(port, sheet, settingsRef.current, info);
+      setAnalysis(fresh);
+      if (!fresh.table) throw new Error("Không còn nhận ra bảng chỉ tiêu trên trang này.");
+      const { column } = statusColumnOf(fresh.table);
+      const header = cellText(valueAt(fresh.grid, `${column}${fresh.table.headerRow}`));
+      const req = buildStatusRequest(fresh.table, statusOptions, header);
+      const p = await port.planStatusColumn(req);
+      if (p.changes === 0) {
+        setNotice({ intent: "success", text: `Cột Đánh giá (cột ${req.column}) đã đúng: không có ô nào cần thay đổi.` });
+        return;
+      }
+      setPlan({ req, plan: p });
+    });
+
+  const onConfirmStatus = () => {
+    const current = plan;
+    setPlan(null);
+    if (!current) return;
+    return work.run("Đang ghi cột Đánh giá…", "ghi cột Đánh giá", async () => {
+      if (!port) return;
+      const r = await port.writeStatusColumn(current.req);
+      await port.saveSettings(settingsRef.current);
+      await reanalyse(sheet, settingsRef.current);
+      setNotice({
+        intent: "success",
+        text: `Đã ghi ${r.changed} ô ở cột ${current.req.column}${r.mode === "formulas" ? " bằng công thức NQ.DANHGIA" : ""}. Các cột khác giữ nguyên.`,
+      });
+    });
+  };
+
+  const makeLayout = useCallback((): AppendixLayout => {
+    if (!analysis?.table) throw new Error("Chưa có bảng chỉ tiêu: chọn trang có bảng ở bước “Bảng chỉ tiêu”.");
+    return buildAppendixLayout(analysis.table, info ?? analysis.table.info ?? {}, appendixOptions(settingsRef.current));
+  }, [analysis, info]);
+
+  const defaults = useMemo(() => {
+    if (!analysis?.table) return { title: "", kemTheo: "" };
+    try {
+      const l = buildAppendixLayout(analysis.table, info ?? {}, appendixOptions({ ...settings, title: "", kemTheo: "" }));
+      return { title: l.title, kemTheo: l.kemTheo };
+    } catch {
+      return { title: "", kemTheo: "" };
+    }
+  }, [analysis, info, settings]);
+
+  const onGenerate = () =>
+    work.run("Đang tạo phụ lục…", "tạo phụ lục", async () => {
+      if (!port) return;
+      const l = makeLayout();
+      const r = await port.writeAppendix(l, l.appendixLabel || "Phụ lục");
+      await port.saveSettings(settingsRef.current);
+      setLayout(l);
+      setAppendixSheet(r.sheetName);
+      setSheets(await port.listSheets());
+      setNotice({ intent: "success", text: `Đã tạo trang “${r.sheetName}”. Có thể tải phụ lục về dạng .xlsx hoặc .docx.` });
+    });
+
+  const fileStem = () => (layout?.appendixLabel || "Phụ lục").replace(/\s+/g, "-").toLowerCase();
+
+  const onDownloadXlsx = () =>
+    work.run("Đang chuẩn bị tệp .xlsx…", "tải tệp .xlsx", async () => {
+      if (!port) return;
+      const l = layout ?? makeLayout();
+      const bytes = await renderAppendixXlsx(l);
+      await port.download(`${fileStem()}.xlsx`, bytes, XLSX_MIME);
+    });
+
+  const onDownloadDocx = () =>
+    work.run("Đang chuẩn bị tệp .docx…", "tải tệp .docx", async () => {
+      if (!port) return;
+      const l = layout ?? makeLayout();
+      const bytes = await renderAppendixDocx(l);
+      await port.download(`${fileStem()}.docx`, bytes, DOCX_MIME);
+    });
+
+  const onSaveWorkbook = () =>
+    work.run("Đang chuẩn bị tệp đã sửa…", "lưu tệp", async () => {
+      if (!port?.exportWorkbook) return;
+      const bytes = await port.exportWorkbook();
+      await port.download(`${baseFileName(port.label)} (đã sửa).xlsx`, bytes, XLSX_MIME);
+    });
+
+  const onToggle: AccordionToggleEventHandler<StepId> = (_e, data) => setOpen(data.openItems as StepId[]);
+
+  const busy = work.busy !== null;
+  const step = (n: number) => (
+    <span className={styles.stepNumber} aria-hidden="true">
+      {n}
+    </span>
+  );
+
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={styles.root} aria-busy={busy}>
+        <header className={styles.header}>
+          <Subtitle1 as="h1">Chỉ tiêu Nghị quyết</Subtitle1>
+          {port ? (
+            <div className={styles.headerRow}>
+              <Caption1 className={styles.source}>
+                {port.kind === "office" ? "Đang làm việc trên sổ Excel đang mở" : `Tệp: ${port.label}`}
+              </Caption1>
+              {port.kind === "file" && (
+                <>
+                  <Button size="small" icon={<FolderOpenRegular />} disabled={busy} onClick={() => { setPort(null); setAnalysis(null); setNotice(null); }}>
+                    Mở tệp khác
+                  </Button>
+                  <Button size="small" icon={<SaveRegular />} disabled={busy} onClick={onSaveWorkbook}>
+                    Lưu tệp đã sửa
+                  </Button>
+                </>
+              )}
+            </div>
+          ) : (
+            <Caption1 className={styles.source}>Kiểm tra bảng chỉ tiêu, đánh giá Đạt / Chưa đạt và lập phụ lục đúng thể thức.</Caption1>
+          )}
+        </header>
+
+        <div className={styles.messages} aria-live="polite">
+          {work.busy && (
+            <Field validationMessage={work.busy} validationState="none">
+              <ProgressBar thickness="large" aria-label={work.busy} />
+            </Field>
+          )}
+          {work.error && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{work.error.title}</MessageBarTitle>
+                {work.error.detail} {work.error.action}
+              </MessageBarBody>
+              <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Đóng thông báo lỗi" icon={<DismissRegular />} onClick={work.clearError} />} />
+            </MessageBar>
+          )}
+          {notice && !work.error && (
+            <MessageBar intent={notice.intent} layout="multiline">
+              <MessageBarBody>{notice.text}</MessageBarBody>
+              <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Đóng thông báo" icon={<DismissRegular />} onClick={() => setNotice(null)} />} />
+            </MessageBar>
+          )}
+        </div>
+
+        {!port ? (
+          officePort ? null : <StartScreen busy={busy} onOpen={onOpenFile} />
+        ) : (
+          <Accordion openItems={open} onToggle={onToggle} collapsible>
+            <AccordionItem value="table">
+              <AccordionHeader icon={step(1)} size="large">Bảng chỉ tiêu</AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                <TableStep
+                  busy={busy}
+                  sheets={sheets}
+                  sheet={sheet}
+                  analysis={analysis}
+                  overridden={!!settings.mappings?.[sheet]}
+                  onChooseSheet={onChooseSheet}
+                  onReload={onReload}
+                  onMapping={onMapping}
+                  onResetMapping={onResetMapping}
+                  onTemplate={onTemplate}
+                  onNext={() => setOpen(["check"])}
+                />
+              </AccordionPanel>
+            </AccordionItem>
+            <AccordionItem value="check">
+              <AccordionHeader icon={step(2)} size="large">Kiểm tra</AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                <CheckStep busy={busy} analysis={analysis} settings={settings} canSelect={port.kind === "office"} onSelectCell={onSelectCell} />
+              </AccordionPanel>
+            </AccordionItem>
+            <AccordionItem value="status">
+              <AccordionHeader icon={step(3)} size="large">Tính trạng thái</AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                <StatusStep
+                  busy={busy}
+                  analysis={analysis}
+                  settings={settings}
+                  formulas={port.formulasSupported()}
+                  fileMode={port.kind === "file"}
+                  plan={plan}
+                  onSettings={onSettings}
+                  onPlan={onPlanStatus}
+                  onConfirm={onConfirmStatus}
+                  onCancel={() => setPlan(null)}
+                />
+              </AccordionPanel>
+            </AccordionItem>
+            <AccordionItem value="appendix">
+              <AccordionHeader icon={step(4)} size="large">Tạo phụ lục</AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                <AppendixStep
+                  busy={busy}
+                  analysis={analysis}
+                  settings={settings}
+                  defaults={defaults}
+                  appendixSheet={appendixSheet}
+                  onSettings={onSettings}
+                  onGenerate={onGenerate}
+                  onDownloadXlsx={onDownloadXlsx}
+                  onDownloadDocx={onDownloadDocx}
+                />
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

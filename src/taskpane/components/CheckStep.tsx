@@ -1,0 +1,175 @@
+/** Step 2 "Kiểm tra": findings grouped by severity, counts by status and by area. */
+import React from "react";
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
+import { ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
+import { statusLabel, type Status } from "../../core/evaluate";
+import { findingCell, STATUS_ORDER, type Analysis } from "../analysis";
+import { AREA_LABELS } from "../areas";
+import type { PaneSettings } from "../port";
+import { BarList } from "./BarList";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  finding: {
+    width: "100%",
+    justifyContent: "flex-start",
+    textAlign: "left",
+    fontWeight: tokens.fontWeightRegular,
+    alignItems: "flex-start",
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    minWidth: "0",
+  },
+  text: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: "0", overflowWrap: "anywhere" },
+  cell: {
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightSemibold,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    maxWidth: "100%",
+  },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorBrandForeground1 },
+  headline: { fontWeight: tokens.fontWeightSemibold },
+});
+
+const SEVERITIES = [
+  { key: "error", label: "Lỗi", Icon: ErrorCircleRegular },
+  { key: "warning", label: "Cảnh báo", Icon: WarningRegular },
+  { key: "info", label: "Lưu ý", Icon: InfoRegular },
+] as const;
+
+const STATUS_TONE: Record<Status, "good" | "great" | "warn" | "bad" | "neutral"> = {
+  exceeded: "great",
+  met: "good",
+  near: "warn",
+  not_met: "bad",
+  not_evaluable: "neutral",
+};
+
+/** "2 lỗi, 1 cảnh báo và 3 lưu ý", leaving out the zeros */
+function summary(errors: number, warnings: number, infos: number): string {
+  const parts = [errors && `${errors} lỗi`, warnings && `${warnings} cảnh báo`, infos && `${infos} lưu ý`].filter(Boolean) as string[];
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} và ${parts[parts.length - 1]}` : parts[0] ?? "";
+}
+
+/** The messages start with "Ô E27: "; the cell is already shown above them. */
+function withoutCellPrefix(message: string, address: string | undefined): string {
+  if (!address) return message;
+  const prefix = `Ô ${address}: `;
+  if (!message.startsWith(prefix)) return message;
+  const rest = message.slice(prefix.length);
+  return rest.charAt(0).toLocaleUpperCase("vi") + rest.slice(1);
+}
+
+function shortName(name: string): string {
+  const t = name.replace(/\s+/g, " ").trim();
+  return t.length > 60 ? `${t.slice(0, 59)}…` : t;
+}
+
+export interface CheckStepProps {
+  busy: boolean;
+  analysis: Analysis | null;
+  settings: PaneSettings;
+  /** Excel can select the cell; in a browser the cell becomes the active one of the saved file */
+  canSelect: boolean;
+  onSelectCell(target: { sheet: string; address: string }): void;
+}
+
+export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell }: CheckStepProps): JSX.Element {
+  const styles = useStyles();
+  if (!analysis?.table) return <Body1>Chọn trang có bảng chỉ tiêu ở bước “Bảng chỉ tiêu” trước.</Body1>;
+  const findings = analysis.findings;
+  const names = new Map<number, string>();
+  for (const r of analysis.table.rows) if (r.type === "indicator") names.set(r.row, shortName(r.name));
+  const count = (k: string) => findings.filter((f) => f.severity === k).length;
+  const labelOpts = { vocabulary: settings.vocabulary, levels: settings.levels };
+  const total = analysis.indicators;
+  const achieved = analysis.statusCounts.met + analysis.statusCounts.exceeded;
+  const statuses = STATUS_ORDER.filter((s) => !(settings.levels === 2 && s === "exceeded"));
+  const statusItems = statuses
+    .map((s) => ({
+      key: s,
+      label: statusLabel(s, labelOpts),
+      value: settings.levels === 2 && s === "met" ? achieved : analysis.statusCounts[s],
+      tone: STATUS_TONE[s],
+    }))
+    .filter((i) => i.value > 0 || i.key === "met" || i.key === "not_met");
+
+  return (
+    <div className={styles.stack}>
+      <Body1 className={styles.headline}>
+        {findings.length === 0 ? "Không thấy lỗi nào." : `Có ${summary(count("error"), count("warning"), count("info"))}.`}{" "}
+        {findings.length > 0 && canSelect ? "Bấm vào một dòng để chọn ô đó trong Excel." : ""}
+      </Body1>
+      {SEVERITIES.map(({ key, label, Icon }) => {
+        const items = findings.filter((f) => f.severity === key);
+        if (!items.length) return null;
+        return (
+          <section key={key} className={styles.section} aria-label={`${label} (${items.length})`}>
+            <Subtitle2 as="h3">
+              {label} ({items.length})
+            </Subtitle2>
+            <ul className={styles.list}>
+              {items.map((f, i) => {
+                const target = findingCell(f, analysis.sheet);
+                const name = names.get(f.row);
+                return (
+                  <li key={`${f.code}-${f.cell}-${i}`}>
+                    <Button
+                      className={styles.finding}
+                      appearance="subtle"
+                      icon={<Icon className={styles[key]} />}
+                      disabled={busy || !target}
+                      onClick={() => target && onSelectCell(target)}
+                    >
+                      <span className={styles.text}>
+                        <span className={styles.cell}>
+                          Ô {target?.address ?? "?"}
+                          {name ? ` · ${name}` : ""}
+                        </span>
+                        <span>{withoutCellPrefix(f.message, target?.address)}</span>
+                      </span>
+                    </Button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+      {findings.length === 0 && (
+        <MessageBar intent="success">
+          <MessageBarBody>Bảng không có lỗi nào mà công cụ kiểm tra được.</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.section} aria-label="Số chỉ tiêu theo trạng thái">
+        <Subtitle2 as="h3">Theo trạng thái</Subtitle2>
+        <Caption1>
+          {achieved}/{total} chỉ tiêu đạt{settings.levels === 3 ? " và vượt" : ""}.
+        </Caption1>
+        <BarList items={statusItems} max={total} />
+      </section>
+
+      <section className={styles.section} aria-label="Số chỉ tiêu đạt theo lĩnh vực">
+        <Subtitle2 as="h3">Theo lĩnh vực</Subtitle2>
+        <BarList
+          items={analysis.areas.map((c) => ({
+            key: c.area,
+            label: AREA_LABELS[c.area],
+            value: c.achieved,
+            of: c.total,
+            tone: "good" as const,
+          }))}
+          max={Math.max(1, ...analysis.areas.map((c) => c.total))}
+          suffix="đạt"
+        />
+      </section>
+    </div>
+  );
+}

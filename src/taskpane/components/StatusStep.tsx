@@ -1,0 +1,146 @@
+/** Step 3 "Tính trạng thái": fill the Đánh giá column, after saying how many cells will change. */
+import React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  makeStyles,
+  Option,
+  SpinButton,
+  tokens,
+} from "@fluentui/react-components";
+import { CalculatorRegular } from "@fluentui/react-icons";
+import { statusColumnOf } from "../status";
+import type { Analysis } from "../analysis";
+import type { PaneSettings, StatusColumnPlan, StatusColumnRequest } from "../port";
+import { VOCABULARY_CHOICES } from "../appendixOptions";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))", gap: tokens.spacingHorizontalM },
+  dropdown: { minWidth: "0", width: "100%" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface StatusStepProps {
+  busy: boolean;
+  analysis: Analysis | null;
+  settings: PaneSettings;
+  formulas: boolean;
+  fileMode: boolean;
+  plan: { req: StatusColumnRequest; plan: StatusColumnPlan } | null;
+  onSettings(patch: Partial<PaneSettings>): void;
+  onPlan(): void;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+export function vocabularyKey(s: Pick<PaneSettings, "vocabulary" | "levels">): string {
+  return `${s.vocabulary}-${s.levels}`;
+}
+
+export function VocabularyField({ settings, busy, onSettings }: Pick<StatusStepProps, "settings" | "busy" | "onSettings">): JSX.Element {
+  const styles = useStyles();
+  const key = vocabularyKey(settings);
+  const current = VOCABULARY_CHOICES.find((c) => c.value === key) ?? VOCABULARY_CHOICES[0];
+  return (
+    <Field label="Cách ghi đánh giá">
+      <Dropdown
+        className={styles.dropdown}
+        value={current.label}
+        selectedOptions={[current.value]}
+        disabled={busy}
+        onOptionSelect={(_e, d) => {
+          const c = VOCABULARY_CHOICES.find((x) => x.value === d.optionValue);
+          if (c && c.value !== key) onSettings({ vocabulary: c.vocabulary, levels: c.levels });
+        }}
+      >
+        {VOCABULARY_CHOICES.map((c) => (
+          <Option key={c.value} value={c.value}>
+            {c.label}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
+export function StatusStep(p: StatusStepProps): JSX.Element {
+  const styles = useStyles();
+  const table = p.analysis?.table;
+  if (!table) return <Body1>Chọn trang có bảng chỉ tiêu ở bước “Bảng chỉ tiêu” trước.</Body1>;
+  const { column, isNew } = statusColumnOf(table);
+  const example = p.formulas ? `=NQ.DANHGIA(${table.mapping.target ?? "F"}5,${table.mapping.actual ?? "G"}5)` : "";
+  return (
+    <div className={styles.stack}>
+      <Body1>
+        Điền cột Đánh giá (cột {column}
+        {isNew ? ", cột mới ngay sau bảng" : ""}) cho {p.analysis!.indicators} chỉ tiêu.{" "}
+        {p.formulas ? (
+          <>
+            Mỗi ô nhận công thức, ví dụ <span className={styles.code}>{example}</span>, nên tự tính lại khi số liệu đổi.
+          </>
+        ) : p.fileMode ? (
+          "Trong trình duyệt, các ô nhận giá trị đã tính sẵn (Đạt, Chưa đạt…)."
+        ) : (
+          "Excel này chưa chạy được hàm tùy chỉnh NQ.DANHGIA, nên các ô nhận giá trị đã tính sẵn."
+        )}{" "}
+        Không cột nào khác bị thay đổi.
+      </Body1>
+      <div className={styles.row}>
+        <VocabularyField settings={p.settings} busy={p.busy} onSettings={p.onSettings} />
+        <Field label="Ngưỡng gần đạt (%)" hint="0 là không dùng mức “Gần đạt”.">
+          <SpinButton
+            value={p.settings.near}
+            min={0}
+            max={20}
+            step={0.5}
+            disabled={p.busy}
+            onChange={(_e, d) => {
+              const v = d.value ?? (d.displayValue !== undefined ? Number(String(d.displayValue).replace(",", ".")) : NaN);
+              if (Number.isFinite(v) && v >= 0 && v <= 20 && v !== p.settings.near) p.onSettings({ near: v });
+            }}
+          />
+        </Field>
+      </div>
+      <div className={styles.actions}>
+        <Button appearance="primary" icon={<CalculatorRegular />} disabled={p.busy} onClick={p.onPlan}>
+          Điền cột Đánh giá
+        </Button>
+      </div>
+      <Caption1 className={styles.muted}>Trước khi ghi, ngăn tác vụ cho biết số ô sẽ thay đổi để bạn xác nhận.</Caption1>
+
+      <Dialog open={!!p.plan} onOpenChange={(_e, d) => !d.open && p.onCancel()}>
+        <DialogSurface aria-describedby="status-confirm-text">
+          <DialogBody>
+            <DialogTitle>Ghi cột Đánh giá?</DialogTitle>
+            <DialogContent id="status-confirm-text">
+              {p.plan && (
+                <>
+                  Sẽ thay đổi <strong>{p.plan.plan.changes} ô</strong> ở cột {p.plan.req.column} của trang “{p.plan.req.sheet}”
+                  {p.plan.plan.mode === "formulas" ? ", bằng công thức NQ.DANHGIA" : ", bằng giá trị đã tính"}. Các cột khác giữ nguyên.
+                </>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={p.onConfirm}>
+                Ghi {p.plan?.plan.changes ?? 0} ô
+              </Button>
+              <Button onClick={p.onCancel}>Hủy</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

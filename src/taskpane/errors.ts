@@ -1,0 +1,42 @@
+/**
+ * Errors as the user should read them: what went wrong, and what to do about it.
+ */
+export interface ShownError {
+  title: string;
+  detail: string;
+  /** what to do */
+  action: string;
+}
+
+function officeCode(e: unknown): string | undefined {
+  if (e && typeof e === "object" && "code" in e && typeof (e as { code: unknown }).code === "string") return (e as { code: string }).code;
+  return undefined;
+}
+
+export function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === "string") return e;
+  if (e && typeof e === "object" && "message" in e) return String((e as { message: unknown }).message);
+  return "Lỗi không rõ nguyên nhân.";
+}
+
+/** Turn anything thrown while doing `what` into a message that says what to do. */
+export function describeError(what: string, e: unknown): ShownError {
+  const code = officeCode(e);
+  const detail = messageOf(e);
+  const title = `Không ${what} được`;
+  switch (code) {
+    case "ItemNotFound":
+      return { title, detail, action: "Trang tính hoặc ô không còn (có thể đã bị đổi tên hay xóa). Chọn lại trang ở bước “Bảng chỉ tiêu”." };
+    case "AccessDenied":
+    case "InvalidOperation":
+    case "InvalidOperationInCellEditMode":
+      return { title, detail, action: "Nhấn Enter hoặc Esc để thoát ô đang sửa; nếu trang tính đang được bảo vệ, bỏ bảo vệ rồi thử lại." };
+    case "RequestPayloadSizeLimitExceeded":
+    case "PayloadTooLarge":
+      return { title, detail, action: "Bảng quá lớn cho Excel trên web. Thử trên Excel cho máy tính, hoặc chia bảng thành nhiều trang." };
+    case "ApiNotFound":
+      return { title, detail, action: "Phiên bản Excel này chưa hỗ trợ thao tác này. Cập nhật Excel, hoặc dùng chế độ trình duyệt: mở tệp .xlsx trong trang này." };
+  }
+  return { title, detail, action: "Kiểm tra lại rồi thử lần nữa. Nếu vẫn lỗi, lưu tệp, đóng rồi mở lại ngăn tác vụ." };
+}
