@@ -4,6 +4,7 @@
  * line at the end.
  */
 import { benchEngine } from "./engine";
+import { benchAppendix } from "./appendix";
 
 type Figures = Record<string, number | string>;
 
@@ -14,7 +15,10 @@ async function main(): Promise<void> {
     else process.stderr.write(s + "\n");
   };
   const all: Figures = {};
-  const areas: Array<[string, () => Promise<Figures> | Figures]> = [["engine", benchEngine]];
+  const areas: Array<[string, () => Promise<Figures> | Figures]> = [
+    ["engine", benchEngine],
+    ["appendix", benchAppendix],
+  ];
   for (const [name, run] of areas) {
     log(`== ${name}`);
     const f = await run();
