@@ -10,7 +10,6 @@ import { parseTarget, bindingBound } from "./target";
 import {
   averageGrowth,
   averageGrowthOfRates,
-  averageGrowthOfSeries,
   cumulativeProgress,
   percentOfPlan,
   requiredRate,
@@ -86,12 +85,20 @@ function text(a: FnArg): string | undefined {
   if (isEmpty(s as FnArg)) return undefined;
   return String(s);
 }
-/** Flatten a range (or a single value, or a text list "4,2; 9,7; 9,8") to numbers, skipping blanks. */
-function numbers(a: FnArg, what: string): number[] | FnError {
-  const out: number[] = [];
+/**
+ * Flatten a range (or a single value, or a text list "4,2; 9,7; 9,8") to numbers. Blanks are
+ * skipped, or kept as null where their position matters (`keepBlanks`).
+ */
+function numbers(a: FnArg, what: string): number[] | FnError;
+function numbers(a: FnArg, what: string, keepBlanks: true): Array<number | null> | FnError;
+function numbers(a: FnArg, what: string, keepBlanks = false): Array<number | null> | FnError {
+  const out: Array<number | null> = [];
   const cells: Scalar[] = Array.isArray(a) ? a.flat() : typeof a === "string" ? a.split(/[;\n]/) : [a ?? null];
   for (const c of cells) {
-    if (isEmpty(c)) continue;
+    if (isEmpty(c)) {
+      if (keepBlanks) out.push(null);
+      continue;
+    }
     const v = typeof c === "number" ? c : typeof c === "string" ? toNumber(c) : null;
     if (v === null) return new FnError("value", `${what}: "${String(c)}" không phải là số.`);
     out.push(v);
@@ -131,9 +138,10 @@ const specs: FnSpec[] = [
       { name: "chieu", description: "Chiều: \"tang\" (càng cao càng tốt), \"giam\" hoặc \"khoang\". Bỏ trống để tự nhận.", optional: true },
       { name: "bo_tu", description: "Bộ từ: \"dat\" (mặc định) hoặc \"hoan-thanh\"; thêm \"-2\" để gộp Vượt vào Đạt.", optional: true },
       { name: "nguong_gan_dat", description: "Ngưỡng gần đạt theo %, ví dụ 2 (trong 2% so với mức cần đạt). Bỏ trống: không dùng.", optional: true },
+      { name: "ten_chi_tieu", description: "Tên chỉ tiêu (ô cột Chỉ tiêu), để tự nhận chiều theo tên, ví dụ \"Tỷ lệ hộ nghèo\" là càng thấp càng tốt.", optional: true },
     ],
     example: { formula: '=NQ.DANHGIA("8,5-9,5"; 7,8)', result: "Chưa đạt" },
-    impl: (target, actual, dir, voc, near) => {
+    impl: (target, actual, dir, voc, near, name) => {
       if (isEmpty(scalarOf(target) as FnArg) || isEmpty(scalarOf(actual) as FnArg)) return "";
       const d = directionArg(dir);
       if (d instanceof FnError) return d;
@@ -141,7 +149,7 @@ const specs: FnSpec[] = [
       if (v instanceof FnError) return v;
       const n = num(near, "Ngưỡng gần đạt");
       if (n instanceof FnError) return n;
-      const e = evaluate({ target: scalarOf(target), actual: scalarOf(actual), direction: d, ...v, near: n === EMPTY ? undefined : n / 100 });
+      const e = evaluate({ target: scalarOf(target), actual: scalarOf(actual), direction: d, name: text(name), ...v, near: n === EMPTY ? undefined : n / 100 });
       if (e.targetError) return new FnError("value", e.targetError.message);
       return e.label;
     },
@@ -161,7 +169,10 @@ const specs: FnSpec[] = [
       if (d instanceof FnError) return d;
       const e = evaluate({ target: scalarOf(target), actual: scalarOf(actual), direction: d });
       if (e.targetError) return new FnError("value", e.targetError.message);
-      if (e.ratio === null) return new FnError("na", e.status === "not_evaluable" ? e.reason : "Không có mức cần đạt khác 0 để tính tỷ lệ.");
+      if (e.ratio === null) {
+        if (e.actual?.interval) return new FnError("na", `Kết quả chỉ ghi "${e.actual.text}", cần một số cụ thể để tính tỷ lệ.`);
+        return new FnError("na", e.status === "not_evaluable" ? e.reason : "Không có mức cần đạt khác 0 để tính tỷ lệ.");
+      }
       return e.ratio;
     },
   },
@@ -220,10 +231,15 @@ const specs: FnSpec[] = [
     params: [{ name: "day_gia_tri", description: "Dãy giá trị theo năm, ví dụ B5:E5 (năm gốc đến năm cuối).", range: true }],
     example: { formula: "=NQ.TANGBQ.DAYSO({86260;135327;145000})", result: "29,65" },
     impl: (r) => {
-      const v = numbers(r, "Dãy giá trị");
+      const v = numbers(r, "Dãy giá trị", true);
       if (v instanceof FnError) return v;
-      if (v.length === 0) return "";
-      return guard(() => averageGrowthOfSeries(v));
+      const present = v.map((x, i) => [x, i] as const).filter(([x]) => x !== null) as Array<readonly [number, number]>;
+      if (present.length === 0) return "";
+      if (present.length === 1) return new FnError("value", "Cần ít nhất hai giá trị (năm gốc và năm cuối) để tính tốc độ tăng bình quân.");
+      // Years are counted by position, so a blank year inside the series does not shorten the period.
+      const [v0, i0] = present[0];
+      const [vn, iN] = present[present.length - 1];
+      return guard(() => averageGrowth(v0, vn, iN - i0));
     },
   },
   {

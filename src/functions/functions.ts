@@ -101,6 +101,7 @@ function grid(id: string, args: FnArg[]): Array<Array<number | string | boolean 
  * @param chieu Chiều: "tang" (càng cao càng tốt), "giam" hoặc "khoang". Bỏ trống để tự nhận.
  * @param bo_tu Bộ từ: "dat" (mặc định) hoặc "hoan-thanh"; thêm "-2" để gộp Vượt vào Đạt.
  * @param nguong_gan_dat Ngưỡng gần đạt theo %, ví dụ 2 (trong 2% so với mức cần đạt). Bỏ trống: không dùng.
+ * @param ten_chi_tieu Tên chỉ tiêu (ô cột Chỉ tiêu), để tự nhận chiều theo tên, ví dụ "Tỷ lệ hộ nghèo" là càng thấp càng tốt.
  * @returns Nhãn đánh giá, ví dụ "Đạt" hoặc "Chưa đạt"; để trống nếu chưa có số liệu.
  */
 export function danhGia(
@@ -109,8 +110,9 @@ export function danhGia(
   chieu?: string,
   bo_tu?: string,
   nguong_gan_dat?: number | string,
+  ten_chi_tieu?: string,
 ): number | string {
-  return scalar("DANHGIA", [chi_tieu, ket_qua, chieu, bo_tu, nguong_gan_dat]);
+  return scalar("DANHGIA", [chi_tieu, ket_qua, chieu, bo_tu, nguong_gan_dat, ten_chi_tieu]);
 }
 
 /**

@@ -100,3 +100,20 @@ describe("the installed bin", () => {
     expect(bad.status).toBe(2);
   });
 });
+
+describe("registry fixes", () => {
+  test("NQ.TANGBQ.DAYSO counts years by position: a blank year does not shorten the period", async () => {
+    const r = await runCli(["fn", "NQ.TANGBQ.DAYSO", "[[100,null,121]]"]);
+    expect(r.stdout.trim()).toBe("10");
+    const one = await runCli(["fn", "NQ.TANGBQ.DAYSO", "[[100,null,null]]"]);
+    expect(one.code).toBe(1);
+  });
+  test("NQ.DANHGIA takes the indicator's name to decide the direction", async () => {
+    expect((await runCli(["fn", "NQ.DANHGIA", "0,2 (theo tiêu chí cũ)", "0,37"])).stdout.trim()).toBe("Vượt");
+    expect((await runCli(["fn", "NQ.DANHGIA", "0,2 (theo tiêu chí cũ)", "0,37", "", "", "", "Tỷ lệ hộ nghèo"])).stdout.trim()).toBe("Chưa đạt");
+  });
+  test("NQ.TYLEDAT on a result written as an expression says a number is needed", async () => {
+    const r = await runCli(["fn", "NQ.TYLEDAT", "> 80", "> 80"]);
+    expect(r.stderr).toMatch(/#N\/A Kết quả chỉ ghi "> 80", cần một số cụ thể/);
+  });
+});
