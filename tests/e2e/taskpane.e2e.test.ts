@@ -15,6 +15,7 @@ import { chromium, type BrowserContext, type Download, type Page } from "playwri
 import { loadReferenceIndicators, loadReferenceRows, REPO_ROOT } from "../helpers/reference";
 import { toCellValue } from "../../src/core/sample";
 import { serveStatic, type StaticServer } from "./static-server";
+import { installFakeOffice, type FakeExcelLog } from "./fake-office";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const DIST = process.env.TASKPANE_DIST ? path.resolve(process.env.TASKPANE_DIST) : path.join(REPO_ROOT, "dist", "web");
@@ -31,18 +32,30 @@ let workbookPath: string;
 const pageErrors: string[] = [];
 const blocked: string[] = [];
 
+/** The reference sheet as rows from A1: a title, a blank row, the header, the 33 rows. */
+function referenceValues(): unknown[][] {
+  const header = readFileSync(path.join(REPO_ROOT, "..", "shared", "reference", "bao-loc-2023-phu-luc.tsv"), "utf8").split(/\r?\n/)[0].split("\t");
+  return [
+    ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU THEO NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ LẦN THỨ VI"],
+    [],
+    header,
+    ...loadReferenceRows().map((r) => [r.tt || null, r.name, r.unit || null, toCellValue(r.target), toCellValue(r.actual), r.reported || null]),
+  ];
+}
+
+/** 1-based sheet row of the first reference row matching */
+function referenceRow(match: (r: ReturnType<typeof loadReferenceRows>[number]) => boolean): number {
+  return HEADER_ROW + 1 + loadReferenceRows().findIndex(match);
+}
+
 /** The reference appendix as offices keep it: title rows, then TT | CHỈ TIÊU | ĐVT | target | result | status. */
 async function writeReferenceWorkbook(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(SHEET);
-  ws.getCell("A1").value = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU THEO NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ LẦN THỨ VI";
-  ws.mergeCells("A1:F1");
-  const header = readFileSync(path.join(REPO_ROOT, "..", "shared", "reference", "bao-loc-2023-phu-luc.tsv"), "utf8").split(/\r?\n/)[0].split("\t");
-  ws.getRow(HEADER_ROW).values = header;
-  loadReferenceRows().forEach((r, i) => {
-    const row = ws.getRow(HEADER_ROW + 1 + i);
-    row.values = [r.tt || null, r.name, r.unit || null, toCellValue(r.target), toCellValue(r.actual), r.reported || null];
+  referenceValues().forEach((row, i) => {
+    if (row.length) ws.getRow(i + 1).values = row as ExcelJS.CellValue[];
   });
+  ws.mergeCells("A1:F1");
   ws.columns.forEach((c, i) => (c.width = [6, 60, 10, 16, 14, 14][i]));
   await wb.xlsx.writeFile(file);
 }
@@ -305,7 +318,7 @@ describe("task pane in a browser without Excel", () => {
     }
     expect(changed).toBe(changedInDialog);
     // the "> 98" row with 98: now Chưa đạt
-    const row98 = HEADER_ROW + 1 + loadReferenceRows().findIndex((r) => r.target === "> 98" && r.actual === "98");
+    const row98 = referenceRow((r) => r.target === "> 98" && r.actual === "98");
     expect(cellText(a.getCell(`F${row98}`).value)).toBe("Đạt");
     expect(cellText(b.getCell(`F${row98}`).value)).toBe("Chưa đạt");
     // settings kept in the workbook (hidden), so the next person gets the same
@@ -326,6 +339,86 @@ describe("task pane in a browser without Excel", () => {
       return out;
     });
     expect(unnamed).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("task pane inside Excel (a stand-in Excel in the page)", () => {
+  const indicators = loadReferenceIndicators();
+  let excel: Page;
+  const log = () => excel.evaluate(() => (window as unknown as { __fakeExcel: { log: FakeExcelLog } }).__fakeExcel.log);
+  const savedSettings = { chiTieuNghiQuyet: JSON.stringify({ layout: "nha-nuoc", kemTheo: "(Kèm theo Báo cáo số 125/BC-UBND)" }) };
+
+  beforeAll(async () => {
+    excel = await context.newPage();
+    excel.on("pageerror", (e) => pageErrors.push(String(e)));
+    await excel.addInitScript(installFakeOffice, {
+      sheets: [{ name: SHEET, values: referenceValues(), merges: ["A1:F1"] }],
+      customFunctions: true,
+      settings: savedSettings,
+    });
+    await excel.goto(`${server.url}/taskpane.html`);
+    await excel.getByRole("button", { name: "Bảng chỉ tiêu", exact: true }).waitFor();
+    await excel.locator("main[aria-busy='false']").waitFor();
+  });
+
+  afterAll(async () => {
+    await excel?.close();
+  });
+
+  test("uses Excel, not the file picker, and finds the table on the active sheet", async () => {
+    expect(await excel.evaluate(() => document.documentElement.dataset.mode)).toBe("office");
+    expect(await excel.getByRole("button", { name: "Mở tệp Excel" }).count()).toBe(0);
+    await excel.getByText("Đang làm việc trên sổ Excel đang mở").waitFor();
+    await excel.getByText(`${indicators.length} chỉ tiêu`).first().waitFor();
+    await expect(excel.getByRole("combobox", { name: "Chỉ tiêu Nghị quyết" }).textContent()).resolves.toBe("D · Chỉ tiêu Nghị quyết ĐH VI");
+  });
+
+  test("clicking a finding selects its cell in Excel", async () => {
+    await excel.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+    await excel.getByRole("region", { name: /^Lỗi/ }).getByRole("button", { name: /57\/66/ }).click();
+    await excel.locator("main[aria-busy='false']").waitFor();
+    const row = referenceRow((r) => r.name.includes("57/66"));
+    await excel.waitForFunction(() => (window as unknown as { __fakeExcel: { log: FakeExcelLog } }).__fakeExcel.log.selected.length > 0);
+    expect((await log()).selected).toEqual([{ sheet: SHEET, address: `E${row}` }]);
+  });
+
+  test("Tính trạng thái writes NQ.DANHGIA formulas into column F only, after confirming", async () => {
+    await excel.getByRole("button", { name: "Tính trạng thái", exact: true }).click();
+    await excel.getByText("=NQ.DANHGIA(D5,E5)").waitFor();
+    await excel.getByRole("button", { name: "Điền cột Đánh giá" }).click();
+    const dialog = excel.getByRole("dialog", { name: "Ghi cột Đánh giá?" });
+    await dialog.waitFor();
+    // every indicator's cell holds a typed status today: each becomes a formula
+    expect(await dialog.innerText()).toContain(`Sẽ thay đổi ${indicators.length} ô ở cột F`);
+    expect(await dialog.innerText()).toContain("bằng công thức NQ.DANHGIA");
+    expect((await log()).writes).toEqual([]);
+    await dialog.getByRole("button", { name: `Ghi ${indicators.length} ô` }).click();
+    await excel.getByText(`Đã ghi ${indicators.length} ô ở cột F bằng công thức NQ.DANHGIA`).waitFor();
+    const writes = (await log()).writes;
+    expect(writes.every((w) => w.sheet === SHEET && w.kind === "formulas" && /^F\d+(:F\d+)?$/.test(w.address))).toBe(true);
+    const cells = writes.flatMap((w) => w.data.map((r) => String(r[0])));
+    expect(cells).toHaveLength(indicators.length);
+    for (const f of cells) expect(f).toMatch(/^=NQ\.DANHGIA\(D(\d+),E\1(,.*)?\)$/);
+  });
+
+  test("the settings saved in the workbook come back, and the appendix goes to new sheets", async () => {
+    await excel.getByRole("button", { name: "Tạo phụ lục", exact: true }).click();
+    await expect(excel.getByRole("combobox", { name: "Thể thức" }).textContent()).resolves.toContain("NĐ 30/2020");
+    await expect(excel.getByRole("textbox", { name: "Dòng “Kèm theo …”" }).inputValue()).resolves.toBe("(Kèm theo Báo cáo số 125/BC-UBND)");
+    await excel.getByRole("button", { name: "Tạo trang phụ lục" }).click();
+    await excel.getByText("Đã tạo trang “Phụ lục I”.").waitFor();
+    await excel.getByRole("button", { name: "Tạo trang phụ lục" }).click();
+    await excel.getByText("Đã tạo trang “Phụ lục I (2)”.").waitFor();
+    const l = await log();
+    expect(l.added).toEqual(["Phụ lục I", "Phụ lục I (2)"]);
+    const text = l.writes.filter((w) => w.sheet === "Phụ lục I" && w.kind === "values").flatMap((w) => w.data.flat().map(String));
+    for (const r of indicators) expect(text.some((t) => t.includes(r.name.replace(/^[-+]\s*/, "").slice(0, 30)))).toBe(true);
+    expect(text).toContain("(Kèm theo Báo cáo số 125/BC-UBND)");
+    expect(l.settingsSaves).toBeGreaterThan(0);
+    expect(JSON.parse(String(l.settings.chiTieuNghiQuyet))).toMatchObject({ layout: "nha-nuoc" });
+    await excel.setViewportSize({ width: 320, height: 800 });
+    await excel.screenshot({ path: path.join(ARTIFACTS, "taskpane-320-excel-phu-luc.png"), fullPage: true, animations: "disabled" });
     expect(pageErrors).toEqual([]);
   });
 });
