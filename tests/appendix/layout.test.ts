@@ -1,4 +1,4 @@
-import { buildAppendixLayout, defaultKemTheo, estimateRowHeight, LayoutError, safeSheetName, toRoman, type AppendixLayout } from "../../src/core/layout";
+import { balanceLines, buildAppendixLayout, defaultKemTheo, estimateRowHeight, LayoutError, safeSheetName, toRoman, type AppendixLayout } from "../../src/core/layout";
 import { REFERENCE_INFO, REFERENCE_TSV, tableFromTsv } from "./fixture";
 
 /** The printed status of every indicator row of the reference appendix, in order. */
@@ -52,7 +52,7 @@ describe("appendix layout model", () => {
       headerRows: { first: 4, count: 1 },
       titleRows: [
         ["appendix-number", ["Phụ lục 1", "appendix-number", 6]],
-        ["title", ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU THEO NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ LẦN THỨ VI, NHIỆM KỲ 2020 - 2025", "title", 6]],
+        ["title", ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU\nTHEO NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ\nLẦN THỨ VI, NHIỆM KỲ 2020 - 2025", "title", 6]], // balanced lines, as printed
         ["kem-theo", ["(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)", "kem-theo", 6]],
         ["spacer"],
       ],
@@ -202,6 +202,15 @@ describe("appendix layout model", () => {
     expect(() => buildAppendixLayout(table, REFERENCE_INFO, { marginsMm: { top: -1 } })).toThrow(/Lề trên/);
     expect(() => buildAppendixLayout(table, REFERENCE_INFO, { fontSizes: { body: 3 } })).toThrow(/Cỡ chữ "body"/);
     expect(() => buildAppendixLayout(table, REFERENCE_INFO, { appendixNumber: 0 })).toThrow(/Số phụ lục/);
+  });
+
+  test("titles break into balanced lines at phrase boundaries", () => {
+    expect(balanceLines("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU THEO NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XI, NHIỆM KỲ 2020 - 2025", 2)).toEqual([
+      "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU THEO NGHỊ QUYẾT",
+      "ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XI, NHIỆM KỲ 2020 - 2025",
+    ]);
+    expect(balanceLines("TIẾN ĐỘ", 3)).toEqual(["TIẾN", "ĐỘ"]);
+    expect(balanceLines("MỘT", 1)).toEqual(["MỘT"]);
   });
 
   test("helpers: Roman numerals, sheet names, row heights", () => {

@@ -26,7 +26,7 @@ describe("appendix .xlsx (ExcelJS), read back", () => {
   test("title block: Phụ lục 1, title, kèm theo; merged across the table; fonts", () => {
     expect(ws.name).toBe("Phụ lục 1");
     expect(text(ws.getCell("A1"))).toBe("Phụ lục 1");
-    expect(text(ws.getCell("A2"))).toBe("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU THEO NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ LẦN THỨ VI, NHIỆM KỲ 2020 - 2025");
+    expect(text(ws.getCell("A2"))).toBe("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU\nTHEO NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ\nLẦN THỨ VI, NHIỆM KỲ 2020 - 2025");
     expect(text(ws.getCell("A3"))).toBe("(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)");
     expect(ws.model.merges).toEqual(expect.arrayContaining(["A1:F1", "A2:F2", "A3:F3"]));
     expect(ws.getCell("A2").font).toMatchObject({ name: "Times New Roman", size: 14, bold: true });

@@ -5,7 +5,7 @@ import { statusLabel, type Status, type Vocabulary } from "../evaluate";
 import type { IndicatorRow, IndicatorTable, ReportInfo, TableRow } from "../model";
 import { formatViNumber } from "../numbers";
 import { PRESETS, parsePreset } from "./presets";
-import { estimateRowHeight, longDate, parseIsoDate, shortDate, toRoman, upperVi } from "./text";
+import { balanceLines, estimateLines, estimateRowHeight, longDate, parseIsoDate, shortDate, toRoman, upperVi } from "./text";
 import type {
   AppendixLayout,
   AppendixOptions,
@@ -282,10 +282,12 @@ export function buildAppendixLayout(table: IndicatorTable, info: ReportInfo = ta
   }
   const title = opts.title !== undefined && opts.title.trim() !== "" ? upperVi(nfc(opts.title)) : defaultTitle(info);
   {
-    // a title set on ~80% of the width reads like the printed one (three short lines, centred)
-    const c = [full(title, "title")];
+    // set like the printed title: balanced lines no wider than ~60% of the table, centred
     const st = styles.title;
-    rows.push({ section: "title", kind: "title", cells: c, heightPt: estimateRowHeight(title, totalW * 0.8, st.size, { bold: true }) });
+    const lines = estimateLines(title, totalW * 0.6, st.size, true);
+    const text = balanceLines(title, lines).join("\n");
+    const c = [full(text, "title")];
+    rows.push({ section: "title", kind: "title", cells: c, heightPt: estimateRowHeight(text, totalW, st.size, { bold: true }) });
   }
   let kemTheo: string;
   if (opts.kemTheo !== undefined) {

@@ -83,17 +83,26 @@ export function estimateLines(text: string, widthMm: number, sizePt: number, bol
   return lines;
 }
 
+/** Advance width of one character, in em (cached: the estimate runs for every cell of 10 000-row tables). */
+const CHAR_EM = new Map<string, number>();
+function charEm(ch: string): number {
+  let em = CHAR_EM.get(ch);
+  if (em === undefined) {
+    if (ch === " ") em = 0.25;
+    else if (ch !== ch.toLocaleLowerCase("vi-VN")) em = EM_UPPER;
+    else if (/[0-9]/.test(ch)) em = 0.5;
+    else if (/[.,;:()/\-'"“”‘’]/.test(ch)) em = 0.3;
+    else if (/[mwMW]/.test(ch)) em = 0.75;
+    else if (/[iljtfr]/.test(ch)) em = 0.3;
+    else em = EM_LOWER;
+    CHAR_EM.set(ch, em);
+  }
+  return em;
+}
+
 function wordWidthMm(w: string, sizePt: number, bold: boolean): number {
   let em = 0;
-  for (const ch of w) {
-    if (ch === " ") em += 0.25;
-    else if (ch !== ch.toLocaleLowerCase("vi-VN")) em += EM_UPPER;
-    else if (/[0-9]/.test(ch)) em += 0.5;
-    else if (/[.,;:()/\-'"“”‘’]/.test(ch)) em += 0.3;
-    else if (/[mwMW]/.test(ch)) em += 0.75;
-    else if (/[iljtfr]/.test(ch)) em += 0.3;
-    else em += EM_LOWER;
-  }
+  for (const ch of w) em += charEm(ch);
   return em * sizePt * PT_MM * (bold ? 1.06 : 1);
 }
 
@@ -102,4 +111,49 @@ export function estimateRowHeight(text: string, widthMm: number, sizePt: number,
   const lines = estimateLines(text, widthMm, sizePt, opts.bold ?? false);
   const h = lines * sizePt * (opts.lineFactor ?? 1.15) + (opts.paddingPt ?? 3);
   return Math.round(h * 4) / 4;
+}
+
+/**
+ * Break a text into `lines` lines of balanced length at word boundaries (the way a printed title
+ * is set: "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU / THEO NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ /
+ * LẦN THỨ VI, NHIỆM KỲ 2020 - 2025"). Minimises the sum of squared line lengths, with a cost for
+ * breaking anywhere but before a phrase ("THEO", "LẦN THỨ", "NHIỆM KỲ"...) or after a comma, so
+ * "THÀNH PHỐ" or "ĐẠI HỘI" are never split.
+ */
+const PHRASE_STARTS = new Set(["theo", "lan", "nhiem", "giai", "cua", "ve", "tai", "nam", "den", "giua", "cuoi", "dau", "ket", "kem", "cac", "trong"]);
+const fold = (w: string) => w.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").toLowerCase();
+
+export function balanceLines(text: string, lines: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const k = Math.max(1, Math.min(lines, words.length));
+  if (k === 1) return [words.join(" ")];
+  const n = words.length;
+  const len = (i: number, j: number) => words.slice(i, j).join(" ").length; // words i..j-1
+  const avg = text.length / k;
+  const breakCost = (i: number) => (i === 0 || PHRASE_STARTS.has(fold(words[i])) || /[,;:]$/.test(words[i - 1]) ? 0 : 0.15 * avg * avg);
+  // best[m][j]: cost of setting words 0..j-1 on m lines
+  const best: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const cut: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(0));
+  best[0][0] = 0;
+  for (let m = 1; m <= k; m++) {
+    for (let j = m; j <= n; j++) {
+      for (let i = m - 1; i < j; i++) {
+        if (best[m - 1][i] === Infinity) continue;
+        const l = len(i, j);
+        const c = best[m - 1][i] + l * l + breakCost(i);
+        if (c < best[m][j]) {
+          best[m][j] = c;
+          cut[m][j] = i;
+        }
+      }
+    }
+  }
+  const out: string[] = [];
+  let j = n;
+  for (let m = k; m >= 1; m--) {
+    const i = cut[m][j];
+    out.unshift(words.slice(i, j).join(" "));
+    j = i;
+  }
+  return out;
 }
