@@ -163,7 +163,7 @@ export function buildAppendixDocument(layout: AppendixLayout): Document {
       default: {
         document: {
           run: { font: layout.fontName, size: Math.round(layout.styles.body.size * 2) },
-          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+          paragraph: { spacing: { before: 0, after: 0 } },
         },
       },
     },
