@@ -8,6 +8,16 @@ export interface ShownError {
   action: string;
 }
 
+/** An error that knows what the user should do about it. */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly action: string,
+  ) {
+    super(message);
+  }
+}
+
 function officeCode(e: unknown): string | undefined {
   if (e && typeof e === "object" && "code" in e && typeof (e as { code: unknown }).code === "string") return (e as { code: string }).code;
   return undefined;
@@ -25,6 +35,8 @@ export function describeError(what: string, e: unknown): ShownError {
   const code = officeCode(e);
   const detail = messageOf(e);
   const title = `Không ${what} được`;
+  if (e instanceof ActionError || (e && typeof e === "object" && typeof (e as { action?: unknown }).action === "string"))
+    return { title, detail, action: (e as { action: string }).action };
   switch (code) {
     case "ItemNotFound":
       return { title, detail, action: "Trang tính hoặc ô không còn (có thể đã bị đổi tên hay xóa). Chọn lại trang ở bước “Bảng chỉ tiêu”." };

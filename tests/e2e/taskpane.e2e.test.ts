@@ -6,7 +6,7 @@
  * Screenshots at 320 px and 800 px go to test-artifacts/.
  */
 import { execSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -171,6 +171,19 @@ describe("task pane in a browser without Excel", () => {
     await screenshot("taskpane-320-0-bat-dau");
     await page.setViewportSize({ width: 800, height: 900 });
     await screenshot("taskpane-800-0-bat-dau");
+  });
+
+  test("a file that is not an .xlsx gives an error that says what to do", async () => {
+    const bad = path.join(work, "khong-phai.xlsx");
+    writeFileSync(bad, "đây không phải tệp Excel");
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Mở tệp Excel" }).click()]);
+    await chooser.setFiles(bad);
+    await idle();
+    const message = page.getByText(/Không đọc được tệp "khong-phai.xlsx"/);
+    await message.waitFor();
+    await page.getByText(/Chọn một tệp .xlsx khác/).waitFor();
+    await page.getByRole("button", { name: "Đóng thông báo lỗi" }).click();
+    await message.waitFor({ state: "detached" });
   });
 
   test("opens the reference workbook and shows the table and its columns", async () => {
@@ -417,6 +430,11 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
     expect(text).toContain("(Kèm theo Báo cáo số 125/BC-UBND)");
     expect(l.settingsSaves).toBeGreaterThan(0);
     expect(JSON.parse(String(l.settings.chiTieuNghiQuyet))).toMatchObject({ layout: "nha-nuoc" });
+    // long work can't be started twice: a double click makes one sheet
+    await excel.getByRole("button", { name: "Tạo trang phụ lục" }).dblclick();
+    await excel.getByText("Đã tạo trang “Phụ lục I (3)”.").waitFor();
+    await excel.locator("main[aria-busy='false']").waitFor();
+    expect((await log()).added).toEqual(["Phụ lục I", "Phụ lục I (2)", "Phụ lục I (3)"]);
     await excel.setViewportSize({ width: 320, height: 800 });
     await excel.screenshot({ path: path.join(ARTIFACTS, "taskpane-320-excel-phu-luc.png"), fullPage: true, animations: "disabled" });
     expect(pageErrors).toEqual([]);

@@ -19,6 +19,7 @@ import {
   type WorkbookPort,
 } from "../../taskpane/port";
 import { diffStatus } from "../../taskpane/status";
+import { ActionError } from "../../taskpane/errors";
 
 /** The hidden sheet holding the task pane's settings (JSON in A1). */
 export const SETTINGS_SHEET = "ChiTieuNQ_CaiDat";
@@ -58,7 +59,10 @@ export class FileWorkbookPort implements WorkbookPort {
     try {
       await wb.xlsx.load(data instanceof Uint8Array ? data : new Uint8Array(data));
     } catch {
-      throw new Error(`Không đọc được tệp "${fileName}": tệp không phải .xlsx, bị hỏng hoặc có mật khẩu.`);
+      throw new ActionError(
+        `Không đọc được tệp "${fileName}": tệp không phải .xlsx, bị hỏng hoặc có mật khẩu.`,
+        "Chọn một tệp .xlsx khác. Tệp .xls cũ hoặc có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi “Lưu thành” .xlsx.",
+      );
     }
     const port = new FileWorkbookPort(wb, fileName, opts);
     const views = (wb as unknown as { views?: Array<{ activeTab?: number }> }).views;
