@@ -111,5 +111,9 @@ describe("appendix .docx, read back from the XML", () => {
     expect(after).toContain("T/M THÀNH ỦY");
     expect(after).toContain("BÍ THƯ");
     expect(after).toContain("Nơi nhận:");
+    // the signature block is kept on one page
+    const sig = doc.split("</w:tbl>").slice(-2, -1)[0].split("<w:tbl>").pop()!;
+    const sigRows = sig.split("<w:tr>").slice(1);
+    expect(sigRows.slice(0, -1).every((r) => r.includes("<w:keepNext/>"))).toBe(true);
   });
 });

@@ -180,6 +180,17 @@ describe("appendix layout model", () => {
     expect(l.tableRows.last).toBeLessThan(l.rows.indexOf(l.rows.find((r) => r.kind === "signature")!));
   });
 
+  test("state preset signs TM. / CHỦ TỊCH; all optional columns still fit the printable width", () => {
+    const t = tableFromTsv();
+    t.years = [2021, 2022, 2023, 2024, 2025];
+    const l = buildAppendixLayout(t, { ...REFERENCE_INFO, issuerShort: "Ủy ban nhân dân" }, { preset: "nha-nuoc", vocabulary: "hoan-thanh", signature: true, columns: { baseline: true, years: true, note: true } });
+    const foot = l.rows.filter((r) => r.kind === "signature").map((r) => r.cells[1].text);
+    expect(foot.slice(0, 2)).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
+    expect(l.columns.reduce((a, c) => a + c.widthMm, 0)).toBeLessThanOrEqual(252);
+    expect(l.columns.find((c) => c.key === "status")!.widthMm).toBeGreaterThan(l.columns.find((c) => c.key === "actual")!.widthMm * 0.7);
+    expect(l.warnings).toEqual([]);
+  });
+
   test("title, kèm theo and sizes from options; warnings for margins outside the rule", () => {
     const l = buildAppendixLayout(table, REFERENCE_INFO, {
       title: "Kết quả thực hiện chỉ tiêu năm 2023",

@@ -47,7 +47,7 @@ const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHor
  * only what differs (bold, italic, another size): 10 000-row tables stay small and fast to write.
  * Line breaks in the text ("\n", the title's balanced lines) become breaks within the paragraph.
  */
-function paragraph(layout: AppendixLayout, text: string, role: StyleRole, align?: HAlign, indent?: number): Paragraph {
+function paragraph(layout: AppendixLayout, text: string, role: StyleRole, align?: HAlign, indent?: number, keepNext = false): Paragraph {
   const st = layout.styles[role];
   const size = Math.round(st.size * 2);
   const defaultSize = Math.round(layout.styles.body.size * 2);
@@ -61,6 +61,8 @@ function paragraph(layout: AppendixLayout, text: string, role: StyleRole, align?
   return new Paragraph({
     alignment: ALIGN[align ?? st.align],
     indent: indent ? { left: twip(3 * indent) } : undefined,
+    keepNext: keepNext || undefined,
+    keepLines: keepNext || undefined,
     children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...props })),
   });
 }
@@ -73,7 +75,7 @@ function twoSidedTable(layout: AppendixLayout, rows: LayoutRow[], widths: number
     columnWidths: widths,
     borders: NO_BORDERS,
     rows: rows.map(
-      (r) =>
+      (r, k) =>
         new TableRow({
           cantSplit: true,
           children: r.cells.map((c, i) => {
@@ -82,7 +84,8 @@ function twoSidedTable(layout: AppendixLayout, rows: LayoutRow[], widths: number
               width: { size: widths[i], type: WidthType.DXA },
               verticalAlign: VALIGN[st.valign],
               borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
-              children: [paragraph(layout, c.text, c.role, c.align)],
+              // the block stays on one page: each row keeps with the next
+              children: [paragraph(layout, c.text, c.role, c.align, undefined, k < rows.length - 1)],
             });
           }),
         }),

@@ -49,6 +49,7 @@ const BASE_WIDTHS: Record<string, number> = {
   note: 28,
 };
 const MIN_NAME_MM = 60;
+const MIN_NAME_HARD_MM = 45;
 const MIN_COL_MM = 10;
 
 const A4 = { short: 210, long: 297 };
@@ -209,7 +210,8 @@ export function buildAppendixLayout(table: IndicatorTable, info: ReportInfo = ta
   }
   for (const y of years) specs.push({ key: `year:${y}`, title: `Năm ${y}`, base: BASE_WIDTHS.year, year: y });
   specs.push({ key: "actual", title: titles.actual, base: BASE_WIDTHS.actual });
-  specs.push({ key: "status", title: titles.status, base: BASE_WIDTHS.status });
+  // "Chưa hoàn thành" / "Hoàn thành vượt" need a wider column than "Chưa đạt"
+  specs.push({ key: "status", title: titles.status, base: vocabulary === "hoan-thanh" ? 30 : BASE_WIDTHS.status });
   if (colOpts.note) specs.push({ key: "note", title: titles.note, base: BASE_WIDTHS.note });
   const scaleFont = fs.body / 12;
   const fixed = specs.filter((c) => c.key !== "name").reduce((a, c) => a + c.base * scaleFont, 0);
@@ -219,7 +221,7 @@ export function buildAppendixLayout(table: IndicatorTable, info: ReportInfo = ta
     factor = Math.max(0.1, (printable - MIN_NAME_MM) / fixed);
     nameW = MIN_NAME_MM;
   }
-  const round1 = (x: number) => Math.round(x * 10) / 10;
+  const round1 = (x: number) => Math.floor(x * 10 + 1e-9) / 10;
   const columns: LayoutColumn[] = specs.map((c) => {
     const col: LayoutColumn = {
       key: c.key,
@@ -230,9 +232,13 @@ export function buildAppendixLayout(table: IndicatorTable, info: ReportInfo = ta
     return col;
   });
   const nameCol = columns.find((c) => c.key === "name")!;
-  nameCol.widthMm = round1(Math.max(MIN_NAME_MM, printable - columns.reduce((a, c) => a + c.widthMm, 0)));
+  // the name column takes what is left; below MIN_NAME_MM only when the minimum widths of the others force it
+  nameCol.widthMm = round1(Math.max(MIN_NAME_HARD_MM, printable - columns.reduce((a, c) => a + c.widthMm, 0)));
   const totalW = columns.reduce((a, c) => a + c.widthMm, 0);
-  if (totalW > printable + 0.5) warnings.push(`Bảng rộng ${formatViNumber(totalW, { decimals: 0 })} mm, hơn khổ in ${formatViNumber(printable, { decimals: 0 })} mm: bản Excel thu nhỏ cho vừa trang; nên bớt cột hoặc chọn giấy ngang.`);
+  if (totalW > printable + 0.05) {
+    const advice = orientation === "portrait" ? "nên chọn giấy ngang hoặc bớt cột" : "nên bớt cột năm hoặc cột ghi chú";
+    warnings.push(`Bảng rộng ${formatViNumber(totalW, { decimals: 0 })} mm, hơn khổ in ${formatViNumber(printable, { decimals: 0 })} mm: bản in được thu nhỏ cho vừa trang; ${advice}.`);
+  }
   const nCols = columns.length;
   const colIndex = (k: ColumnKey) => columns.findIndex((c) => c.key === k);
   const spanWidth = (col: number, span = 1) => columns.slice(col, col + span).reduce((a, c) => a + c.widthMm, 0);
@@ -376,12 +382,13 @@ export function buildAppendixLayout(table: IndicatorTable, info: ReportInfo = ta
   const sigOpt = opts.signature;
   const recOpt = opts.recipients;
   if (sigOpt || recOpt) {
-    const short = nfc(info.issuerShort) || "Thành ủy";
+    const short = nfc(info.issuerShort) || (preset.partyLine ? "Thành ủy" : "Ủy ban nhân dân");
     const sig = typeof sigOpt === "object" ? sigOpt : {};
     const sigLines: Array<[string, StyleRole]> = sigOpt
       ? [
-          [nfc(sig.onBehalf) || `T/M ${upperVi(short)}`, "signature-on-behalf"],
-          [nfc(sig.position) || "BÍ THƯ", "signature-position"],
+          // Party: "T/M THÀNH ỦY" / "BÍ THƯ"; state (NĐ 30/2020): "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH"
+          [nfc(sig.onBehalf) || (preset.partyLine ? `T/M ${upperVi(short)}` : `TM. ${upperVi(short)}`), "signature-on-behalf"],
+          [nfc(sig.position) || (preset.partyLine ? "BÍ THƯ" : "CHỦ TỊCH"), "signature-position"],
           ["", "signature-position"],
           ["", "signature-position"],
           ["", "signature-position"],
