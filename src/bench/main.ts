@@ -4,6 +4,7 @@
  * line at the end.
  */
 import { benchEngine } from "./engine";
+import { benchCheck } from "./check";
 import { benchAppendix } from "./appendix";
 
 type Figures = Record<string, number | string>;
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const all: Figures = {};
   const areas: Array<[string, () => Promise<Figures> | Figures]> = [
     ["engine", benchEngine],
+    ["check", benchCheck],
     ["appendix", benchAppendix],
   ];
   for (const [name, run] of areas) {

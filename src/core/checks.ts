@@ -118,8 +118,7 @@ const SHARE_WORDS = /(ty le|ti le|ty trong|ti trong|co cau|che phu|phan tram|bao
 const NOT_SHARE_WORDS = /(tang|giam|so voi|so ke hoach|ke hoach|toc do|chi so)/;
 
 function isShare(r: IndicatorRow): boolean {
-  const u = foldText(r.unit).replace(/\s+/g, "");
-  if (u !== "%") return false;
+  if (r.unit.replace(/\s+/g, "") !== "%") return false;
   const n = foldText(r.name);
   return SHARE_WORDS.test(n) && !NOT_SHARE_WORDS.test(n);
 }
@@ -131,13 +130,11 @@ function checkRow(r: IndicatorRow, out: Finding[], info?: ReportInfo): void {
   const c = r.cells;
   const qualitative = r.kind === "qualitative" || r.kind === "milestone";
 
-  // target_unparsed
+  // target_unparsed (the evaluation parsed the target already)
+  const target = e ? (e.target ? { ok: true as const, target: e.target } : e.targetError ? { ok: false as const, error: e.targetError } : parseTarget(r.targetText)) : parseTarget(r.targetText);
   if (!qualitative) {
     if (r.targetText.trim() === "") out.push(finding("warning", "target_unparsed", r, c.target, "chưa có chỉ tiêu Nghị quyết nên không đánh giá được."));
-    else {
-      const tp = parseTarget(r.targetText);
-      if (!tp.ok) out.push(finding("warning", "target_unparsed", r, c.target, `${tp.error.message} Hãy ghi rõ mức cần đạt, ví dụ "8,5-9,5", "> 98", "dưới 1".`));
-    }
+    else if (!target.ok) out.push(finding("warning", "target_unparsed", r, c.target, `${target.error.message} Hãy ghi rõ mức cần đạt, ví dụ "8,5-9,5", "> 98", "dưới 1".`));
   }
   // actual_missing / actual_not_number
   let actualNum: number | undefined;
@@ -145,7 +142,7 @@ function checkRow(r: IndicatorRow, out: Finding[], info?: ReportInfo): void {
   if (r.actualSource === "missing") {
     if (!qualitative) out.push(finding("warning", "actual_missing", r, c.actual, "chưa có kết quả thực hiện."));
   } else {
-    const ap = parseActual(r.actual);
+    const ap = e?.actual ? { ok: true as const, actual: e.actual } : parseActual(r.actual);
     actualText = typeof r.actual === "string" ? r.actual : typeof r.actual === "number" ? num(r.actual, 4) : String(r.actual);
     if (!ap.ok) {
       if (!qualitative) out.push(finding("warning", "actual_not_number", r, c.actual, `kết quả "${actualText}" không phải là số nên không so được với chỉ tiêu.`));
@@ -187,7 +184,7 @@ function checkRow(r: IndicatorRow, out: Finding[], info?: ReportInfo): void {
   ];
   const loose: FractionHit[] = [];
   for (const [cell, text] of texts) {
-    if (!text) continue;
+    if (!text || !text.includes("/")) continue;
     for (const h of findFractions(text)) {
       const exact = (h.part / h.total) * 100;
       if (h.percent && !h.ofPlan) {
@@ -226,7 +223,7 @@ function checkRow(r: IndicatorRow, out: Finding[], info?: ReportInfo): void {
         claims.push([c.actual, actualNum, 1, "kết quả"]);
       }
       for (const [cell, text] of [[c.name, r.name], [c.note, r.note]] as Array<[string | undefined, string | undefined]>) {
-        if (!text) continue;
+        if (!text || !text.includes("%")) continue;
         for (const m of foldText(text).matchAll(GROWTH_CLAIM_RE)) {
           const v = Number(m[1].replace(",", "."));
           if (Number.isFinite(v)) claims.push([cell, v, decimalsOf(m[1]), "nội dung"]);
@@ -258,7 +255,7 @@ function checkRow(r: IndicatorRow, out: Finding[], info?: ReportInfo): void {
     if (actualNum !== undefined && actualNum > 100 + 1e-9) {
       out.push(finding("error", "percent_over_100", r, c.actual, `"${r.name}" là một tỷ lệ nhưng kết quả ${pct(actualNum)} lớn hơn 100%.`));
     }
-    const tp = parseTarget(r.targetText);
+    const tp = target;
     if (tp.ok && ((tp.target.low ?? 0) > 100 + 1e-9 || (tp.target.high ?? 0) > 100 + 1e-9) && tp.target.change === "level") {
       out.push(finding("error", "percent_over_100", r, c.target, `"${r.name}" là một tỷ lệ nhưng chỉ tiêu "${r.targetText}" lớn hơn 100%.`));
     }

@@ -38,7 +38,14 @@ export interface ReadOptions {
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return normalizeText(v);
-  if (typeof v === "number") return Number.isFinite(v) ? formatViNumber(v, { decimals: 10, grouping: false }) : "";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return "";
+    if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
+    const s = String(v);
+    // plain decimals ("0.37") need only the comma; long binary fractions are rounded first
+    if (/^-?\d+\.\d{1,10}$/.test(s)) return s.replace(".", ",");
+    return formatViNumber(v, { decimals: 10, grouping: false });
+  }
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return `${pad2(v.getUTCDate())}/${pad2(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
   if (typeof v === "object") {
@@ -52,6 +59,9 @@ export function cellText(v: unknown): string {
 }
 
 function isEmpty(v: unknown): boolean {
+  if (v === null || v === undefined || v === "") return true;
+  if (typeof v === "number" || v instanceof Date || typeof v === "boolean") return false;
+  if (typeof v === "string") return v.trim() === "" && cellText(v) === "";
   return cellText(v) === "";
 }
 
@@ -129,6 +139,7 @@ function scoreRow(matches: Array<HeaderMatch | null>): number {
 }
 
 const SCAN_ROWS = 30;
+const MAIN_ROLES = new Set(["tt", "name", "unit", "target", "actual", "status", "note"]);
 
 function describeRole(role: string): string {
   const names: Record<string, string> = {
@@ -301,9 +312,39 @@ export function readIndicatorTable(grid: Grid, opts: ReadOptions = {}): ReadResu
   const yearCols = [...cols.entries()].filter(([r]) => r.startsWith("year:")).map(([r, c]) => [Number(r.slice(5)), c] as [number, number]);
   yearCols.sort((a, b) => a[0] - b[0]);
   const headerFolded = h.headerTexts.map((t) => foldHeader(t));
+  const nameHeader = headerFolded[nameCol];
+  const nameHeaderLen = (h.headerTexts[nameCol] ?? "").length;
+  const width = Math.max(h.headerTexts.length, ...[...cols.values()].map((c) => c + 1));
+  const letters: string[] = [];
+  for (let c = 0; c < width; c++) letters.push(sheetColumn(c, origin));
+  const colEntries = [...cols.entries()];
+  const originRow = parseAddress(origin).row;
 
   const rows: TableRow[] = [];
   const stack: Array<{ rank: number; row: TableRow }> = [];
+  // kinds and statuses repeat down the sheet: read each text once
+  const kindCache = new Map<string, ReturnType<typeof parseKind>>();
+  const kindOf = (text: string, name: string, unit: string) => {
+    if (text === "") return inferKind(name, unit);
+    let k = kindCache.get(text);
+    if (k === undefined) {
+      k = parseKind(text);
+      kindCache.set(text, k);
+    }
+    return k ?? inferKind(name, unit);
+  };
+  const statusCache = new Map<string, ReturnType<typeof parseStatusLabel>>();
+  const statusOf = (text: string) => {
+    let st = statusCache.get(text);
+    if (st === undefined) {
+      st = parseStatusLabel(text);
+      statusCache.set(text, st);
+    }
+    return st;
+  };
+  let groupPathCache: string[] = [];
+  let groupVersion = 0;
+  let groupPathVersion = 0;
   let lastTtRank = 1;
   let empties = 0;
   const valueRoles = ["target", "actual", "status", "baseline"];
@@ -317,13 +358,18 @@ export function readIndicatorTable(grid: Grid, opts: ReadOptions = {}): ReadResu
       continue;
     }
     empties = 0;
-    // A header row pasted again at a page break.
-    let same = 0;
-    for (let c = 0; c < headerFolded.length; c++) if (headerFolded[c] && foldHeader(cellText(raw[c])) === headerFolded[c]) same++;
-    if (same >= 2) continue;
+    const nameRaw = raw[nameCol];
+    // A header row pasted again at a page break (it repeats the name header, and another one).
+    if (typeof nameRaw === "string" && nameRaw.length < nameHeaderLen + 12 && foldHeader(nameRaw) === nameHeader) {
+      let same = 0;
+      for (let c = 0; c < headerFolded.length; c++) if (headerFolded[c] && foldHeader(cellText(raw[c])) === headerFolded[c]) same++;
+      if (same >= 2) continue;
+    }
     // A column-number row: (1) (2) (3) ... or 1 2 3 ...
-    const texts = raw.map((v) => cellText(v)).filter((t) => t !== "");
-    if (texts.length >= 3 && texts.every((t) => /^\(?(\d{1,2}|[A-Z])\)?(\s*=\s*.*)?$/.test(t)) && /^\(?(\d{1,2}|[A-Z])\)?$/.test(cellText(raw[nameCol]))) continue;
+    if ((typeof nameRaw === "number" && nameRaw < 100) || (typeof nameRaw === "string" && nameRaw.length <= 5 && /^\s*\(?(\d{1,2}|[A-Z])\)?\s*$/.test(nameRaw))) {
+      const texts = raw.map((v) => cellText(v)).filter((t) => t !== "");
+      if (texts.length >= 3 && texts.every((t) => /^\(?(\d{1,2}|[A-Z])\)?(\s*=\s*.*)?$/.test(t))) continue;
+    }
 
     let tt = cleanTt(cellText(at(r, ttCol)));
     let name = cellText(raw[nameCol]);
@@ -366,16 +412,24 @@ export function readIndicatorTable(grid: Grid, opts: ReadOptions = {}): ReadResu
       }
     }
     const hasValue = valueRoles.some((role) => cols.has(role) && !isEmpty(at(r, cols.get(role)))) || anyYear;
+    const rowNo = originRow + r;
+    // addresses of the cells this row uses (always the main roles, the others when filled)
     const cells: Record<string, string> = {};
-    for (const [role, c] of cols) cells[role] = `${sheetColumn(c, origin)}${sheetRow(r, origin)}`;
+    for (const [role, c] of colEntries) {
+      if (MAIN_ROLES.has(role) || !isEmpty(at(r, c))) cells[role] = letters[c] + rowNo;
+    }
 
     let rank = ttRank(tt, marker);
     if (rank === null) rank = lastTtRank + 0.5;
     else if (!marker) lastTtRank = rank;
-    while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
+    while (stack.length && stack[stack.length - 1].rank >= rank) if (stack.pop()!.row.type === "group") groupVersion++;
     const depth = stack.length;
-    const groupPath = stack.filter((s) => s.row.type === "group").map((s) => s.row.name);
-    const rowNo = sheetRow(r, origin);
+    // rows under the same groups share one array
+    if (groupPathVersion !== groupVersion) {
+      groupPathCache = stack.filter((s) => s.row.type === "group").map((s) => s.row.name);
+      groupPathVersion = groupVersion;
+    }
+    const groupPath = groupPathCache;
 
     let row: TableRow;
     if (!hasValue) {
@@ -396,7 +450,7 @@ export function readIndicatorTable(grid: Grid, opts: ReadOptions = {}): ReadResu
         name,
         unit,
         level: depth,
-        kind: parseKind(kindText) ?? inferKind(name, unit),
+        kind: kindOf(kindText, name, unit),
         targetText: cellText(targetRaw),
         years,
         actual: isEmpty(actualRaw) ? undefined : typeof actualRaw === "string" ? normalizeText(actualRaw) : actualRaw,
@@ -410,13 +464,14 @@ export function readIndicatorTable(grid: Grid, opts: ReadOptions = {}): ReadResu
       if (!isEmpty(baselineRaw)) ind.baseline = typeof baselineRaw === "string" ? normalizeText(baselineRaw) : baselineRaw;
       if (reportedText) {
         ind.reportedText = reportedText;
-        ind.reported = parseStatusLabel(reportedText);
+        ind.reported = statusOf(reportedText);
       }
       if (note) ind.note = note;
       row = ind;
     }
     rows.push(row);
     stack.push({ rank, row });
+    if (row.type === "group") groupVersion++;
   }
 
   // Results computed from the years where none is given.

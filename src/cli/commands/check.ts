@@ -1,6 +1,6 @@
 /** chitieu check FILE.xlsx [--sheet NAME] [--json]: read an indicator sheet, evaluate it, report what is wrong. */
 import { checkTable, countStatuses, SEVERITY_LABELS, type Finding, type StatusCounts } from "../../core/checks";
-import { valueAt, type Grid } from "../../core/grid";
+import { columnIndex, parseAddress, type Grid } from "../../core/grid";
 import { evaluateTable } from "../../core/indicators";
 import { readReportInfo, termYears } from "../../core/info";
 import { foldText } from "../../core/numbers";
@@ -73,13 +73,15 @@ export function checkGrids(grids: Grid[], sheet?: string): { report: CheckReport
       findings,
       counts,
     };
+    const originRow = parseAddress(g.origin ?? "A1").row;
+    const nameCol = columnIndex(table.mapping.name) - parseAddress(g.origin ?? "A1").col;
     for (const r of table.rows) {
       if (r.type === "group") {
         report.groups.push({ row: r.row, tt: r.tt, name: r.name });
         continue;
       }
       const e = r.evaluation!;
-      const rawName = r.cells.name ? cellText(valueAt(g, r.cells.name)) : r.name;
+      const rawName = cellText(g.values[r.row - originRow]?.[nameCol]) || r.name;
       report.indicators.push({
         row: r.row,
         tt: r.tt,
