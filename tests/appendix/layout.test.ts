@@ -186,7 +186,7 @@ describe("appendix layout model", () => {
     const l = buildAppendixLayout(t, { ...REFERENCE_INFO, issuerShort: "Ủy ban nhân dân" }, { preset: "nha-nuoc", vocabulary: "hoan-thanh", signature: true, columns: { baseline: true, years: true, note: true } });
     const foot = l.rows.filter((r) => r.kind === "signature").map((r) => r.cells[1].text);
     expect(foot.slice(0, 2)).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
-    expect(l.columns.reduce((a, c) => a + c.widthMm, 0)).toBeLessThanOrEqual(252);
+    expect(l.columns.reduce((a, c) => a + c.widthMm, 0)).toBeLessThanOrEqual(252 + 1e-9);
     expect(l.columns.find((c) => c.key === "status")!.widthMm).toBeGreaterThan(l.columns.find((c) => c.key === "actual")!.widthMm * 0.7);
     expect(l.warnings).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { parseVocabulary } from "../../core/evaluate";
 import { parseDateText } from "../../core/info";
 import { buildAppendixLayout, LayoutError, parsePreset, type AppendixLayout, type AppendixOptions } from "../../core/layout";
 import type { IndicatorTable, ReportInfo } from "../../core/model";
+import { countStatuses } from "../../core/checks";
 import type { Grid } from "../../core/grid";
 import { renderAppendixDocx } from "../../adapters/docx/appendix";
 import { loadWorkbookFile, WorkbookFileError } from "../../adapters/xlsx/read-file";
@@ -144,7 +145,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     throw e;
   }
   const sheet = str(args.flags.sheet, "sheet");
-  const { layout, report } = appendixFromGrids(grids, options, info, sheet);
+  const { layout, report, table } = appendixFromGrids(grids, options, info, sheet);
   const written: string[] = [];
   if (xlsxOut) {
     writeOutput(xlsxOut, await renderAppendixXlsx(layout), force);
@@ -156,7 +157,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const n = layout.rows.filter((r) => r.kind === "indicator" || r.kind === "sub").length;
   io.out(`Đã lập ${layout.appendixLabel || "phụ lục"} (${layout.presetLabel}, ${layout.page.orientation === "landscape" ? "giấy ngang" : "giấy dọc"}): ${n} chỉ tiêu từ trang "${report.sheet}".`);
-  io.out(`Kết quả: ${report.counts.summary}.`);
+  io.out(`Kết quả: ${countStatuses(table, { vocabulary: layout.vocabulary }).summary}.`);
   for (const w of layout.warnings) io.out(`Lưu ý: ${w}`);
   io.out(`Đã ghi: ${written.join(", ")}`);
   return 0;
