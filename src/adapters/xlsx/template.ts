@@ -33,6 +33,22 @@ function listFormula(items: string[]): string {
   return `"${s}"`;
 }
 
+/**
+ * Row height for wrapped text (ExcelJS cannot auto-fit): lines each cell needs at its column width,
+ * 12 pt Times New Roman ≈ 1 character per width unit, 15.75 pt a line.
+ */
+export function rowHeight(values: unknown[], widths: number[]): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (v === null || v === undefined) return;
+    const text = String(v);
+    const perLine = Math.max(1, Math.floor((widths[i] ?? 10) * 1.1) - 1);
+    const n = text.split("\n").reduce((a, part) => a + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, n);
+  });
+  return Math.round(lines * 15.75 + 3);
+}
+
 export function buildTemplateWorkbook(opts: TemplateOptions = {}): ExcelJS.Workbook {
   const info: ReportInfo = opts.info ?? (opts.sample ? SAMPLE_INFO : {});
   const years = termYears(info);
@@ -45,7 +61,6 @@ export function buildTemplateWorkbook(opts: TemplateOptions = {}): ExcelJS.Workb
   const ws = wb.addWorksheet(INDICATOR_SHEET, {
     views: [{ state: "frozen", xSplit: 2, ySplit: 1, topLeftCell: "C2", activeCell: "A2" }],
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
-    properties: { defaultRowHeight: 18 },
   });
   const header = templateHeader(years);
   const widths: Record<string, number> = {
@@ -88,6 +103,7 @@ export function buildTemplateWorkbook(opts: TemplateOptions = {}): ExcelJS.Workb
       const centered = i === 0 || i === 2 || (i >= 5 && i < header.length - 1);
       c.alignment = { horizontal: centered ? "center" : "left", vertical: "middle", wrapText: true };
     });
+    row.height = rowHeight(values, header.map((h) => widths[h] ?? 10));
   });
   const col = (name: string) => columnLetter(header.indexOf(name) + 1);
   const kinds = Object.values(KIND_LABELS);
@@ -127,7 +143,10 @@ export function buildTemplateWorkbook(opts: TemplateOptions = {}): ExcelJS.Workb
   }
 
   // --- Thông tin
-  const wi = wb.addWorksheet(INFO_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
+  const wi = wb.addWorksheet(INFO_SHEET, {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   wi.columns = [
     { width: 36, style: { font: { name: TEMPLATE_FONT, size: 12 } } },
     { width: 36, style: { font: { name: TEMPLATE_FONT, size: 12 } } },
