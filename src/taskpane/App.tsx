@@ -326,14 +326,26 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
       setNotice({ intent: "success", text: `Đã tạo trang “${r.sheetName}”. Có thể tải phụ lục về dạng .xlsx hoặc .docx.` });
     });
 
-  const fileStem = () => (layout?.appendixLabel || "Phụ lục").replace(/\s+/g, "-").toLowerCase();
+  // ASCII file names travel best: "phu-luc-1", "phu-luc-i"
+  const fileStem = (l: AppendixLayout) => foldText(l.appendixLabel || "Phụ lục").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "phu-luc";
+
+  const downloaded = (name: string) =>
+    setNotice({
+      intent: "success",
+      text:
+        port?.kind === "office"
+          ? `Đã gửi tệp “${name}” để tải về. Nếu không thấy hộp lưu tệp (Excel cho máy tính có thể chặn tải về), dùng trang phụ lục vừa tạo hoặc mở phần bổ trợ trong Excel trên web.`
+          : `Đã tải về tệp “${name}”.`,
+    });
 
   const onDownloadXlsx = () =>
     work.run("Đang chuẩn bị tệp .xlsx…", "tải tệp .xlsx", async () => {
       if (!port) return;
       const l = layout ?? makeLayout();
       const bytes = await renderAppendixXlsx(l);
-      await port.download(`${fileStem()}.xlsx`, bytes, XLSX_MIME);
+      const name = `${fileStem(l)}.xlsx`;
+      await port.download(name, bytes, XLSX_MIME);
+      downloaded(name);
     });
 
   const onDownloadDocx = () =>
@@ -341,14 +353,18 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
       if (!port) return;
       const l = layout ?? makeLayout();
       const bytes = await renderAppendixDocx(l);
-      await port.download(`${fileStem()}.docx`, bytes, DOCX_MIME);
+      const name = `${fileStem(l)}.docx`;
+      await port.download(name, bytes, DOCX_MIME);
+      downloaded(name);
     });
 
   const onSaveWorkbook = () =>
     work.run("Đang chuẩn bị tệp đã sửa…", "lưu tệp", async () => {
       if (!port?.exportWorkbook) return;
       const bytes = await port.exportWorkbook();
-      await port.download(`${baseFileName(port.label)} (đã sửa).xlsx`, bytes, XLSX_MIME);
+      const name = `${baseFileName(port.label)} (đã sửa).xlsx`;
+      await port.download(name, bytes, XLSX_MIME);
+      downloaded(name);
     });
 
   const onToggle: AccordionToggleEventHandler<StepId> = (_e, data) => setOpen(data.openItems as StepId[]);

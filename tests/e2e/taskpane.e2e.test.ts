@@ -80,6 +80,9 @@ async function download(action: () => Promise<void>): Promise<{ download: Downlo
 }
 
 async function screenshot(name: string): Promise<void> {
+  // nothing wider than the pane: no horizontal scrolling at 320 px
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect({ name, overflow }).toEqual({ name, overflow: 0 });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true, animations: "disabled" });
 }
 
@@ -289,7 +292,8 @@ describe("task pane in a browser without Excel", () => {
     await page.setViewportSize({ width: 800, height: 900 });
 
     const xlsx = await download(() => page.getByRole("button", { name: "Tải .xlsx" }).click());
-    expect(xlsx.download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(xlsx.download.suggestedFilename()).toBe("phu-luc-1.xlsx");
+    await page.getByText("Đã tải về tệp “phu-luc-1.xlsx”.").waitFor();
     const wb = await readWorkbook(xlsx.file);
     const ws = wb.worksheets[0];
     const texts: string[] = [];
@@ -305,7 +309,7 @@ describe("task pane in a browser without Excel", () => {
     }
 
     const docx = await download(() => page.getByRole("button", { name: "Tải .docx" }).click());
-    expect(docx.download.suggestedFilename()).toMatch(/\.docx$/);
+    expect(docx.download.suggestedFilename()).toBe("phu-luc-1.docx");
     const zip = await JSZip.loadAsync(readFileSync(docx.file));
     const xml = await zip.file("word/document.xml")!.async("string");
     const plain = xml.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"');
@@ -338,6 +342,19 @@ describe("task pane in a browser without Excel", () => {
     const hidden = after.worksheets.find((w) => w.state !== "visible");
     expect(hidden).toBeDefined();
     expect(JSON.parse(cellText(hidden!.getCell("A1").value))).toMatchObject({ layout: "dang-2026", kemTheo: expect.stringContaining("203-BC/ThU") });
+  });
+
+  test("Tạo bảng mẫu adds the template beside the user's sheets and reads it", async () => {
+    await openStep("Bảng chỉ tiêu");
+    await page.getByRole("button", { name: "Tạo bảng mẫu" }).click();
+    await idle();
+    await page.getByText("Đã thêm trang “Chỉ tiêu (2)” theo mẫu").waitFor();
+    await expect(page.getByRole("combobox", { name: "Trang tính có bảng chỉ tiêu" }).textContent()).resolves.toContain("Chỉ tiêu (2)");
+    await expect(page.getByRole("combobox", { name: "Chỉ tiêu Nghị quyết" }).textContent()).resolves.toMatch(/^[A-Z]+ · Chỉ tiêu Nghị quyết$/);
+    await page.getByText(/\d+ chỉ tiêu/).first().waitFor();
+    await page.setViewportSize({ width: 320, height: 800 });
+    await screenshot("taskpane-320-1-bang-mau");
+    await page.setViewportSize({ width: 800, height: 900 });
   });
 
   test("every control has an accessible name, and the page threw no error", async () => {
