@@ -164,3 +164,8 @@ export function sampleTable(): IndicatorTable {
   r.table.info = { ...SAMPLE_INFO };
   return r.table;
 }
+
+/** Both sheets of the demo workbook in the template layout: "Chỉ tiêu" then "Thông tin". */
+export function sampleGrids(): Grid[] {
+  return [sampleIndicatorGrid(), sampleInfoGrid()];
+}
