@@ -371,7 +371,9 @@ export function readIndicatorTable(grid: Grid, opts: ReadOptions = {}): ReadResu
       if (texts.length >= 3 && texts.every((t) => /^\(?(\d{1,2}|[A-Z])\)?(\s*=\s*.*)?$/.test(t))) continue;
     }
 
-    let tt = cleanTt(cellText(at(r, ttCol)));
+    const ttRaw = at(r, ttCol);
+    // "1.1" typed into Excel becomes the number 1.1: keep the dot
+    let tt = cleanTt(typeof ttRaw === "number" ? String(ttRaw) : cellText(ttRaw));
     let name = cellText(raw[nameCol]);
     // "I. Các chỉ tiêu về kinh tế" written in the TT cell (merged across), or "1. ..." in the name cell.
     if (name === "" && tt !== "") {

@@ -232,3 +232,39 @@ describe("cells as shown", () => {
     }
   });
 });
+
+describe("grids not starting at A1, numeric TT, a status merged down", () => {
+  test("addresses follow the origin; 1.1 typed as a number; one status for two sub-rows", () => {
+    const grid = {
+      sheet: "Dữ liệu",
+      origin: "B3",
+      values: [
+        ["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Đánh giá"],
+        [1, "Về kinh tế"],
+        [1.1, "Thu ngân sách", "tỷ đồng", 2500, 2600, "Vượt"],
+        [1.2, "Vốn đầu tư", "tỷ đồng", 5000, 4800, "Chưa đạt"],
+        [null, "- Vốn ngân sách", "tỷ đồng", 1000, 900, "Chưa đạt"],
+        [null, "- Vốn ngoài ngân sách", "tỷ đồng", 4000, 3900, null],
+      ],
+      merges: ["G7:G8"],
+    };
+    const r = readIndicatorTable(grid);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const t = r.table;
+    expect(t.mapping).toEqual({ tt: "B", name: "C", unit: "D", target: "E", actual: "F", status: "G" });
+    expect(t.headerRow).toBe(3);
+    expect(t.rows.map((x) => [x.type, x.tt, x.row])).toEqual([
+      ["group", "1", 4],
+      ["indicator", "1.1", 5],
+      ["indicator", "1.2", 6],
+      ["indicator", "", 7],
+      ["indicator", "", 8],
+    ]);
+    const last = t.rows[4] as IndicatorRow;
+    expect(last.reportedText).toBe("Chưa đạt");
+    expect(last.cells.actual).toBe("F8");
+    evaluateTable(t);
+    expect(checkTable(t)).toEqual([]);
+  });
+});
