@@ -29,8 +29,6 @@ import type { ReportInfo } from "../core/model";
 import { readReportInfo } from "../core/info";
 import { buildAppendixLayout } from "../core/layout";
 import type { AppendixLayout } from "../core/layout";
-import { renderAppendixXlsx } from "../adapters/xlsx/appendix";
-import { renderAppendixDocx } from "../adapters/docx/appendix";
 import { analyse, type Analysis } from "./analysis";
 import { buildStatusRequest, statusColumnOf } from "./status";
 import { valueAt } from "../core/grid";
@@ -342,6 +340,8 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
     work.run("Đang chuẩn bị tệp .xlsx…", "tải tệp .xlsx", async () => {
       if (!port) return;
       const l = layout ?? makeLayout();
+      // the renderers (ExcelJS, docx) load on first use: a lighter first paint
+      const { renderAppendixXlsx } = await import("../adapters/xlsx/appendix");
       const bytes = await renderAppendixXlsx(l);
       const name = `${fileStem(l)}.xlsx`;
       await port.download(name, bytes, XLSX_MIME);
@@ -352,6 +352,7 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
     work.run("Đang chuẩn bị tệp .docx…", "tải tệp .docx", async () => {
       if (!port) return;
       const l = layout ?? makeLayout();
+      const { renderAppendixDocx } = await import("../adapters/docx/appendix");
       const bytes = await renderAppendixDocx(l);
       const name = `${fileStem(l)}.docx`;
       await port.download(name, bytes, DOCX_MIME);

@@ -5,7 +5,6 @@
 import type { Grid } from "../../core/grid";
 import type { ReportInfo } from "../../core/model";
 import type { AppendixLayout } from "../../core/layout";
-import { buildTemplateWorkbook } from "../xlsx/template";
 import { writeAppendixSheet } from "./appendix";
 import { readSheetGrid } from "./read";
 import { loadSettings, saveSettings, type SettingsStore } from "./settings";
@@ -71,6 +70,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   async insertTemplate(info?: ReportInfo): Promise<string> {
     const existing = await this.listSheets();
+    // ExcelJS loads only when the template is asked for
+    const { buildTemplateWorkbook } = await import("../xlsx/template");
     const wb = buildTemplateWorkbook({ info });
     let first = "";
     wb.eachSheet((ws) => {

@@ -1,5 +1,5 @@
 /** Step 2 "Kiểm tra": findings grouped by severity, counts by status and by area. */
-import React from "react";
+import React, { useState } from "react";
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
 import { statusLabel, type Status } from "../../core/evaluate";
@@ -80,8 +80,12 @@ export interface CheckStepProps {
   onSelectCell(target: { sheet: string; address: string }): void;
 }
 
+/** Findings shown per severity before "Hiện thêm": long tables can have thousands. */
+const PAGE = 50;
+
 export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell }: CheckStepProps): JSX.Element {
   const styles = useStyles();
+  const [shown, setShown] = useState<Record<string, number>>({});
   if (!analysis?.table) return <Body1>Chọn trang có bảng chỉ tiêu ở bước “Bảng chỉ tiêu” trước.</Body1>;
   const findings = analysis.findings;
   const names = new Map<number, string>();
@@ -107,12 +111,14 @@ export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell }:
         {findings.length > 0 && canSelect ? "Bấm vào một dòng để chọn ô đó trong Excel." : ""}
       </Body1>
       {SEVERITIES.map(({ key, label, Icon }) => {
-        const items = findings.filter((f) => f.severity === key);
-        if (!items.length) return null;
+        const all = findings.filter((f) => f.severity === key);
+        if (!all.length) return null;
+        const limit = shown[key] ?? PAGE;
+        const items = all.slice(0, limit);
         return (
-          <section key={key} className={styles.section} aria-label={`${label} (${items.length})`}>
+          <section key={key} className={styles.section} aria-label={`${label} (${all.length})`}>
             <Subtitle2 as="h3">
-              {label} ({items.length})
+              {label} ({all.length})
             </Subtitle2>
             <ul className={styles.list}>
               {items.map((f, i) => {
@@ -139,6 +145,11 @@ export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell }:
                 );
               })}
             </ul>
+            {all.length > limit && (
+              <Button appearance="secondary" onClick={() => setShown({ ...shown, [key]: limit + PAGE * 4 })}>
+                Hiện thêm {Math.min(PAGE * 4, all.length - limit)} / {all.length - limit} {label.toLowerCase()} còn lại
+              </Button>
+            )}
           </section>
         );
       })}
