@@ -7,7 +7,7 @@
  */
 import { parseActual } from "./actual";
 import { statusesAgree, statusLabel, type Status } from "./evaluate";
-import { computeActual, yearNumber } from "./indicators";
+import { computeActual, foldedName, yearNumber } from "./indicators";
 import { foldText, formatViNumber, pad2 } from "./numbers";
 import { parseTarget } from "./target";
 import type { IndicatorRow, IndicatorTable, ReportInfo, TableRow } from "./model";
@@ -118,8 +118,8 @@ const SHARE_WORDS = /(ty le|ti le|ty trong|ti trong|co cau|che phu|phan tram|bao
 const NOT_SHARE_WORDS = /(tang|giam|so voi|so ke hoach|ke hoach|toc do|chi so)/;
 
 function isShare(r: IndicatorRow): boolean {
-  if (r.unit.replace(/\s+/g, "") !== "%") return false;
-  const n = foldText(r.name);
+  if (r.unit !== "%" && r.unit.replace(/\s+/g, "") !== "%") return false;
+  const n = foldedName(r);
   return SHARE_WORDS.test(n) && !NOT_SHARE_WORDS.test(n);
 }
 
@@ -177,11 +177,15 @@ function checkRow(r: IndicatorRow, out: Finding[], info?: ReportInfo): void {
     );
   }
   // fraction_percent_mismatch: in the same text, then a fraction in the name against a % result.
-  const texts: Array<[string | undefined, string | undefined]> = [
-    [c.name, r.name],
-    [c.note, r.note],
-    [c.actual, typeof r.actual === "string" ? r.actual : undefined],
-  ];
+  const actualString = typeof r.actual === "string" ? r.actual : undefined;
+  const texts: Array<[string | undefined, string | undefined]> =
+    r.name.includes("/") || r.note?.includes("/") || actualString?.includes("/")
+      ? [
+          [c.name, r.name],
+          [c.note, r.note],
+          [c.actual, actualString],
+        ]
+      : [];
   const loose: FractionHit[] = [];
   for (const [cell, text] of texts) {
     if (!text || !text.includes("/")) continue;
@@ -215,7 +219,7 @@ function checkRow(r: IndicatorRow, out: Finding[], info?: ReportInfo): void {
   // growth_claim_mismatch
   const nYears = Object.keys(r.years).filter((y) => yearNumber(r.years[Number(y)]) !== null).length;
   if (nYears >= 1) {
-    const claimsGrowth = r.kind === "average_growth" || /binh quan/.test(foldText(`${r.name} ${r.note ?? ""}`));
+    const claimsGrowth = r.kind === "average_growth" || /binh quan/.test(foldedName(r)) || (!!r.note && /binh quan/.test(foldText(r.note)));
     const computed = claimsGrowth ? computeActual("average_growth", r.years, { baseline: r.baseline, unit: r.unit }) : null;
     if (computed && (nYears >= 2 || r.baseline !== undefined)) {
       const claims: Array<[string | undefined, number, number, string]> = [];

@@ -136,6 +136,18 @@ export function fillComputedActual(row: IndicatorRow, groupName?: string): void 
   }
 }
 
+const FOLDED_NAMES = new WeakMap<IndicatorRow, string>();
+
+/** The row's name folded (no accents, lower case), computed once per row. */
+export function foldedName(r: IndicatorRow): string {
+  let f = FOLDED_NAMES.get(r);
+  if (f === undefined) {
+    f = foldText(r.name);
+    FOLDED_NAMES.set(r, f);
+  }
+  return f;
+}
+
 export interface EvaluateTableOptions {
   vocabulary?: Vocabulary;
   levels?: 2 | 3;
@@ -173,6 +185,7 @@ export function evaluateTable(table: IndicatorTable, opts: EvaluateTableOptions 
     }
     return f;
   };
+  for (const r of table.rows) if (r.type === "indicator") FOLDED_NAMES.set(r, folded(r.name)!);
   for (const r of table.rows) {
     if (r.type !== "indicator") continue;
     if (r.actualSource !== "given") fillComputedActual(r, groups.get(r));

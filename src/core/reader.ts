@@ -280,6 +280,17 @@ export function readIndicatorTable(grid: Grid, opts: ReadOptions = {}): ReadResu
       for (let c = m.left; c <= m.right; c++) if (c !== nameCol && c !== ttCol) fill.set(`${r},${c}`, master);
     }
   }
+  // short texts (units, statuses, kinds, targets) repeat down the sheet: normalise each once
+  const textCache = new Map<string, string>();
+  const text = (v: unknown): string => {
+    if (typeof v !== "string" || v.length > 32) return cellText(v);
+    let t = textCache.get(v);
+    if (t === undefined) {
+      t = cellText(v);
+      textCache.set(v, t);
+    }
+    return t;
+  };
   const at = (r: number, c: number | undefined): unknown => {
     if (c === undefined) return undefined;
     const v = grid.values[r]?.[c];
@@ -438,12 +449,12 @@ export function readIndicatorTable(grid: Grid, opts: ReadOptions = {}): ReadResu
       const g: GroupRow = { type: "group", row: rowNo, tt, name, level: depth };
       row = g;
     } else {
-      const unit = cellText(at(r, cols.get("unit")));
+      const unit = text(at(r, cols.get("unit")));
       const targetRaw = at(r, cols.get("target"));
       const actualRaw = at(r, cols.get("actual"));
-      const reportedText = cellText(at(r, cols.get("status"))) || undefined;
-      const note = cellText(at(r, cols.get("note"))) || undefined;
-      const kindText = cellText(at(r, cols.get("kind")));
+      const reportedText = text(at(r, cols.get("status"))) || undefined;
+      const note = text(at(r, cols.get("note"))) || undefined;
+      const kindText = text(at(r, cols.get("kind")));
       const baselineRaw = at(r, cols.get("baseline"));
       const ind: IndicatorRow = {
         type: "indicator",
@@ -461,7 +472,7 @@ export function readIndicatorTable(grid: Grid, opts: ReadOptions = {}): ReadResu
         cells,
       };
       if (marker) ind.marker = marker;
-      const dirText = cellText(at(r, cols.get("direction")));
+      const dirText = text(at(r, cols.get("direction")));
       if (dirText) ind.directionSetting = dirText;
       if (!isEmpty(baselineRaw)) ind.baseline = typeof baselineRaw === "string" ? normalizeText(baselineRaw) : baselineRaw;
       if (reportedText) {
