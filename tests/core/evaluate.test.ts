@@ -142,7 +142,11 @@ describe("labels and directions", () => {
     expect(parseStatusLabel("ghi chú khác")).toBeNull();
   });
   test("direction: explicit setting, then target words, then name, then group; the deciding rule is returned", () => {
-    const t = (x: string) => (parseTarget(x) as { target: never }).target;
+    const t = (x: string) => {
+      const p = parseTarget(x);
+      if (!p.ok) throw new Error(p.error.message);
+      return p.target;
+    };
     expect(decideDirection({ explicit: "Càng thấp càng tốt", target: t("95"), name: "Tỷ lệ che phủ rừng" })).toMatchObject({ direction: "down", rule: "explicit" });
     expect(decideDirection({ target: t("dưới 1,0"), name: "Tỷ lệ che phủ rừng" })).toMatchObject({ direction: "down", rule: "target_words" });
     expect(decideDirection({ target: t("0,2"), name: "Tỷ lệ hộ nghèo" })).toMatchObject({ direction: "down", rule: "name", because: "hộ nghèo" });
