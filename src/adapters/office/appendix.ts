@@ -15,7 +15,7 @@ export interface WriteAppendixOptions {
   maxRequestBytes?: number;
   /** rows per values chunk (default 2 000) */
   chunkRows?: number;
-  /** how many "(n)" names to try (default 50) */
+  /** how many "(n)" names to try (default 20) */
   maxCandidates?: number;
 }
 
@@ -133,7 +133,7 @@ export async function writeAppendixSheet(
 
   // ---- 1. a free name (one sync)
   const sheets = context.workbook.worksheets;
-  const names = candidateNames(baseName, opts.maxCandidates ?? 50);
+  const names = candidateNames(baseName, opts.maxCandidates ?? 20);
   const probes = names.map((n) => {
     const s = sheets.getItemOrNullObject(n);
     s.load("isNullObject");
