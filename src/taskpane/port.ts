@@ -30,7 +30,20 @@ export interface StatusColumnPlan {
   changes: number;
   /** formulas (NQ.DANHGIA) or plain values */
   mode: "formulas" | "values";
+  /** the first few changes, to show before confirming */
+  preview?: StatusChange[];
 }
+
+export interface StatusChange {
+  row: number;
+  /** what the cell holds now ("" when empty) */
+  before: string;
+  /** what it will hold */
+  content: string;
+}
+
+/** How many changes a plan shows before confirming. */
+export const PREVIEW_CHANGES = 8;
 
 /** Settings kept in the workbook, so the next person gets the same. */
 export interface PaneSettings {

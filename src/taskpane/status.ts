@@ -4,7 +4,7 @@
  */
 import type { IndicatorTable, IndicatorRow } from "../core/model";
 import { columnIndex, columnLetter } from "../core/grid";
-import type { StatusCell, StatusColumnRequest, StatusColumnPlan } from "./port";
+import { PREVIEW_CHANGES, type StatusCell, type StatusChange, type StatusColumnRequest, type StatusColumnPlan } from "./port";
 
 export interface StatusOptions {
   vocabulary: "dat" | "hoan-thanh";
@@ -82,13 +82,19 @@ export function diffStatus(
   req: StatusColumnRequest,
   mode: StatusColumnPlan["mode"],
   current: (row: number) => unknown,
-): { row: number; content: string }[] {
-  const out: { row: number; content: string }[] = [];
+): StatusChange[] {
+  const out: StatusChange[] = [];
   for (const c of [...req.cells].sort((a, b) => a.row - b.row)) {
     const content = desiredContent(c, mode);
-    if (!same(current(c.row), content)) out.push({ row: c.row, content });
+    const now = current(c.row);
+    if (!same(now, content)) out.push({ row: c.row, before: now === null || now === undefined ? "" : String(now), content });
   }
   return out;
+}
+
+/** The plan of a diff: the count and the first few changes. */
+export function planOf(changes: StatusChange[], mode: StatusColumnPlan["mode"]): StatusColumnPlan {
+  return { changes: changes.length, mode, preview: changes.slice(0, PREVIEW_CHANGES) };
 }
 
 /** Group changed rows into contiguous runs, so each run is one 2-D write. */

@@ -259,6 +259,9 @@ describe("task pane in a browser without Excel", () => {
     expect(m).not.toBeNull();
     changedInDialog = Number(m![1]);
     expect(changedInDialog).toBeGreaterThanOrEqual(1);
+    // the dialog shows the changes: the "> 98" row goes from Đạt to Chưa đạt
+    const row98 = referenceRow((r) => r.target === "> 98" && r.actual === "98");
+    expect(await dialog.getByRole("list", { name: "Các ô sẽ thay đổi" }).innerText()).toContain(`F${row98}: “Đạt” → “Chưa đạt”`);
     await screenshot("taskpane-800-3-xac-nhan");
     await dialog.getByRole("button", { name: "Hủy" }).click();
     await dialog.waitFor({ state: "detached" });

@@ -48,9 +48,9 @@ test("lists sheets, reads the table, writes only the Đánh giá column", async 
   expect(port.formulasSupported()).toBe(false);
   const t = await table(port);
   const req = buildStatusRequest(t, { vocabulary: "dat", levels: 2, near: 0 });
-  expect(await port.planStatusColumn(req)).toEqual({ changes: 1, mode: "values" });
+  expect(await port.planStatusColumn(req)).toMatchObject({ changes: 1, mode: "values", preview: [{ before: "Đạt", content: "Chưa đạt" }] });
   expect(await port.writeStatusColumn(req)).toEqual({ changed: 1, mode: "values" });
-  expect(await port.planStatusColumn(req)).toEqual({ changes: 0, mode: "values" });
+  expect(await port.planStatusColumn(req)).toMatchObject({ changes: 0, mode: "values", preview: [] });
   // the grid read after the write shows it
   const again = await port.readSheet(SHEET);
   const row98 = 2 + loadReferenceRows().findIndex((r) => r.target === "> 98" && r.actual === "98");

@@ -179,7 +179,7 @@ describe("OfficeWorkbookPort", () => {
     const h = harness({ formulas: false });
     const plan = await h.port.planStatusColumn(req);
     // values mode: only the "> 98" row differs from what the sheet says
-    expect(plan).toEqual({ changes: 1, mode: "values" });
+    expect(plan).toEqual({ changes: 1, mode: "values", preview: [{ row: 7, before: "Đạt", content: "Chưa đạt" }] });
     expect(h.syncs()).toBe(1);
     expect(h.ranges.map((r) => r.address)).toEqual(["F4:F8"]);
   });
@@ -202,7 +202,9 @@ describe("OfficeWorkbookPort", () => {
     column[5] = '=NQ.DANHGIA(D6,E6,"giam","dat-2")';
     const h = harness({ formulas: true, statusColumn: column });
     const plan = await h.port.planStatusColumn(req);
-    expect(plan).toEqual({ changes: 4, mode: "formulas" });
+    expect(plan).toMatchObject({ changes: 4, mode: "formulas" });
+    expect(plan.preview?.map((c) => c.row)).toEqual([4, 5, 7, 8]);
+    expect(plan.preview?.[0]).toEqual({ row: 4, before: "Chưa đạt", content: '=NQ.DANHGIA(D4,E4,,"dat-2")' });
     const h2 = harness({ formulas: true, statusColumn: column });
     const r = await h2.port.writeStatusColumn(req);
     expect(r.changed).toBe(4);

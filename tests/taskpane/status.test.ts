@@ -71,7 +71,7 @@ describe("status column helpers", () => {
   test("values mode changes only the rows whose written status is wrong (the '> 98' row)", () => {
     const changes = diffStatus(req, "values", (row) => valueAt(grid, `F${row}`));
     const row98 = 2 + loadReferenceRows().findIndex((r) => r.target === "> 98" && r.actual === "98");
-    expect(changes).toEqual([{ row: row98, content: "Chưa đạt" }]);
+    expect(changes).toEqual([{ row: row98, before: "Đạt", content: "Chưa đạt" }]);
   });
 
   test("formulas mode changes every typed status; a cell holding the same formula is left alone", () => {

@@ -18,7 +18,7 @@ import {
   type StatusColumnRequest,
   type WorkbookPort,
 } from "../../taskpane/port";
-import { diffStatus } from "../../taskpane/status";
+import { diffStatus, planOf } from "../../taskpane/status";
 import { ActionError } from "../../taskpane/errors";
 
 /** The hidden sheet holding the task pane's settings (JSON in A1). */
@@ -138,7 +138,7 @@ export class FileWorkbookPort implements WorkbookPort {
   }
 
   async planStatusColumn(req: StatusColumnRequest): Promise<StatusColumnPlan> {
-    return { changes: diffStatus(req, "values", this.current(req)).length, mode: "values" };
+    return planOf(diffStatus(req, "values", this.current(req)), "values");
   }
 
   async writeStatusColumn(req: StatusColumnRequest): Promise<{ changed: number; mode: StatusColumnPlan["mode"] }> {

@@ -16,7 +16,7 @@ import {
   type StatusColumnRequest,
   type WorkbookPort,
 } from "../../taskpane/port";
-import { contiguousRuns, diffStatus, rowSpan } from "../../taskpane/status";
+import { contiguousRuns, diffStatus, planOf, rowSpan } from "../../taskpane/status";
 
 /** The part of the global `Excel` used here. */
 export interface ExcelHost {
@@ -106,7 +106,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   planStatusColumn(req: StatusColumnRequest): Promise<StatusColumnPlan> {
-    return this.run(async (context) => ({ changes: (await this.diff(context, req)).length, mode: this.mode() }));
+    return this.run(async (context) => planOf(await this.diff(context, req), this.mode()));
   }
 
   writeStatusColumn(req: StatusColumnRequest): Promise<{ changed: number; mode: StatusColumnPlan["mode"] }> {

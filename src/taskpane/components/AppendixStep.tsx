@@ -23,7 +23,7 @@ import { VocabularyField } from "./StatusStep";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))", gap: tokens.spacingHorizontalM },
+  row: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", gap: tokens.spacingHorizontalM, alignItems: "start" },
   dropdown: { minWidth: "0", width: "100%" },
   checks: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },

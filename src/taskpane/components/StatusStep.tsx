@@ -25,11 +25,21 @@ import { VOCABULARY_CHOICES } from "../appendixOptions";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))", gap: tokens.spacingHorizontalM },
+  row: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", gap: tokens.spacingHorizontalM, alignItems: "start" },
   dropdown: { minWidth: "0", width: "100%" },
   muted: { color: tokens.colorNeutralForeground3 },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  changes: {
+    margin: `${tokens.spacingVerticalS} 0 0`,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    overflowWrap: "anywhere",
+  },
+  address: { fontWeight: tokens.fontWeightSemibold },
+  after: { fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface StatusStepProps {
@@ -129,6 +139,20 @@ export function StatusStep(p: StatusStepProps): JSX.Element {
                 <>
                   Sẽ thay đổi <strong>{p.plan.plan.changes} ô</strong> ở cột {p.plan.req.column} của trang “{p.plan.req.sheet}”
                   {p.plan.plan.mode === "formulas" ? ", bằng công thức NQ.DANHGIA" : ", bằng giá trị đã tính"}. Các cột khác giữ nguyên.
+                  {!!p.plan.plan.preview?.length && (
+                    <ul className={styles.changes} aria-label="Các ô sẽ thay đổi">
+                      {p.plan.plan.preview.map((c) => (
+                        <li key={c.row}>
+                          <span className={styles.address}>
+                            {p.plan!.req.column}
+                            {c.row}
+                          </span>
+                          : {c.before ? `“${c.before}”` : "(trống)"} → <span className={c.content.startsWith("=") ? styles.code : styles.after}>{c.content.startsWith("=") ? c.content : `“${c.content}”`}</span>
+                        </li>
+                      ))}
+                      {p.plan.plan.changes > p.plan.plan.preview.length && <li>… và {p.plan.plan.changes - p.plan.plan.preview.length} ô khác.</li>}
+                    </ul>
+                  )}
                 </>
               )}
             </DialogContent>
