@@ -288,9 +288,11 @@ export function buildAppendixLayout(table: IndicatorTable, info: ReportInfo = ta
   }
   const title = opts.title !== undefined && opts.title.trim() !== "" ? upperVi(nfc(opts.title)) : defaultTitle(info);
   {
-    // set like the printed title: balanced lines no wider than ~60% of the table, centred
+    // set like the printed title: balanced lines, centred
     const st = styles.title;
-    const lines = estimateLines(title, totalW * 0.6, st.size, true);
+    // lines no wider than 60% of the table, or 140 mm when that is narrower (portrait pages)
+    const lineWidth = Math.max(totalW * 0.6, Math.min(totalW * 0.9, 140));
+    const lines = estimateLines(title, lineWidth, st.size, true);
     const text = balanceLines(title, lines).join("\n");
     const c = [full(text, "title")];
     rows.push({ section: "title", kind: "title", cells: c, heightPt: estimateRowHeight(text, totalW, st.size, { bold: true }) });

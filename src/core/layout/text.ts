@@ -46,7 +46,7 @@ export interface HeightOptions {
   bold?: boolean;
   /** extra points above and below */
   paddingPt?: number;
-  /** line height as a multiple of the font size (Excel/Word single spacing for Times New Roman ≈ 1.15) */
+  /** line height as a multiple of the font size (Excel's row for Times New Roman 12 is 15,75 pt ≈ 1,3; default 1,25) */
   lineFactor?: number;
 }
 
@@ -58,7 +58,8 @@ const PT_MM = 25.4 / 72;
 /** Lines a text takes when wrapped by words in a box `widthMm` wide at `sizePt`. */
 export function estimateLines(text: string, widthMm: number, sizePt: number, bold = false): number {
   if (!text) return 1;
-  const usable = Math.max(1, widthMm - 2); // cell padding
+  // cell padding, and a little slack: Excel, LibreOffice and Word wrap slightly earlier than the average glyph width says
+  const usable = Math.max(1, (widthMm - 3) / 1.04);
   let lines = 0;
   for (const para of text.split(/\r?\n/)) {
     const words = para.split(/\s+/).filter(Boolean);
@@ -109,7 +110,7 @@ function wordWidthMm(w: string, sizePt: number, bold: boolean): number {
 /** Height in points a wrapped text needs in a cell `widthMm` wide (pure estimate; Excel has no auto height on write). */
 export function estimateRowHeight(text: string, widthMm: number, sizePt: number, opts: HeightOptions = {}): number {
   const lines = estimateLines(text, widthMm, sizePt, opts.bold ?? false);
-  const h = lines * sizePt * (opts.lineFactor ?? 1.15) + (opts.paddingPt ?? 3);
+  const h = lines * sizePt * (opts.lineFactor ?? 1.25) + (opts.paddingPt ?? 3);
   return Math.round(h * 4) / 4;
 }
 
@@ -130,7 +131,7 @@ export function balanceLines(text: string, lines: number): string[] {
   const n = words.length;
   const len = (i: number, j: number) => words.slice(i, j).join(" ").length; // words i..j-1
   const avg = text.length / k;
-  const breakCost = (i: number) => (i === 0 || PHRASE_STARTS.has(fold(words[i])) || /[,;:]$/.test(words[i - 1]) ? 0 : 0.15 * avg * avg);
+  const breakCost = (i: number) => (i === 0 || PHRASE_STARTS.has(fold(words[i])) || /[,;:]$/.test(words[i - 1]) ? 0 : 0.5 * avg * avg);
   // best[m][j]: cost of setting words 0..j-1 on m lines
   const best: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
   const cut: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(0));
