@@ -46,7 +46,7 @@ export interface HeightOptions {
   bold?: boolean;
   /** extra points above and below */
   paddingPt?: number;
-  /** line height as a multiple of the font size (Excel's row for Times New Roman 12 is 15,75 pt ≈ 1,3; default 1,25) */
+  /** line height as a multiple of the font size (Excel's row for Times New Roman 12 is 15,75 pt ≈ 1,3; wrapped lines ≈ 1,15; default 1,2) */
   lineFactor?: number;
 }
 
@@ -110,7 +110,7 @@ function wordWidthMm(w: string, sizePt: number, bold: boolean): number {
 /** Height in points a wrapped text needs in a cell `widthMm` wide (pure estimate; Excel has no auto height on write). */
 export function estimateRowHeight(text: string, widthMm: number, sizePt: number, opts: HeightOptions = {}): number {
   const lines = estimateLines(text, widthMm, sizePt, opts.bold ?? false);
-  const h = lines * sizePt * (opts.lineFactor ?? 1.25) + (opts.paddingPt ?? 3);
+  const h = lines * sizePt * (opts.lineFactor ?? 1.2) + (opts.paddingPt ?? 3);
   return Math.round(h * 4) / 4;
 }
 
