@@ -116,6 +116,11 @@ describe("appendix layout model", () => {
     );
     expect(defaultKemTheo({ reportNumber: "12-BC/TU", reportDate: "2027-02-05", issuerShort: "Tỉnh ủy" }, "party")).toBe("(Kèm theo Báo cáo số 12-BC/TU, ngày 05/02/2027 của Tỉnh ủy)");
     expect(defaultKemTheo({}, "state")).toBe("(Kèm theo Báo cáo số … ngày … tháng … năm … của …)");
+    // missing information is said, not silently left out
+    const bare = buildAppendixLayout(tableFromTsv(), { committee: "Đảng bộ tỉnh Lâm Đồng", congress: "XI", termStart: 2020, termEnd: 2025 }, { preset: "nha-nuoc" });
+    expect(bare.title).toBe("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU THEO NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LÂM ĐỒNG LẦN THỨ XI, NHIỆM KỲ 2020 - 2025");
+    expect(bare.warnings).toEqual(['Chưa có số báo cáo, ngày báo cáo, cơ quan ban hành (trang "Thông tin"): dòng "Kèm theo" để trống chỗ "…".']);
+    expect(buildAppendixLayout(tableFromTsv(), {}, {}).warnings).toHaveLength(2);
   });
 
   test("baseline and year columns: two header rows, merges, configurable titles", () => {

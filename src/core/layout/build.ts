@@ -287,6 +287,9 @@ export function buildAppendixLayout(table: IndicatorTable, info: ReportInfo = ta
     rows.push({ section: "title", kind: "appendix-number", cells: c, heightPt: height(c) });
   }
   const title = opts.title !== undefined && opts.title.trim() !== "" ? upperVi(nfc(opts.title)) : defaultTitle(info);
+  if (!(opts.title ?? "").trim() && (!nfc(info.committee) || !info.congress || !info.termStart || !info.termEnd)) {
+    warnings.push('Thiếu đảng bộ, đại hội lần thứ hoặc nhiệm kỳ (trang "Thông tin"): tiêu đề phụ lục chưa đủ; có thể ghi tiêu đề riêng.');
+  }
   {
     // set like the printed title: balanced lines, centred
     const st = styles.title;
@@ -301,7 +304,15 @@ export function buildAppendixLayout(table: IndicatorTable, info: ReportInfo = ta
   if (opts.kemTheo !== undefined) {
     const k = nfc(opts.kemTheo);
     kemTheo = k === "" ? "" : k.startsWith("(") ? k : `(${k})`;
-  } else kemTheo = defaultKemTheo(info, preset.kemTheoStyle, opts.documentKind ?? "Báo cáo");
+  } else {
+    kemTheo = defaultKemTheo(info, preset.kemTheoStyle, opts.documentKind ?? "Báo cáo");
+    const missing = [
+      !nfc(info.reportNumber) && "số báo cáo",
+      !parseIsoDate(info.reportDate) && "ngày báo cáo",
+      !nfc(info.issuerShort) && !nfc(info.issuer) && "cơ quan ban hành",
+    ].filter(Boolean);
+    if (missing.length) warnings.push(`Chưa có ${missing.join(", ")} (trang "Thông tin"): dòng "Kèm theo" để trống chỗ "…".`);
+  }
   if (kemTheo) {
     const c = [full(kemTheo, "kem-theo")];
     rows.push({ section: "title", kind: "kem-theo", cells: c, heightPt: height(c) });

@@ -19,6 +19,8 @@ export interface Preset {
   pageNumbers: { position: "top-center"; firstPage: boolean };
   /** "ĐẢNG CỘNG SẢN VIỆT NAM" in the header block (Party documents only) */
   partyLine: boolean;
+  /** where the figures come from, and how sure they are */
+  source: string;
 }
 
 const PARTY_FONTS: FontSizes = {
@@ -49,6 +51,7 @@ export const PRESETS: Record<PresetName, Preset> = {
     fontSizes: PARTY_FONTS,
     pageNumbers: { position: "top-center", firstPage: false },
     partyLine: true,
+    source: "Tóm tắt Hướng dẫn 05-HD/VPTW (27/5/2026, thực hiện Quy định 399-QĐ/TW); chưa đối chiếu được văn bản gốc: lề 20/20/30/15 mm, số trang giữa phía trên, không đánh ở trang 1.",
   },
   "dang-2018": {
     name: "dang-2018",
@@ -60,6 +63,7 @@ export const PRESETS: Record<PresetName, Preset> = {
     fontSizes: PARTY_FONTS,
     pageNumbers: { position: "top-center", firstPage: false },
     partyLine: true,
+    source: "Hướng dẫn 36-HD/VPTW (2018), Phụ lục 3 (cỡ chữ); lề theo các nguồn thứ cấp (20/20/30/15 mm).",
   },
   "nha-nuoc": {
     name: "nha-nuoc",
@@ -71,6 +75,7 @@ export const PRESETS: Record<PresetName, Preset> = {
     fontSizes: { ...PARTY_FONTS, party: 13, issuer: 13, title: 14, kemTheo: 14, pageNumber: 13 },
     pageNumbers: { position: "top-center", firstPage: false },
     partyLine: false,
+    source: "Nghị định 30/2020/NĐ-CP, Phụ lục I: lề trên, dưới 20-25 mm, trái 30-35 mm, phải 15-20 mm; phụ lục đánh số La Mã; số trang 13-14 giữa phía trên, không đánh ở trang 1.",
   },
 };
 
