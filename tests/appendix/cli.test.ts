@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -125,7 +125,7 @@ describe("chitieu appendix and chitieu demo", () => {
     const other = join(dir, "cua-toi");
     await main(["demo", "--out", other], io().io);
     const mine = join(dir, "thu-muc-rieng");
-    require("node:fs").mkdirSync(mine);
+    mkdirSync(mine);
     writeFileSync(join(mine, "phu-luc.xlsx"), "của tôi");
     const h2 = io();
     expect(await main(["demo", "--out", mine], h2.io)).toBe(2);

@@ -8,7 +8,7 @@
  * ranges (getRanges) built from the layout's style roles, never cell by cell.
  * String enum values are used ("Landscape", "A4", "Continuous") so this runs without the Excel global.
  */
-import { safeSheetName, type AppendixLayout, type HAlign, type LayoutCell, type StyleRole } from "../../core/layout";
+import { safeSheetName, type AppendixLayout, type HAlign } from "../../core/layout";
 
 export interface WriteAppendixOptions {
   /** the most bytes of values one request may carry (default 4 000 000, under the 5 MB limit) */
@@ -327,4 +327,3 @@ function utf8Length(s: string): number {
   return n;
 }
 
-export type { StyleRole, LayoutCell };
