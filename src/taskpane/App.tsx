@@ -368,7 +368,17 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
       downloaded(name);
     });
 
-  const onToggle: AccordionToggleEventHandler<StepId> = (_e, data) => setOpen(data.openItems as StepId[]);
+  const onRecheck = () =>
+    work.run("Đang kiểm tra lại…", "kiểm tra", async () => {
+      await reanalyse(sheet, settingsRef.current);
+    });
+
+  const onToggle: AccordionToggleEventHandler<StepId> = (_e, data) => {
+    const items = data.openItems as StepId[];
+    setOpen(items);
+    // in Excel the sheet may have been edited since it was read: check it afresh
+    if (items.includes("check") && !open.includes("check") && port?.kind === "office" && sheet) void onRecheck();
+  };
 
   const busy = work.busy !== null;
   const step = (n: number) => (
@@ -451,7 +461,7 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
             <AccordionItem value="check">
               <AccordionHeader icon={step(2)} size="large">Kiểm tra</AccordionHeader>
               <AccordionPanel className={styles.panel}>
-                <CheckStep busy={busy} analysis={analysis} settings={settings} canSelect={port.kind === "office"} onSelectCell={onSelectCell} />
+                <CheckStep busy={busy} analysis={analysis} settings={settings} canSelect={port.kind === "office"} onSelectCell={onSelectCell} onRecheck={onRecheck} />
               </AccordionPanel>
             </AccordionItem>
             <AccordionItem value="status">

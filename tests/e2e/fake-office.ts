@@ -119,6 +119,7 @@ export function installFakeOffice(input: { sheets: FakeSheetData[]; customFuncti
       get name() {
         return sheet.name;
       },
+      visibility: "Visible",
       isNullObject: false,
       load() {
         return ws;

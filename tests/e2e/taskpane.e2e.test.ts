@@ -416,6 +416,21 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
     expect((await log()).selected).toEqual([{ sheet: SHEET, address: `E${row}` }]);
   });
 
+  test("“Kiểm tra lại” reads the sheet again after it was edited in Excel", async () => {
+    const errors = excel.getByRole("region", { name: /^Lỗi/ });
+    expect(await errors.innerText()).toMatch(/trên 98/);
+    // someone types 99 over the 98 in Excel
+    const row98 = referenceRow((r) => r.target === "> 98" && r.actual === "98");
+    await excel.evaluate((r) => {
+      const fake = (window as unknown as { __fakeExcel: { sheets: Array<{ cells: Map<string, { v: unknown }> }> } }).__fakeExcel;
+      fake.sheets[0].cells.set(`${r - 1},4`, { v: 99 });
+    }, row98);
+    await excel.getByRole("button", { name: "Kiểm tra lại" }).click();
+    await excel.locator("main[aria-busy='false']").waitFor();
+    await excel.getByRole("region", { name: "Lỗi (2)" }).waitFor();
+    expect(await excel.getByRole("region", { name: "Lỗi (2)" }).innerText()).not.toMatch(/trên 98/);
+  });
+
   test("Tính trạng thái writes NQ.DANHGIA formulas into column F only, after confirming", async () => {
     await excel.getByRole("button", { name: "Tính trạng thái", exact: true }).click();
     await excel.getByText("=NQ.DANHGIA(D5,E5)").waitFor();

@@ -51,7 +51,12 @@ function harness(opts: { formulas: boolean; statusColumn?: unknown[] } = { formu
       worksheets: {
         // collections are not mocked: loading "items/name" fills the items
         load(what: string) {
-          if (what === "items/name") (this as unknown as { items: unknown }).items = [{ name: SHEET }, { name: "Thông tin" }];
+          if (what === "items/name,items/visibility")
+            (this as unknown as { items: unknown }).items = [
+              { name: SHEET, visibility: "Visible" },
+              { name: "Thông tin", visibility: "Visible" },
+              { name: "Ẩn", visibility: "Hidden" },
+            ];
           return this;
         },
         getItem(name: string) {
@@ -148,7 +153,7 @@ describe("OfficeWorkbookPort", () => {
     expect(read.table.rows.filter((r) => r.type === "indicator")).toHaveLength(5);
   });
 
-  test("lists sheets and names the active one", async () => {
+  test("lists the visible sheets and names the active one", async () => {
     const h = harness();
     expect(await h.port.listSheets()).toEqual([SHEET, "Thông tin"]);
     expect(await h.port.activeSheet()).toBe(SHEET);

@@ -42,9 +42,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   private async sheetNames(context: Excel.RequestContext): Promise<string[]> {
     const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name,items/visibility");
     await context.sync();
-    return sheets.items.map((s) => s.name);
+    // hidden and very hidden sheets are not offered
+    return sheets.items.filter((s) => s.visibility === undefined || s.visibility === "Visible").map((s) => s.name);
   }
 
   listSheets(): Promise<string[]> {

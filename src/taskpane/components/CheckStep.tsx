@@ -1,7 +1,7 @@
 /** Step 2 "Kiểm tra": findings grouped by severity, counts by status and by area. */
 import React, { useState } from "react";
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
-import { ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
+import { ArrowClockwiseRegular, ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
 import { statusLabel, type Status } from "../../core/evaluate";
 import { findingCell, STATUS_ORDER, type Analysis } from "../analysis";
 import { AREA_LABELS } from "../areas";
@@ -35,6 +35,7 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorBrandForeground1 },
   headline: { fontWeight: tokens.fontWeightSemibold },
+  top: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
 });
 
 const SEVERITIES = [
@@ -78,12 +79,13 @@ export interface CheckStepProps {
   /** Excel can select the cell; in a browser the cell becomes the active one of the saved file */
   canSelect: boolean;
   onSelectCell(target: { sheet: string; address: string }): void;
+  onRecheck(): void;
 }
 
 /** Findings shown per severity before "Hiện thêm": long tables can have thousands. */
 const PAGE = 50;
 
-export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell }: CheckStepProps): JSX.Element {
+export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell, onRecheck }: CheckStepProps): JSX.Element {
   const styles = useStyles();
   const [shown, setShown] = useState<Record<string, number>>({});
   if (!analysis?.table) return <Body1>Chọn trang có bảng chỉ tiêu ở bước “Bảng chỉ tiêu” trước.</Body1>;
@@ -106,10 +108,15 @@ export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell }:
 
   return (
     <div className={styles.stack}>
-      <Body1 className={styles.headline}>
-        {findings.length === 0 ? "Không thấy lỗi nào." : `Có ${summary(count("error"), count("warning"), count("info"))}.`}{" "}
-        {findings.length > 0 && canSelect ? "Bấm vào một dòng để chọn ô đó trong Excel." : ""}
-      </Body1>
+      <div className={styles.top}>
+        <Body1 className={styles.headline}>
+          {findings.length === 0 ? "Không thấy lỗi nào." : `Có ${summary(count("error"), count("warning"), count("info"))}.`}{" "}
+          {findings.length > 0 && canSelect ? "Bấm vào một dòng để chọn ô đó trong Excel." : ""}
+        </Body1>
+        <Button icon={<ArrowClockwiseRegular />} disabled={busy} onClick={onRecheck}>
+          Kiểm tra lại
+        </Button>
+      </div>
       {SEVERITIES.map(({ key, label, Icon }) => {
         const all = findings.filter((f) => f.severity === key);
         if (!all.length) return null;
