@@ -94,6 +94,21 @@ describe("Office.js writer (office-addin-mock)", () => {
     expect(candidateNames("Kết quả thực hiện các chỉ tiêu chủ yếu", 12).every((n) => n.length <= 31)).toBe(true);
   });
 
+  test("two-row header with year columns: merges, print titles $5:$6, portrait", async () => {
+    const t = tableFromTsv();
+    t.years = [2021, 2022, 2023];
+    const l = buildAppendixLayout(t, REFERENCE_INFO, { columns: { baseline: true, years: true }, orientation: "portrait" });
+    const { context, stats } = createExcelMock([]);
+    const r = await writeAppendixSheet(context, l);
+    expect(r.syncs).toBe(2);
+    expect(stats.printTitles.get("Phụ lục 1")).toBe("$5:$6");
+    expect(stats.sheets.get("Phụ lục 1")!.pageLayout.orientation).toBe("Portrait");
+    expect(stats.ranges.filter((x) => x.merged).map((x) => x.address)).toEqual(expect.arrayContaining(["A5:A6", "D5:D6", "E5:H5", "I5:I6", "J5:J6"]));
+    const v = sheetValues(stats, "Phụ lục 1");
+    expect(v[4].slice(4, 8)).toEqual(["Thực hiện qua các năm", "", "", ""]);
+    expect(v[5].slice(4, 8)).toEqual(["Đầu nhiệm kỳ (2020)", "Năm 2021", "Năm 2022", "Năm 2023"]);
+  });
+
   test("rectangles: cells grouped into few areas", () => {
     expect(rectangles([[0, 0], [0, 1], [1, 0], [1, 1], [3, 1]])).toEqual([
       { r0: 0, c0: 0, r1: 1, c1: 1 },
