@@ -103,6 +103,20 @@ describe("appendix .xlsx (ExcelJS), read back", () => {
     for (const a of ["A6", "B6", "F5", "G5", "H5", "J6"]) expect([a, w.getCell(a).border?.bottom?.style, w.getCell(a).border?.right?.style]).toEqual([a, "thin", "thin"]);
   });
 
+  test("an empty table and odd text still give a valid file", async () => {
+    const t = tableFromTsv();
+    t.rows = [];
+    const empty = buildAppendixLayout(t, {}, { kemTheo: "" });
+    const w = await readBack(await renderAppendixXlsx(empty));
+    expect(w.getRow(4).values).toEqual([undefined, "TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Kết quả thực hiện", "Đánh giá"]);
+    const t2 = tableFromTsv();
+    const first = t2.rows.find((r) => r.type === "indicator")!;
+    if (first.type === "indicator") first.name = "Tỷ lệ\u0001 hộ nghèo\u0007";
+    const odd = buildAppendixLayout(t2, REFERENCE_INFO, {});
+    const w2 = await readBack(await renderAppendixXlsx(odd));
+    expect(text(w2.getCell("B8"))).toBe("Tỷ lệ hộ nghèo");
+  });
+
   test("adding to a workbook never replaces a sheet; names are made safe", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Phụ lục 1");

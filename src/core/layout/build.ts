@@ -61,6 +61,8 @@ function nfc(s: unknown): string {
     .normalize("NFC")
     .replace(/[\u00A0\u2007\u202F\u2009\u200A\u3000]/g, " ")
     .replace(/[\u200B\uFEFF]/g, "")
+    // control characters are not allowed in .xlsx/.docx XML
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
     .replace(/\s+/g, " ")
     .trim();
 }
