@@ -23,7 +23,7 @@ import {
   webLightTheme,
   type AccordionToggleEventHandler,
 } from "@fluentui/react-components";
-import { DismissRegular, FolderOpenRegular, SaveRegular } from "@fluentui/react-icons";
+import { ArrowClockwiseRegular, DismissRegular, FolderOpenRegular, SaveRegular } from "@fluentui/react-icons";
 import { foldText } from "../core/numbers";
 import type { ReportInfo } from "../core/model";
 import { readReportInfo } from "../core/info";
@@ -437,7 +437,17 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
         </div>
 
         {!port ? (
-          officePort ? null : <StartScreen busy={busy} onOpen={onOpenFile} />
+          officePort ? (
+            !busy && (
+              <div>
+                <Button appearance="primary" icon={<ArrowClockwiseRegular />} onClick={() => void work.run("Đang đọc sổ làm việc…", "đọc sổ làm việc", () => connect(officePort))}>
+                  Đọc lại sổ làm việc
+                </Button>
+              </div>
+            )
+          ) : (
+            <StartScreen busy={busy} onOpen={onOpenFile} />
+          )
         ) : (
           <Accordion openItems={open} onToggle={onToggle} collapsible>
             <AccordionItem value="table">

@@ -360,6 +360,18 @@ describe("task pane in a browser without Excel", () => {
     await page.setViewportSize({ width: 800, height: 900 });
   });
 
+  test("“Dùng bảng mẫu” opens the sample workbook (the reference report) without a file", async () => {
+    const demo = await context.newPage();
+    demo.on("pageerror", (e) => pageErrors.push(String(e)));
+    await demo.goto(`${server.url}/taskpane.html`);
+    await demo.getByRole("button", { name: "Dùng bảng mẫu" }).click();
+    await demo.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+    const errors = demo.getByRole("region", { name: /^Lỗi/ });
+    await errors.waitFor();
+    expect(await errors.innerText()).toContain("86,36%");
+    await demo.close();
+  });
+
   test("every control has an accessible name, and the page threw no error", async () => {
     const unnamed = await page.evaluate(() => {
       const out: string[] = [];
