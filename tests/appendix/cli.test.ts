@@ -36,7 +36,7 @@ describe("chitieu appendix and chitieu demo", () => {
     const h = io();
     const out = join(dir, "phu-luc.xlsx");
     const docx = join(dir, "phu-luc.docx");
-    const code = await main(["appendix", input, "-o", out, "--docx", docx, "--levels", "2"], h.io);
+    const code = await main(["appendix", input, "-o", out, "--docx", docx, "--levels", "2", "--target-title", "Chỉ tiêu Nghị quyết ĐH VI", "--status-title", "So sánh NQ ĐH VI"], h.io);
     expect(h.err).toEqual([]);
     expect(code).toBe(0);
     expect(h.out.join("\n")).toContain("Đã ghi: " + out + ", " + docx);
@@ -44,6 +44,7 @@ describe("chitieu appendix and chitieu demo", () => {
     const rows = await sheetTexts(out);
     expect(rows[0][0]).toBe("Phụ lục 1");
     expect(rows[2][0]).toBe("(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)");
+    expect(rows[4]).toEqual(["TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết ĐH VI", "Kết quả thực hiện", "So sánh NQ ĐH VI"]);
     const r11 = rows.find((r) => r[0] === "1.1")!;
     expect(r11.slice(2)).toEqual(["%/năm", "8,5-9,5", "7,8", "Chưa đạt"]);
     const r28 = rows.find((r) => r[0] === "2.8")!;

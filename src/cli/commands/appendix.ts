@@ -23,7 +23,7 @@ export const summary = "Lập phụ lục \"Kết quả thực hiện các chỉ
 export const usage =
   "chitieu appendix TỆP.xlsx -o RA.xlsx [--docx RA.docx] [--layout dang-2026|dang-2018|nha-nuoc] [--vocabulary dat|hoan-thanh] [--levels 2|3] " +
   "[--title TIÊU_ĐỀ] [--kem-theo \"(Kèm theo ...)\"] [--so-bao-cao SỐ] [--ngay-bao-cao NGÀY] [--co-quan \"Thành ủy\"] [--portrait] " +
-  "[--baseline] [--years] [--note] [--signature] [--sheet TÊN_TRANG] [--force]";
+  "[--baseline] [--years] [--note] [--signature] [--target-title \"Chỉ tiêu Nghị quyết ĐH VI\"] [--status-title \"So sánh NQ ĐH VI\"] [--sheet TÊN_TRANG] [--force]";
 
 const SWITCHES = ["force", "portrait", "baseline", "years", "note", "signature", "party-header"];
 
@@ -85,6 +85,15 @@ export function optionsFromFlags(flags: Record<string, string | true>): { option
   if (flags.portrait) options.orientation = "portrait";
   if (flags.baseline || flags.years || flags.note) options.columns = { baseline: !!flags.baseline, years: !!flags.years, note: !!flags.note };
   if (flags.signature) options.signature = true;
+  const titles: NonNullable<AppendixOptions["columnTitles"]> = {};
+  for (const [flag, key] of [["target-title", "target"], ["actual-title", "actual"], ["status-title", "status"], ["name-title", "name"]] as const) {
+    const v = str(flags[flag], flag);
+    if (v !== undefined) {
+      if (!v.trim()) throw new CliError(`--${flag} không được để trống.`);
+      titles[key] = v.trim();
+    }
+  }
+  if (Object.keys(titles).length) options.columnTitles = titles;
   if (flags["party-header"]) options.partyHeader = true;
   const info: ReportInfo = {};
   const number = str(flags["so-bao-cao"], "so-bao-cao");
