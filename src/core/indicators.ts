@@ -148,6 +148,19 @@ export function foldedName(r: IndicatorRow): string {
   return f;
 }
 
+/** The vocabulary the sheet's own statuses use: "hoan-thanh" when most say Hoàn thành / Chưa hoàn thành. */
+export function detectVocabulary(table: IndicatorTable): Vocabulary {
+  let ht = 0;
+  let dat = 0;
+  for (const r of table.rows) {
+    if (r.type !== "indicator" || !r.reportedText) continue;
+    const t = foldText(r.reportedText);
+    if (/hoan thanh/.test(t)) ht++;
+    else if (/(^|\s)(dat|vuot)/.test(t)) dat++;
+  }
+  return ht > dat ? "hoan-thanh" : "dat";
+}
+
 export interface EvaluateTableOptions {
   vocabulary?: Vocabulary;
   levels?: 2 | 3;

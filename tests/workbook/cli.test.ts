@@ -169,3 +169,28 @@ describe("chitieu template", () => {
     ]);
   });
 });
+
+describe("chitieu check: the sheet's vocabulary", () => {
+  test("Hoàn thành statuses give Hoàn thành labels and summary; --vocabulary overrides", async () => {
+    const f = await writeWorkbook("ht.xlsx", [
+      {
+        name: "Chỉ tiêu",
+        rows: [
+          ["TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2015", "Mục tiêu Đại hội XXI", "Kết quả thực hiện đến nay", "Ghi chú"],
+          ["1", "Tỷ lệ che phủ rừng", "%", 5, "> 6", 6.5, "Hoàn thành"],
+          ["2", "Tỷ lệ lao động qua đào tạo", "%", 50, 65, 64.5, "Chưa hoàn thành"],
+        ],
+      },
+    ]);
+    const r = await runCli(["check", f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("01/02 chỉ tiêu hoàn thành và hoàn thành vượt; 01 chỉ tiêu chưa hoàn thành");
+    expect(r.stdout).toContain("Hoàn thành vượt: 0; Hoàn thành: 1");
+    const j = JSON.parse((await runCli(["check", f, "--json"])).stdout);
+    expect(j.indicators.map((i: { label: string }) => i.label)).toEqual(["Hoàn thành", "Chưa hoàn thành"]);
+    expect(j.mapping.status).toBe("G");
+    const d = JSON.parse((await runCli(["check", f, "--json", "--vocabulary", "dat"])).stdout);
+    expect(d.indicators.map((i: { label: string }) => i.label)).toEqual(["Đạt", "Chưa đạt"]);
+    expect((await runCli(["check", f, "--vocabulary", "khac"])).code).toBe(2);
+  });
+});

@@ -1,7 +1,8 @@
 /** chitieu check FILE.xlsx [--sheet NAME] [--json]: read an indicator sheet, evaluate it, report what is wrong. */
 import { checkTable, countStatuses, SEVERITY_LABELS, type Finding, type StatusCounts } from "../../core/checks";
 import { columnIndex, parseAddress, type Grid } from "../../core/grid";
-import { evaluateTable } from "../../core/indicators";
+import { detectVocabulary, evaluateTable } from "../../core/indicators";
+import { parseVocabulary, statusLabel, type Status, type Vocabulary } from "../../core/evaluate";
 import { readReportInfo, termYears } from "../../core/info";
 import { foldText } from "../../core/numbers";
 import { cellText, describeRole, readIndicatorTable, type RecognisedColumn } from "../../core/reader";
@@ -10,7 +11,8 @@ import { loadWorkbookFile, WorkbookFileError } from "../../adapters/xlsx/read-fi
 import { CliError, parseArgs, type Io } from "../io";
 
 export const summary = "Kiểm tra bảng chỉ tiêu trong tệp Excel: đọc, đánh giá, chỉ ra chỗ sai.";
-export const usage = "chitieu check TỆP.xlsx [--sheet TÊN_TRANG] [--json]   (mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp)";
+export const usage =
+  "chitieu check TỆP.xlsx [--sheet TÊN_TRANG] [--json] [--vocabulary dat|hoan-thanh]   (mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp)";
 
 export interface CheckReport {
   sheet: string;
@@ -41,7 +43,7 @@ export function findInfo(grids: Grid[]): ReportInfo | undefined {
 }
 
 /** Check the grids of a workbook: the named sheet, or the first sheet holding an indicator table. */
-export function checkGrids(grids: Grid[], sheet?: string): { report: CheckReport; recognised: RecognisedColumn[]; table: IndicatorTable } {
+export function checkGrids(grids: Grid[], sheet?: string, opts: { vocabulary?: Vocabulary } = {}): { report: CheckReport; recognised: RecognisedColumn[]; table: IndicatorTable; vocabulary: Vocabulary } {
   const info = findInfo(grids);
   const years = info?.termStart ? termYears(info) : undefined;
   let candidates = grids;
@@ -62,9 +64,10 @@ export function checkGrids(grids: Grid[], sheet?: string): { report: CheckReport
     }
     const table = res.table;
     if (info) table.info = info;
-    evaluateTable(table);
+    const vocabulary = opts.vocabulary ?? detectVocabulary(table);
+    evaluateTable(table, { vocabulary });
     const findings = checkTable(table, info);
-    const counts = countStatuses(table);
+    const counts = countStatuses(table, { vocabulary });
     const report: CheckReport = {
       sheet: g.sheet,
       mapping: table.mapping,
@@ -95,7 +98,7 @@ export function checkGrids(grids: Grid[], sheet?: string): { report: CheckReport
         direction: e.direction,
       });
     }
-    return { report, recognised: res.recognised, table };
+    return { report, recognised: res.recognised, table, vocabulary };
   }
   const msg = sheet
     ? firstError ?? `Không tìm thấy bảng chỉ tiêu trên trang "${sheet}".`
@@ -110,7 +113,7 @@ function rank(g: Grid): number {
   return 1;
 }
 
-export function formatText(report: CheckReport, recognised: RecognisedColumn[]): string {
+export function formatText(report: CheckReport, recognised: RecognisedColumn[], vocabulary: Vocabulary = "dat"): string {
   const lines: string[] = [];
   lines.push(`Trang "${report.sheet}": ${report.indicators.length} chỉ tiêu, ${report.groups.length} nhóm.`);
   lines.push("Các cột nhận ra:");
@@ -118,7 +121,8 @@ export function formatText(report: CheckReport, recognised: RecognisedColumn[]):
   lines.push("");
   lines.push(`Kết quả: ${report.counts.summary}.`);
   const c = report.counts;
-  lines.push(`  Vượt: ${c.exceeded}; Đạt: ${c.met}; Gần đạt: ${c.near}; Chưa đạt: ${c.not_met}; Không đánh giá được: ${c.not_evaluable}.`);
+  const l = (s: Status) => statusLabel(s, { vocabulary });
+  lines.push(`  ${l("exceeded")}: ${c.exceeded}; ${l("met")}: ${c.met}; ${l("near")}: ${c.near}; ${l("not_met")}: ${c.not_met}; ${l("not_evaluable")}: ${c.not_evaluable}.`);
   lines.push("");
   if (report.findings.length === 0) lines.push("Không phát hiện vấn đề nào.");
   else {
@@ -136,6 +140,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!file) throw new CliError(`Thiếu tên tệp. Cách dùng: ${usage}`);
   if (args.positional.length > 1) throw new CliError(`Chỉ kiểm tra một tệp mỗi lần. Cách dùng: ${usage}`);
   const sheet = typeof args.flags.sheet === "string" ? args.flags.sheet : undefined;
+  let vocabulary: Vocabulary | undefined;
+  if (args.flags.vocabulary !== undefined) {
+    vocabulary = parseVocabulary(args.flags.vocabulary) ?? undefined;
+    if (!vocabulary) throw new CliError('--vocabulary phải là "dat" (Đạt/Chưa đạt) hoặc "hoan-thanh" (Hoàn thành/Chưa hoàn thành).');
+  }
   let grids: Grid[];
   try {
     grids = await loadWorkbookFile(file);
@@ -143,8 +152,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (e instanceof WorkbookFileError) throw new CliError(e.message, 2);
     throw e;
   }
-  const { report, recognised } = checkGrids(grids, sheet);
+  const { report, recognised, vocabulary: used } = checkGrids(grids, sheet, { vocabulary });
   if (args.flags.json) io.out(JSON.stringify(report, null, 2));
-  else io.out(formatText(report, recognised));
+  else io.out(formatText(report, recognised, used));
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
