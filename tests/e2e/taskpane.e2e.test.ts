@@ -360,11 +360,11 @@ describe("task pane in a browser without Excel", () => {
     await page.setViewportSize({ width: 800, height: 900 });
   });
 
-  test("“Dùng bảng mẫu” opens the sample workbook (the reference report) without a file", async () => {
+  test("“Thử với số liệu mẫu” opens the sample workbook (the reference report) without a file", async () => {
     const demo = await context.newPage();
     demo.on("pageerror", (e) => pageErrors.push(String(e)));
     await demo.goto(`${server.url}/taskpane.html`);
-    await demo.getByRole("button", { name: "Dùng bảng mẫu" }).click();
+    await demo.getByRole("button", { name: "Thử với số liệu mẫu" }).click();
     await demo.getByRole("button", { name: "Kiểm tra", exact: true }).click();
     const errors = demo.getByRole("region", { name: /^Lỗi/ });
     await errors.waitFor();

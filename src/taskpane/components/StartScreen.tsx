@@ -37,7 +37,7 @@ export function StartScreen({ busy, onOpen }: { busy: boolean; onOpen: (file: Fi
           Mở tệp Excel
         </Button>
         <Button icon={<TableAddRegular />} disabled={busy} onClick={() => onOpen(null)}>
-          Dùng bảng mẫu
+          Thử với số liệu mẫu
         </Button>
       </div>
       <input
