@@ -116,7 +116,7 @@ function headerTexts(grid: Grid, r: number, merges: ReturnType<typeof gridMerges
   for (const m of merges) {
     if (m.top > r || m.bottom < r) continue;
     const master = cellText(grid.values[m.top]?.[m.left]);
-    for (let c = m.left; c <= m.right; c++) if (out[c] === "" || (r !== m.top || c !== m.left)) out[c] = out[c] || master;
+    for (let c = m.left; c <= m.right; c++) out[c] = out[c] || master;
   }
   return out;
 }
@@ -239,6 +239,14 @@ function cleanTt(text: string): string {
 
 /** Read an indicator table. Never throws. */
 export function readIndicatorTable(grid: Grid, opts: ReadOptions = {}): ReadResult {
+  try {
+    return readTable(grid, opts);
+  } catch (e) {
+    return { ok: false, error: { code: "bad_grid", message: `Không đọc được trang "${grid?.sheet}": ${e instanceof Error ? e.message : String(e)}` } };
+  }
+}
+
+function readTable(grid: Grid, opts: ReadOptions): ReadResult {
   if (!grid.values || grid.values.length === 0) return { ok: false, error: { code: "empty", message: `Trang "${grid.sheet}" không có dữ liệu.` } };
   const h = findHeader(grid, opts);
   if (!h) {

@@ -268,3 +268,9 @@ describe("grids not starting at A1, numeric TT, a status merged down", () => {
     expect(checkTable(t)).toEqual([]);
   });
 });
+
+test("a bad origin gives an error, not an exception", () => {
+  const r = readIndicatorTable({ sheet: "S", origin: "??", values: [["TT", "Chỉ tiêu", "Kế hoạch"]] });
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect(r.error.code).toBe("bad_grid");
+});
