@@ -10,7 +10,13 @@ import { detectHost } from "./host";
 
 async function officePort(): Promise<WorkbookPort> {
   const [{ OfficeWorkbookPort }, { customFunctionsSupported }] = await Promise.all([import("../adapters/office/port"), import("../functions/support")]);
-  return new OfficeWorkbookPort({ excel: Excel, settings: Office.context.document.settings, formulas: customFunctionsSupported() });
+  const requirements = Office.context.requirements;
+  return new OfficeWorkbookPort({
+    excel: Excel,
+    settings: Office.context.document.settings,
+    formulas: customFunctionsSupported(),
+    isSetSupported: (name, version) => requirements.isSetSupported(name, version),
+  });
 }
 
 async function openFile(file: File | null): Promise<WorkbookPort> {

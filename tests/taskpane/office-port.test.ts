@@ -40,7 +40,7 @@ interface Harness {
   saves(): number;
 }
 
-function harness(opts: { formulas: boolean; statusColumn?: unknown[] } = { formulas: true }): Harness {
+function harness(opts: { formulas: boolean; statusColumn?: unknown[]; excelApi?: string } = { formulas: true }): Harness {
   const ranges: Harness["ranges"] = [];
   const created: OfficeMockObject[] = [];
   const activated: string[] = [];
@@ -122,7 +122,14 @@ function harness(opts: { formulas: boolean; statusColumn?: unknown[] } = { formu
       cb?.({ status: "succeeded" });
     },
   };
-  const port = new OfficeWorkbookPort({ excel, settings: store, formulas: opts.formulas });
+  const api = opts.excelApi ?? "1.17";
+  const port = new OfficeWorkbookPort({
+    excel,
+    settings: store,
+    formulas: opts.formulas,
+    // versions compare by their parts: 1.9 < 1.13
+    isSetSupported: (name, version) => name === "ExcelApi" && Number(version.split(".")[1]) <= Number(api.split(".")[1]),
+  });
   return { port, syncs: () => syncs, ranges, activated, selected, settings, saves: () => saves };
 }
 
@@ -151,6 +158,15 @@ describe("OfficeWorkbookPort", () => {
     expect(read.table.headerRow).toBe(2);
     expect(read.table.mapping).toMatchObject({ tt: "A", name: "B", unit: "C", target: "D", actual: "E", status: "F" });
     expect(read.table.rows.filter((r) => r.type === "indicator")).toHaveLength(5);
+  });
+
+  test("on Excel 2016 (no ExcelApi 1.13) a sheet reads without merges, still in one sync", async () => {
+    const h = harness({ formulas: false, excelApi: "1.9" });
+    const grid = await h.port.readSheet(SHEET);
+    expect(h.syncs()).toBe(1);
+    expect(grid.merges).toEqual([]);
+    expect(readIndicatorTable(grid).ok).toBe(true);
+    await expect(h.port.insertTemplate()).rejects.toThrow(/ExcelApi 1.13/);
   });
 
   test("lists the visible sheets and names the active one", async () => {

@@ -16,6 +16,7 @@ import {
   type StatusColumnRequest,
   type WorkbookPort,
 } from "../../taskpane/port";
+import { ActionError } from "../../taskpane/errors";
 import { contiguousRuns, diffStatus, planOf, rowSpan } from "../../taskpane/status";
 
 /** The part of the global `Excel` used here. */
@@ -29,12 +30,22 @@ export interface OfficePortOptions {
   /** custom functions (NQ.*) calculate in this Excel */
   formulas: boolean;
   download?: (fileName: string, bytes: Uint8Array, mime: string) => Promise<void>;
+  /** Office.context.requirements.isSetSupported; everything is assumed supported when absent */
+  isSetSupported?: (name: string, version: string) => boolean;
 }
 
 export class OfficeWorkbookPort implements WorkbookPort {
   readonly kind = "office" as const;
   readonly label = "Excel";
   constructor(private readonly opts: OfficePortOptions) {}
+
+  private supports(set: string, version: string): boolean {
+    try {
+      return this.opts.isSetSupported ? this.opts.isSetSupported(set, version) : true;
+    } catch {
+      return false;
+    }
+  }
 
   private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     return this.opts.excel.run(batch);
@@ -62,7 +73,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   readSheet(name: string): Promise<Grid> {
-    return this.run((context) => readSheetGrid(context, name));
+    return this.run((context) => readSheetGrid(context, name, { merges: this.supports("ExcelApi", "1.13") }));
   }
 
   formulasSupported(): boolean {
@@ -70,6 +81,11 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   async insertTemplate(info?: ReportInfo): Promise<string> {
+    if (!this.supports("ExcelApi", "1.13"))
+      throw new ActionError(
+        "Phiên bản Excel này chưa chèn được trang từ tệp mẫu (cần ExcelApi 1.13).",
+        "Dùng Microsoft 365 hoặc Excel trên web; hoặc mở trang này trong trình duyệt, bấm “Thử với số liệu mẫu” rồi “Lưu tệp đã sửa” để có tệp mẫu.",
+      );
     const existing = await this.listSheets();
     // ExcelJS loads only when the template is asked for
     const { buildTemplateWorkbook } = await import("../xlsx/template");

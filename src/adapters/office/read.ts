@@ -30,17 +30,20 @@ export function splitAreas(address: string | undefined | null): string[] {
   return out.map(stripSheet).filter((a) => a.includes(":"));
 }
 
-/** Queue the reads of a sheet's used range and merges; call `finish()` after one sync. */
-export function queueSheetRead(context: Excel.RequestContext, sheetName: string): { finish: () => Grid } {
+/**
+ * Queue the reads of a sheet's used range and merges; call `finish()` after one sync. Merged areas
+ * need ExcelApi 1.13: on older Excel (2016/2019) pass `merges: false` and the grid has none.
+ */
+export function queueSheetRead(context: Excel.RequestContext, sheetName: string, opts: { merges?: boolean } = {}): { finish: () => Grid } {
   const ws = context.workbook.worksheets.getItem(sheetName);
   const used = ws.getUsedRange();
   used.load("values,numberFormat,address");
-  const merged = used.getMergedAreasOrNullObject();
-  merged.load("address");
+  const merged = opts.merges === false ? null : used.getMergedAreasOrNullObject();
+  merged?.load("address");
   return {
     finish: () => {
       const origin = stripSheet(used.address).split(":")[0];
-      const merges = merged.isNullObject === true ? [] : splitAreas(merged.address);
+      const merges = !merged || merged.isNullObject === true ? [] : splitAreas(merged.address);
       const formats = (used.numberFormat ?? []) as unknown[][];
       // as shown: a percent-formatted 0.8636 reads "86,36%", like the .xlsx reader
       const values = (used.values as unknown[][]).map((row, r) =>
@@ -52,8 +55,8 @@ export function queueSheetRead(context: Excel.RequestContext, sheetName: string)
 }
 
 /** Read one sheet: one sync. */
-export async function readSheetGrid(context: Excel.RequestContext, sheetName: string): Promise<Grid> {
-  const q = queueSheetRead(context, sheetName);
+export async function readSheetGrid(context: Excel.RequestContext, sheetName: string, opts: { merges?: boolean } = {}): Promise<Grid> {
+  const q = queueSheetRead(context, sheetName, opts);
   await context.sync();
   return q.finish();
 }
