@@ -194,3 +194,14 @@ describe("chitieu check: the sheet's vocabulary", () => {
     expect((await runCli(["check", f, "--vocabulary", "khac"])).code).toBe(2);
   });
 });
+
+test("chitieu template --nhiem-ky: year columns and the info sheet follow the term", async () => {
+  const out = path.join(tmpDir(), "mau-2030.xlsx");
+  expect((await runCli(["template", "-o", out, "--nhiem-ky", "2025-2030"])).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const header = (wb.getWorksheet("Chỉ tiêu")!.getRow(1).values as unknown[]).slice(1);
+  expect(header.filter((h) => String(h).startsWith("Năm "))).toEqual(["Năm 2026", "Năm 2027", "Năm 2028", "Năm 2029", "Năm 2030"]);
+  expect(wb.getWorksheet("Thông tin")!.getCell("B6").value).toBe("2025-2030");
+  expect((await runCli(["template", "-o", out, "--force", "--nhiem-ky", "2030"])).code).toBe(2);
+});

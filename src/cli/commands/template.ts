@@ -1,10 +1,13 @@
 /** chitieu template -o FILE.xlsx [--force] [--sample]: write the indicator workbook template. */
 import { existsSync, writeFileSync } from "node:fs";
 import { buildTemplateBytes } from "../../adapters/xlsx/template";
+import { parseTerm } from "../../core/info";
+import type { ReportInfo } from "../../core/model";
 import { CliError, parseArgs, type Io } from "../io";
 
 export const summary = "Tạo sổ Excel mẫu để nhập chỉ tiêu (trang \"Chỉ tiêu\" và \"Thông tin\").";
-export const usage = "chitieu template -o TỆP.xlsx [--force] [--sample]   (--sample: điền toàn bộ bảng chỉ tiêu mẫu)";
+export const usage =
+  "chitieu template -o TỆP.xlsx [--force] [--sample] [--nhiem-ky 2025-2030]   (--sample: điền toàn bộ bảng chỉ tiêu mẫu; --nhiem-ky: các cột năm theo nhiệm kỳ)";
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ["force", "sample"], { o: "output", out: "output" });
@@ -12,7 +15,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!out) throw new CliError(`Thiếu tên tệp ra. Cách dùng: ${usage}`);
   if (!/\.xlsx$/i.test(out)) throw new CliError(`Tệp ra phải có đuôi .xlsx: "${out}".`);
   if (existsSync(out) && !args.flags.force) throw new CliError(`Tệp "${out}" đã có. Dùng --force để ghi đè.`, 2);
-  const bytes = await buildTemplateBytes({ sample: !!args.flags.sample });
+  let info: ReportInfo | undefined;
+  if (args.flags["nhiem-ky"] !== undefined) {
+    const t = parseTerm(String(args.flags["nhiem-ky"]));
+    if (!t) throw new CliError(`--nhiem-ky phải có dạng 2025-2030, không phải "${args.flags["nhiem-ky"]}".`);
+    if (args.flags.sample) throw new CliError("--sample dùng nhiệm kỳ 2020-2025 của báo cáo mẫu; bỏ --nhiem-ky.");
+    info = { termStart: t[0], termEnd: t[1] };
+  }
+  const bytes = await buildTemplateBytes({ sample: !!args.flags.sample, info });
   try {
     writeFileSync(out, bytes);
   } catch (e) {
