@@ -1,6 +1,6 @@
 /** Workbooks written by the tests: the reference table as .xlsx, and tables in other shapes. */
 import ExcelJS from "exceljs";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { toCellValue } from "../../src/core/sample";
@@ -35,6 +35,11 @@ export function tmpDir(): string {
   dir ??= mkdtempSync(path.join(os.tmpdir(), "chitieu-wb-"));
   return dir;
 }
+// each test file that writes workbooks removes its folder at the end
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
 
 export async function writeWorkbook(name: string, sheets: SheetSpec[]): Promise<string> {
   const file = path.join(tmpDir(), name);
