@@ -27,7 +27,7 @@ import { ArrowClockwiseRegular, DismissRegular, FolderOpenRegular, SaveRegular }
 import { foldText } from "../core/numbers";
 import type { ReportInfo } from "../core/model";
 import { readReportInfo } from "../core/info";
-import { buildAppendixLayout } from "../core/layout";
+import { buildAppendixLayout, defaultKemTheo, defaultTitle } from "../core/layout";
 import type { AppendixLayout } from "../core/layout";
 import { analyse, type Analysis } from "./analysis";
 import { buildStatusRequest, statusColumnOf } from "./status";
@@ -302,15 +302,11 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
     return buildAppendixLayout(analysis.table, info ?? analysis.table.info ?? {}, appendixOptions(settingsRef.current));
   }, [analysis, info]);
 
+  // the title and "Kèm theo" line the appendix gets when the fields are left empty
   const defaults = useMemo(() => {
-    if (!analysis?.table) return { title: "", kemTheo: "" };
-    try {
-      const l = buildAppendixLayout(analysis.table, info ?? {}, appendixOptions({ ...settings, title: "", kemTheo: "" }));
-      return { title: l.title, kemTheo: l.kemTheo };
-    } catch {
-      return { title: "", kemTheo: "" };
-    }
-  }, [analysis, info, settings]);
+    const i = info ?? analysis?.table?.info ?? {};
+    return { title: defaultTitle(i), kemTheo: defaultKemTheo(i, settings.layout === "nha-nuoc" ? "state" : "party") };
+  }, [analysis, info, settings.layout]);
 
   const onGenerate = () =>
     work.run("Đang tạo phụ lục…", "tạo phụ lục", async () => {
