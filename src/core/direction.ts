@@ -43,22 +43,23 @@ export const DOWN_WORDS: readonly string[] = [
 /** Name words meaning a share that must stay inside a band. */
 export const BAND_WORDS: readonly string[] = ["cơ cấu", "tỷ trọng", "tỉ trọng"];
 
+/** Each word list folded once, as " word" so a match must start a word. */
 const foldedCache = new Map<readonly string[], string[]>();
 function folded(list: readonly string[]): string[] {
   let f = foldedCache.get(list);
   if (!f) {
-    f = list.map(foldText);
+    f = list.map((w) => " " + foldText(w));
     foldedCache.set(list, f);
   }
   return f;
 }
 
-function findWord(text: string | undefined, list: readonly string[]): string | undefined {
-  if (!text) return undefined;
-  const t = " " + foldText(text) + " ";
+/** The first word of `list` found at a word start in `foldedText` (already " "-prefixed and folded). */
+function findWord(foldedText: string | undefined, list: readonly string[]): string | undefined {
+  if (!foldedText) return undefined;
   const fl = folded(list);
   for (let i = 0; i < fl.length; i++) {
-    if (t.includes(" " + fl[i])) return list[i];
+    if (foldedText.includes(fl[i])) return list[i];
   }
   return undefined;
 }
@@ -102,13 +103,16 @@ export function decideDirection(input: DirectionInput): DirectionDecision {
   }
   const down = input.downWords ?? DOWN_WORDS;
   const band = input.bandWords ?? BAND_WORDS;
-  const nameBand = findWord(input.name, band);
+  // Fold each text once; the word lists are folded once per list.
+  const name = input.name ? " " + foldText(input.name) : undefined;
+  const nameBand = findWord(name, band);
   if (nameBand) return { direction: "band", rule: "name", because: nameBand };
-  const nameDown = findWord(input.name, down);
+  const nameDown = findWord(name, down);
   if (nameDown) return { direction: "down", rule: "name", because: nameDown };
-  const groupBand = findWord(input.groupName, band);
+  const group = input.groupName ? " " + foldText(input.groupName) : undefined;
+  const groupBand = findWord(group, band);
   if (groupBand) return { direction: "band", rule: "group_name", because: groupBand };
-  const groupDown = findWord(input.groupName, down);
+  const groupDown = findWord(group, down);
   if (groupDown) return { direction: "down", rule: "group_name", because: groupDown };
   return { direction: "up", rule: "default" };
 }

@@ -233,7 +233,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
       why += ` Cách mức cần đạt ${fmt(gap * 100)}%, trong ngưỡng gần đạt ${fmt(input.near * 100)}%.`;
     }
   }
-  if (ratio !== null && status !== "met" && status !== "exceeded" && !j.borderline) {
+  if (ratio !== null && status !== "met" && status !== "exceeded" && !j.borderline && cmpDir !== "band") {
     why += cmpDir === "down" ? ` Bằng ${fmt(ratio)}% mức tối đa cho phép.` : ` Đạt ${fmt(ratio)}% so với mức cần đạt.`;
   }
   return {

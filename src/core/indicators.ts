@@ -186,19 +186,6 @@ export function nearestParents(rows: TableRow[]): Map<TableRow, string | undefin
 /** Evaluate every indicator: fills `evaluation`. Returns the same table (mutated) for chaining. */
 export function evaluateTable(table: IndicatorTable, opts: EvaluateTableOptions = {}): IndicatorTable {
   const groups = nearestParents(table.rows);
-  // The name and group name only decide the direction, by folded words: fold each text once here
-  // (group names repeat on every row below them) rather than several times per row.
-  const foldCache = new Map<string, string>();
-  const folded = (s: string | undefined): string | undefined => {
-    if (!s) return s;
-    let f = foldCache.get(s);
-    if (f === undefined) {
-      f = foldText(s);
-      foldCache.set(s, f);
-    }
-    return f;
-  };
-  for (const r of table.rows) if (r.type === "indicator") FOLDED_NAMES.set(r, folded(r.name)!);
   for (const r of table.rows) {
     if (r.type !== "indicator") continue;
     if (r.actualSource !== "given") fillComputedActual(r, groups.get(r));
@@ -206,8 +193,8 @@ export function evaluateTable(table: IndicatorTable, opts: EvaluateTableOptions 
       target: r.targetText,
       actual: r.actual,
       direction: parseDirection(r.directionSetting) ?? undefined,
-      name: folded(r.name),
-      groupName: folded(groups.get(r)),
+      name: r.name,
+      groupName: groups.get(r),
       unit: r.unit,
       vocabulary: opts.vocabulary,
       levels: opts.levels,

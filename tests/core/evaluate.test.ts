@@ -160,3 +160,9 @@ describe("labels and directions", () => {
     expect(parseDirection("xyz")).toBeNull();
   });
 });
+
+test("a band result outside its range does not read as a pass", () => {
+  const e = evaluate({ target: "3,0-2,0", actual: 3.5, name: "Tỷ trọng nông nghiệp" });
+  expect(e.status).toBe("not_met");
+  expect(e.reason).toBe("Kết quả 3,5 nằm ngoài khoảng 2-3.");
+});
