@@ -196,6 +196,17 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
       setNotice(null);
     });
 
+  const onUseActive = () =>
+    work.run("Đang đọc trang đang mở…", "đọc trang tính", async () => {
+      if (!port) return;
+      const names = await port.listSheets();
+      setSheets(names);
+      const active = await port.activeSheet();
+      const next = { ...settingsRef.current, sheet: active };
+      await reanalyse(active, next);
+      await persist(next);
+    });
+
   const onReload = () =>
     work.run("Đang đọc lại trang tính…", "đọc trang tính", async () => {
       if (!port) return;
@@ -457,6 +468,7 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
                   overridden={!!settings.mappings?.[sheet]}
                   onChooseSheet={onChooseSheet}
                   onReload={onReload}
+                  onUseActive={port.kind === "office" ? onUseActive : undefined}
                   onMapping={onMapping}
                   onResetMapping={onResetMapping}
                   onTemplate={onTemplate}

@@ -38,7 +38,14 @@ export function installFakeOffice(input: { sheets: FakeSheetData[]; customFuncti
     return { name: s.name, cells, merges: s.merges ?? [] };
   });
   let active = 0;
-  (window as unknown as { __fakeExcel: unknown }).__fakeExcel = { log, sheets };
+  (window as unknown as { __fakeExcel: unknown }).__fakeExcel = {
+    log,
+    sheets,
+    /** the user switches sheets in Excel */
+    activate(i: number) {
+      active = i;
+    },
+  };
 
   const letters = (n: number): string => {
     let s = "";

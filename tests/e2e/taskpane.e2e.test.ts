@@ -398,7 +398,10 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
     excel = await context.newPage();
     excel.on("pageerror", (e) => pageErrors.push(String(e)));
     await excel.addInitScript(installFakeOffice, {
-      sheets: [{ name: SHEET, values: referenceValues(), merges: ["A1:F1"] }],
+      sheets: [
+        { name: SHEET, values: referenceValues(), merges: ["A1:F1"] },
+        { name: "Năm 2024", values: [["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện"], ["1", "Tỷ lệ hộ nghèo", "%", "dưới 1", 0.8]] },
+      ],
       customFunctions: true,
       settings: savedSettings,
     });
@@ -417,6 +420,21 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
     await excel.getByText("Đang làm việc trên sổ Excel đang mở").waitFor();
     await excel.getByText(`${indicators.length} chỉ tiêu`).first().waitFor();
     await expect(excel.getByRole("combobox", { name: "Chỉ tiêu Nghị quyết" }).textContent()).resolves.toBe("D · Chỉ tiêu Nghị quyết ĐH VI");
+  });
+
+  test("“Dùng trang đang mở” follows the sheet open in Excel", async () => {
+    await excel.evaluate(() => {
+      (window as unknown as { __fakeExcel: { activate(i: number): void } }).__fakeExcel.activate(1);
+    });
+    await excel.getByRole("button", { name: "Dùng trang đang mở" }).click();
+    await excel.locator("main[aria-busy='false']").waitFor();
+    await expect(excel.getByRole("combobox", { name: "Trang tính có bảng chỉ tiêu" }).textContent()).resolves.toContain("Năm 2024");
+    await excel.getByText("1 chỉ tiêu").first().waitFor();
+    // back to the reference sheet through the dropdown
+    await excel.getByRole("combobox", { name: "Trang tính có bảng chỉ tiêu" }).click();
+    await excel.getByRole("option", { name: SHEET }).click();
+    await excel.locator("main[aria-busy='false']").waitFor();
+    await excel.getByText(`${indicators.length} chỉ tiêu`).first().waitFor();
   });
 
   test("clicking a finding selects its cell in Excel", async () => {

@@ -14,7 +14,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, TableAddRegular } from "@fluentui/react-icons";
+import { ArrowClockwiseRegular, DocumentTableRegular, TableAddRegular } from "@fluentui/react-icons";
 import { columnChoices, MAPPING_ROLES, type Analysis } from "../analysis";
 
 const useStyles = makeStyles({
@@ -40,6 +40,8 @@ export interface TableStepProps {
   overridden: boolean;
   onChooseSheet(name: string): void;
   onReload(): void;
+  /** Excel only: switch to the sheet open in Excel */
+  onUseActive?: () => void;
   onMapping(role: string, letter: string | null): void;
   onResetMapping(): void;
   onTemplate(): void;
@@ -73,6 +75,11 @@ export function TableStep(p: TableStepProps): JSX.Element {
         </Dropdown>
       </Field>
       <div className={styles.actions}>
+        {p.onUseActive && (
+          <Button icon={<DocumentTableRegular />} disabled={p.busy} onClick={p.onUseActive}>
+            Dùng trang đang mở
+          </Button>
+        )}
         <Button icon={<ArrowClockwiseRegular />} disabled={p.busy} onClick={p.onReload}>
           Đọc lại
         </Button>
