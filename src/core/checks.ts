@@ -6,9 +6,10 @@
  * Run `evaluateTable` first: the checks use each row's evaluation.
  */
 import { parseActual } from "./actual";
-import { statusesAgree, statusLabel, type Status } from "./evaluate";
+import { statusesAgree, type Status } from "./evaluate";
 import { computeActual, foldedName, yearNumber } from "./indicators";
-import { foldText, formatViNumber, pad2 } from "./numbers";
+import { summaryClause, tally } from "./narrative";
+import { foldText, formatViNumber } from "./numbers";
 import { parseTarget } from "./target";
 import type { IndicatorRow, IndicatorTable, ReportInfo, TableRow } from "./model";
 
@@ -331,22 +332,10 @@ export interface StatusCounts {
   summary: string;
 }
 
-const count2 = (n: number) => pad2(n);
-
-/** Count the computed statuses and write the summary sentence the way reports do ("07/14 chỉ tiêu đạt và vượt"). */
+/** Count the computed statuses and write the summary clause the way reports do ("07/14 chỉ tiêu đạt và vượt"). */
 export function countStatuses(table: IndicatorTable, opts: { vocabulary?: "dat" | "hoan-thanh" } = {}): StatusCounts {
-  const c: Record<Status, number> = { exceeded: 0, met: 0, near: 0, not_met: 0, not_evaluable: 0 };
-  let total = 0;
-  for (const r of table.rows) {
-    if (r.type !== "indicator" || !r.evaluation) continue;
-    total++;
-    c[r.evaluation.status]++;
-  }
-  const ok = c.exceeded + c.met;
-  const ht = opts.vocabulary === "hoan-thanh";
-  const parts = [`${count2(ok)}/${count2(total)} chỉ tiêu ${ht ? "hoàn thành và hoàn thành vượt" : "đạt và vượt"}`];
-  if (c.near) parts.push(`${count2(c.near)} chỉ tiêu ${statusLabel("near", { vocabulary: opts.vocabulary }).toLowerCase()}`);
-  if (c.not_met) parts.push(`${count2(c.not_met)} chỉ tiêu ${statusLabel("not_met", { vocabulary: opts.vocabulary }).toLowerCase()}`);
-  if (c.not_evaluable) parts.push(`${count2(c.not_evaluable)} chỉ tiêu chưa đánh giá được`);
-  return { total, ...c, met_or_exceeded: ok, summary: parts.join("; ") };
+  const statuses: Status[] = [];
+  for (const r of table.rows) if (r.type === "indicator" && r.evaluation) statuses.push(r.evaluation.status);
+  const t = tally(statuses);
+  return { ...t, met_or_exceeded: t.met + t.exceeded, summary: summaryClause(t, opts.vocabulary) };
 }

@@ -25,14 +25,19 @@ export function tally(statuses: Iterable<Status>): StatusTally {
   return t;
 }
 
-/** "Có 16/28 chỉ tiêu đạt và vượt; 11 chỉ tiêu chưa đạt; 01 chỉ tiêu chưa đánh giá được." */
-export function summarySentence(t: StatusTally, vocabulary: "dat" | "hoan-thanh" = "dat"): string {
+/** "14/28 chỉ tiêu đạt và vượt; 14 chỉ tiêu chưa đạt" (counts written with two digits, as reports do). */
+export function summaryClause(t: StatusTally, vocabulary: "dat" | "hoan-thanh" = "dat"): string {
   const ht = vocabulary === "hoan-thanh";
-  const parts = [`Có ${pad2(t.met + t.exceeded)}/${pad2(t.total)} chỉ tiêu ${ht ? "hoàn thành và hoàn thành vượt" : "đạt và vượt"}`];
+  const parts = [`${pad2(t.met + t.exceeded)}/${pad2(t.total)} chỉ tiêu ${ht ? "hoàn thành và hoàn thành vượt" : "đạt và vượt"}`];
   if (t.near) parts.push(`${pad2(t.near)} chỉ tiêu ${ht ? "gần hoàn thành" : "gần đạt"}`);
   if (t.not_met) parts.push(`${pad2(t.not_met)} chỉ tiêu ${ht ? "chưa hoàn thành" : "chưa đạt"}`);
   if (t.not_evaluable) parts.push(`${pad2(t.not_evaluable)} chỉ tiêu chưa đánh giá được`);
-  return parts.join("; ") + ".";
+  return parts.join("; ");
+}
+
+/** "Có 14/28 chỉ tiêu đạt và vượt; 14 chỉ tiêu chưa đạt." */
+export function summarySentence(t: StatusTally, vocabulary: "dat" | "hoan-thanh" = "dat"): string {
+  return `Có ${summaryClause(t, vocabulary)}.`;
 }
 
 /** Unit suffix as prose writes it: "%" and "%/năm" stick to the number, words take a space. */
