@@ -38,12 +38,23 @@ export function installFakeOffice(input: { sheets: FakeSheetData[]; customFuncti
     return { name: s.name, cells, merges: s.merges ?? [] };
   });
   let active = 0;
+  // a gate the test can close to keep work running (context.sync waits at the gate)
+  let gate: Promise<void> | null = null;
+  let openGate: () => void = () => undefined;
   (window as unknown as { __fakeExcel: unknown }).__fakeExcel = {
     log,
     sheets,
     /** the user switches sheets in Excel */
     activate(i: number) {
       active = i;
+    },
+    /** hold every sync until release() */
+    hold() {
+      gate = new Promise<void>((resolve) => (openGate = resolve));
+    },
+    release() {
+      gate = null;
+      openGate();
     },
   };
 
@@ -187,6 +198,7 @@ export function installFakeOffice(input: { sheets: FakeSheetData[]; customFuncti
   const context = withSink({
     workbook: withSink({ worksheets }),
     async sync() {
+      if (gate) await gate;
       log.syncs++;
     },
   });

@@ -461,6 +461,24 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
     expect(await excel.getByRole("region", { name: "Lỗi (2)" }).innerText()).not.toMatch(/trên 98/);
   });
 
+  test("long work shows a ProgressBar and can't be started twice", async () => {
+    type Gate = { __fakeExcel: { hold(): void; release(): void; log: FakeExcelLog } };
+    await excel.evaluate(() => (window as unknown as Gate).__fakeExcel.hold());
+    const before = (await log()).syncs;
+    const button = excel.getByRole("button", { name: "Kiểm tra lại" });
+    await button.click();
+    await excel.getByRole("progressbar").waitFor();
+    await excel.getByText("Đang kiểm tra lại…").first().waitFor();
+    expect(await button.isDisabled()).toBe(true);
+    // a second start while the first runs does nothing
+    await button.dispatchEvent("click");
+    await excel.evaluate(() => (window as unknown as Gate).__fakeExcel.release());
+    await excel.locator("main[aria-busy='false']").waitFor();
+    expect(await excel.getByRole("progressbar").count()).toBe(0);
+    // one sheet read = one sync
+    expect((await log()).syncs - before).toBe(1);
+  });
+
   test("Tính trạng thái writes NQ.DANHGIA formulas into column F only, after confirming", async () => {
     await excel.getByRole("button", { name: "Tính trạng thái", exact: true }).click();
     await excel.getByText("=NQ.DANHGIA(D5,E5)").waitFor();
