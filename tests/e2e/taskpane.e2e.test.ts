@@ -470,6 +470,7 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
     await excel.getByRole("progressbar").waitFor();
     await excel.getByText("Đang kiểm tra lại…").first().waitFor();
     expect(await button.isDisabled()).toBe(true);
+    await excel.screenshot({ path: path.join(ARTIFACTS, "taskpane-800-excel-dang-chay.png"), animations: "disabled" });
     // a second start while the first runs does nothing
     await button.dispatchEvent("click");
     await excel.evaluate(() => (window as unknown as Gate).__fakeExcel.release());
