@@ -161,10 +161,11 @@ function parseTargetUncached(input: unknown): TargetParse {
   const folded = foldText(body);
 
   const tokens: Token[] = [];
-  for (const m of folded.matchAll(NUM_RE)) {
+  NUM_RE.lastIndex = 0;
+  for (let m = NUM_RE.exec(folded); m !== null; m = NUM_RE.exec(folded)) {
     const v = parseNumberToken(m[0]);
     if (v === null) return fail("not_a_target", raw);
-    tokens.push({ value: v, start: m.index!, end: m.index! + m[0].length });
+    tokens.push({ value: v, start: m.index, end: m.index + m[0].length });
   }
   if (tokens.length === 0) return fail("no_number", raw);
 
@@ -252,20 +253,33 @@ function parseTargetUncached(input: unknown): TargetParse {
 
   // percent and unit
   const pctInside = folded.slice(first.end, last.end).includes("%");
+  // The unit is cut from the original text; `tail` is its folded twin, aligned character by character.
   let unitText = tailOriginal;
-  if (unitText) {
-    const m = foldText(unitText).match(AFTER_WORDS_RE);
-    if (m) unitText = (m[1] + unitText.slice(m[0].length)).trim();
+  let unitFolded = tail;
+  if (unitFolded) {
+    const m = unitFolded.match(AFTER_WORDS_RE);
+    if (m) {
+      unitText = (m[1] + unitText.slice(m[0].length)).trim();
+      unitFolded = (m[1] + unitFolded.slice(m[0].length)).trim();
+    }
   }
   if (unitText.startsWith("%") || pctInside) t.percent = true;
-  unitText = unitText.replace(/^[,.;:]\s*/, "").trim();
+  const punct = unitFolded.match(/^[,.;:]\s*/);
+  if (punct) {
+    unitText = unitText.slice(punct[0].length).trim();
+    unitFolded = unitFolded.slice(punct[0].length).trim();
+  }
   if (unitText) t.unit = unitText;
-  const foldedTail = foldText(unitText);
-  if (/\/\s*(1\s*)?nam\b/.test(foldedTail) || /(^|\s)(moi nam|hang nam|mot nam)\b/.test(foldedTail) || /(^|\s)(binh quan|hang nam|moi nam)\b/.test(leadWords)) {
+  if (
+    (unitFolded !== "" && (/\/\s*(1\s*)?nam\b/.test(unitFolded) || /(^|\s)(moi nam|hang nam|mot nam)\b/.test(unitFolded))) ||
+    (leadWords !== "" && /(^|\s)(binh quan|hang nam|moi nam)\b/.test(leadWords))
+  ) {
     t.perYear = true;
   }
-  const prefixOriginal = body.slice(0, first.start).replace(/[≥≤<>]\s*$/, "").replace(/-\s*$/, "").trim();
-  if (prefixOriginal) t.prefix = prefixOriginal;
+  if (first.start > 0) {
+    const prefixOriginal = body.slice(0, first.start).replace(/[≥≤<>]\s*$/, "").replace(/-\s*$/, "").trim();
+    if (prefixOriginal) t.prefix = prefixOriginal;
+  }
   return { ok: true, target: t };
 }
 
