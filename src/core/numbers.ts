@@ -7,13 +7,48 @@
 /** Characters people type for a minus sign or a dash, folded to ASCII. */
 const MINUS_CHARS = /[\u2212\u2012\u2013\u2014\u2015\uFE63\uFF0D]/g;
 
-const NEEDS_NORMALIZE = /[\u00A0\u2007\u202F\u2009\u200A\u3000\u200B\uFEFF\u2212\u2012-\u2015\uFE63\uFF0D\t\n\r\f\v]| {2}|^ | $/;
-const NON_ASCII = /[^\x00-\x7F]/;
+// What used to decide the fast path, kept as the definition normalizeText's scan follows:
+// /[\u00A0\u2007\u202F\u2009\u200A\u3000\u200B\uFEFF\u2212\u2012-\u2015\uFE63\uFF0D\t\n\r\f\v]| {2}|^ | $/
+
+/**
+ * Characters that can never change under NFC, alone or after any of each other or ASCII: precomposed
+ * Latin letters (Vietnamese included), Latin-1 signs, general punctuation, "≤" and "≥". All have
+ * canonical combining class 0 and NFC_QC=Yes, so a string made only of them and ASCII is already NFC
+ * (the Unicode quick check) and `normalize("NFC")` would return it unchanged. Checked exhaustively
+ * (every such character and every pair) when this list was written.
+ */
+function isNfcStable(c: number): boolean {
+  return (c >= 0xa1 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || c === 0x2264 || c === 0x2265;
+}
+
+/** The non-ASCII characters the pattern above lists. */
+function isTypographyChar(c: number): boolean {
+  return (
+    c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x2009 || c === 0x200a || c === 0x3000 || c === 0x200b || c === 0xfeff ||
+    c === 0x2212 || (c >= 0x2012 && c <= 0x2015) || c === 0xfe63 || c === 0xff0d
+  );
+}
 
 /** Normalise typography: NFC, non-breaking and thin spaces to plain space, dashes/minus to "-". */
 export function normalizeText(text: string): string {
-  // Fast path: plain ASCII with single spaces needs nothing (most cells).
-  if (!NEEDS_NORMALIZE.test(text)) return NON_ASCII.test(text) ? text.normalize("NFC") : text;
+  // One scan instead of regexes (this runs several times per cell): plain text with single spaces
+  // needs nothing, and NFC is only asked for when a character outside the NFC-stable set appears.
+  // Anything the pattern above would match goes to the full path below, unchanged.
+  const n = text.length;
+  let needsNfc = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 32) {
+        if (i === 0 || i === n - 1 || text.charCodeAt(i + 1) === 32) return normalizeFully(text);
+      } else if (c >= 9 && c <= 13) return normalizeFully(text);
+    } else if (isTypographyChar(c)) return normalizeFully(text);
+    else if (!needsNfc && !isNfcStable(c)) needsNfc = true;
+  }
+  return needsNfc ? text.normalize("NFC") : text;
+}
+
+function normalizeFully(text: string): string {
   return text
     .normalize("NFC")
     .replace(/[\u00A0\u2007\u202F\u2009\u200A\u3000]/g, " ")
@@ -40,6 +75,8 @@ const SIMPLE_DECIMAL_COMMA = /^\d{1,15},\d{1,15}$/;
 
 export function parseNumberToken(token: string): number | null {
   const t = token.trim();
+  const quick = readShortNumber(t);
+  if (quick >= 0) return quick;
   if (SIMPLE_INT.test(t)) return Number(t);
   if (SIMPLE_DECIMAL_COMMA.test(t)) return Number(t.replace(",", "."));
   if (!/^\d+(?:[.,]\d+)*$/.test(t)) return null;
@@ -71,6 +108,28 @@ export function parseNumberToken(token: string): number | null {
   }
   const v = Number(canonical);
   return Number.isFinite(v) ? v : null;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * "123" or "12,5" with at most 15 digits in all: the value, or -1 when the token is anything else.
+ * The digits make an integer below 2^53 and 10^k is exact, so one division is correctly rounded:
+ * the same double Number("12.5") gives (Clinger's fast path), without building that string.
+ */
+function readShortNumber(t: string): number {
+  const len = t.length;
+  if (len === 0 || len > 16) return -1;
+  let n = 0;
+  let comma = -1;
+  for (let i = 0; i < len; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
+    else if (c === 44 && comma < 0 && i > 0 && i < len - 1) comma = i;
+    else return -1;
+  }
+  if (comma < 0) return len <= 15 ? n : -1;
+  return n / POW10[len - 1 - comma];
 }
 
 export interface ParsedNumber {
@@ -166,6 +225,8 @@ export function formatViNumber(x: number, opts: FormatOptions = {}): string {
   const min = Math.min(opts.minDecimals ?? 0, max);
   const r = roundHalfAway(x, max);
   const ar = Math.abs(r);
+  const quick = formatShort(r, ar, max, min, opts);
+  if (quick !== null) return quick;
   // Shortest round-trip text of the rounded value is exact; fall back to toFixed for exponents.
   let fixed = ar >= 1e-6 && ar < 1e21 ? String(ar) : ar.toFixed(max);
   const dot = fixed.indexOf(".");
@@ -178,6 +239,36 @@ export function formatViNumber(x: number, opts: FormatOptions = {}): string {
   fixed = frac ? `${int},${frac}` : int;
   const neg = r < 0 && fixed.replace(/[0,.]/g, "") !== "";
   const s = (neg ? "-" : "") + fixed;
+  return opts.percent ? `${s}%` : s;
+}
+
+/**
+ * formatViNumber for a rounded value that is k / 10^max with k below 10^15 (nearly every number a
+ * report shows), from the integer k instead of the text of the double: that text is exactly k's
+ * digits with the point max places from the right, since decimals of 15 digits or fewer map to
+ * distinct doubles and String() gives the shortest one that reads back. Null when it does not apply.
+ */
+function formatShort(r: number, ar: number, max: number, min: number, opts: FormatOptions): string | null {
+  if (max > 15 || (ar !== 0 && ar < 1e-6)) return null;
+  const factor = POW10[max];
+  const k = Math.round(ar * factor);
+  if (k >= 1e15 || k / factor !== ar) return null;
+  const intPart = Math.floor(k / factor);
+  let int = String(intPart);
+  let frac = "";
+  if (max > 0) {
+    let f = k - intPart * factor; // exact: both below 2^53
+    let digits = max;
+    while (f > 0 && f % 10 === 0) {
+      f /= 10;
+      digits--;
+    }
+    if (f > 0) frac = String(f).padStart(digits, "0");
+  }
+  while (frac.length < min) frac += "0";
+  if (opts.grouping ?? true) int = groupThousands(int);
+  const fixed = frac ? `${int},${frac}` : int;
+  const s = r < 0 && k > 0 ? "-" + fixed : fixed;
   return opts.percent ? `${s}%` : s;
 }
 
@@ -201,16 +292,48 @@ const FOLD_MAP: Map<string, string> = (() => {
   return m;
 })();
 
-/** Fold Vietnamese text for matching: lower case, no diacritics, đ → d, single spaces. */
+/**
+ * Fold Vietnamese text for matching: lower case, no diacritics, đ → d, single spaces.
+ * Per character: FOLD_MAP, else combining marks dropped, else the character's own lower case.
+ */
 export function foldText(text: string): string {
   const n = normalizeText(text);
-  if (!NON_ASCII.test(n)) return n.toLowerCase();
+  const len = n.length;
+  let i = 0;
+  while (i < len && n.charCodeAt(i) < 0x80) i++;
+  if (i === len) return n.toLowerCase();
+  // Copy runs of characters that fold to themselves in one slice; look the others up in a table
+  // indexed by UTF-16 unit (filled on first use) instead of a Map lookup and a string per character.
   let out = "";
-  for (const ch of n) {
-    const f = FOLD_MAP.get(ch);
-    if (f !== undefined) out += f;
-    else if (ch >= "\u0300" && ch <= "\u036f") continue;
-    else out += ch.toLowerCase();
+  let run = 0;
+  for (i = 0; i < len; i++) {
+    const c = n.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 65 || c > 90) continue; // folds to itself: stays in the run
+      out += n.slice(run, i) + String.fromCharCode(c + 32);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // A surrogate pair is one code point; it has no FOLD_MAP entry, so it takes its own lower case.
+      const pair = c <= 0xdbff && i + 1 < len && (n.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      out += n.slice(run, i) + n.slice(i, pair ? i + 2 : i + 1).toLowerCase();
+      if (pair) i++;
+    } else {
+      const f = foldChar(c);
+      if (f.length === 1 && f.charCodeAt(0) === c) continue;
+      out += n.slice(run, i) + f;
+    }
+    run = i + 1;
   }
-  return out;
+  return run === 0 ? n : out + n.slice(run);
+}
+
+/** Fold of one BMP character that is not a surrogate, cached by code unit. */
+const FOLD_TABLE: Array<string | undefined> = [];
+function foldChar(c: number): string {
+  let f = FOLD_TABLE[c];
+  if (f === undefined) {
+    const ch = String.fromCharCode(c);
+    f = FOLD_MAP.get(ch) ?? (c >= 0x300 && c <= 0x36f ? "" : ch.toLowerCase());
+    FOLD_TABLE[c] = f;
+  }
+  return f;
 }
