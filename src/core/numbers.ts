@@ -21,12 +21,9 @@ function isNfcStable(c: number): boolean {
   return (c >= 0xa1 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || c === 0x2264 || c === 0x2265;
 }
 
-/** The non-ASCII characters the pattern above lists. */
+/** The non-ASCII spaces the pattern above lists (its dashes are isDash). */
 function isTypographyChar(c: number): boolean {
-  return (
-    c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x2009 || c === 0x200a || c === 0x3000 || c === 0x200b || c === 0xfeff ||
-    c === 0x2212 || (c >= 0x2012 && c <= 0x2015) || c === 0xfe63 || c === 0xff0d
-  );
+  return c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x2009 || c === 0x200a || c === 0x3000 || c === 0x200b || c === 0xfeff;
 }
 
 /** Normalise typography: NFC, non-breaking and thin spaces to plain space, dashes/minus to "-". */
@@ -36,16 +33,27 @@ export function normalizeText(text: string): string {
   // Anything the pattern above would match goes to the full path below, unchanged.
   const n = text.length;
   let needsNfc = false;
+  let dashes = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       if (c === 32) {
         if (i === 0 || i === n - 1 || text.charCodeAt(i + 1) === 32) return normalizeFully(text);
       } else if (c >= 9 && c <= 13) return normalizeFully(text);
-    } else if (isTypographyChar(c)) return normalizeFully(text);
+    } else if (isDash(c)) dashes = true;
+    else if (isTypographyChar(c)) return normalizeFully(text);
     else if (!needsNfc && !isNfcStable(c)) needsNfc = true;
   }
+  // Only dashes to fold ("110 – 120") in NFC text with single spaces and no other white space (the
+  // scan sent those to the full path, and the NFC-stable set holds none): the full path would only
+  // replace the dashes, so do just that.
+  if (dashes) return needsNfc ? normalizeFully(text) : text.replace(MINUS_CHARS, "-");
   return needsNfc ? text.normalize("NFC") : text;
+}
+
+/** The characters MINUS_CHARS folds to "-". */
+function isDash(c: number): boolean {
+  return c === 0x2212 || (c >= 0x2012 && c <= 0x2015) || c === 0xfe63 || c === 0xff0d;
 }
 
 function normalizeFully(text: string): string {
@@ -113,23 +121,24 @@ export function parseNumberToken(token: string): number | null {
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
- * "123" or "12,5" with at most 15 digits in all: the value, or -1 when the token is anything else.
+ * "123" or "12,5" (t, or t[start, end)) with at most 15 digits in all: the value, or -1 when the
+ * token is anything else.
  * The digits make an integer below 2^53 and 10^k is exact, so one division is correctly rounded:
  * the same double Number("12.5") gives (Clinger's fast path), without building that string.
  */
-function readShortNumber(t: string): number {
-  const len = t.length;
-  if (len === 0 || len > 16) return -1;
+export function readShortNumber(t: string, start = 0, end = t.length): number {
+  const len = end - start;
+  if (len <= 0 || len > 16) return -1;
   let n = 0;
   let comma = -1;
-  for (let i = 0; i < len; i++) {
+  for (let i = start; i < end; i++) {
     const c = t.charCodeAt(i);
     if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
-    else if (c === 44 && comma < 0 && i > 0 && i < len - 1) comma = i;
+    else if (c === 44 && comma < 0 && i > start && i < end - 1) comma = i;
     else return -1;
   }
   if (comma < 0) return len <= 15 ? n : -1;
-  return n / POW10[len - 1 - comma];
+  return n / POW10[end - 1 - comma];
 }
 
 export interface ParsedNumber {

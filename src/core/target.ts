@@ -4,7 +4,8 @@
  * "Tăng 10-20", "giảm còn 2-2,2%", "Bình quân kết nạp từ 110 – 120", "0,2 (theo tiêu chí cũ)".
  * Never throws: text that cannot be read gives { ok: false, reason }.
  */
-import { foldText, normalizeText, parseNumberToken, formatViNumber } from "./numbers";
+import { foldText, normalizeText, parseNumberToken, formatViNumber, readShortNumber } from "./numbers";
+import { endsWithWordAfterBlank, endsWithWordAfterSpace, isDigit, isJsSpace, lastNonSpace, numberTokenEnd } from "./scan";
 
 /** The shape of a target. */
 export type TargetForm =
@@ -66,7 +67,6 @@ const FLOOR_AFTER = ["tro len tren", "tro len"];
 const CEILING_AFTER = ["tro xuong", "tro lai"];
 
 const AFTER_WORDS_RE = new RegExp(`^(%?)\\s*(?:${[...FLOOR_AFTER, ...CEILING_AFTER].sort((a, b) => b.length - a.length).join("|")})\\b`);
-const NUM_RE = /\d+(?:[.,]\d+)*/g;
 const RANGE_SEP = /^\s*(?:%\s*)?(?:-|~|÷|den|toi)\s*$/;
 
 const COMPARATORS_BEFORE: Array<[string, TargetForm]> = [
@@ -79,23 +79,51 @@ const COMPARATORS_BEFORE: Array<[string, TargetForm]> = [
 /** The comparator the words just before the number name; the longest phrase wins ("không dưới" over "dưới"). */
 function comparatorBefore(lead: string): TargetForm | null {
   const t = lead.trim();
-  for (const [w, form] of COMPARATORS_BEFORE) if (t === w || t.endsWith(" " + w)) return form;
+  for (const [w, form] of COMPARATORS_BEFORE) if (endsWithWordAfterBlank(t, w)) return form;
   return null;
 }
 
 function endsWithWord(s: string, words: string[]): string | null {
   const t = s.trim();
   for (const w of words) {
-    if (t === w || t.endsWith(" " + w)) return w;
+    if (endsWithWordAfterBlank(t, w)) return w;
   }
   return null;
 }
+/** The first of `words` that starts s (trimmed) as a whole word: followed by the end, " ", "," or ".". */
 function startsWithWord(s: string, words: string[]): string | null {
   const t = s.trim();
   for (const w of words) {
-    if (t === w || t.startsWith(w + " ") || t.startsWith(w + ",") || t.startsWith(w + ".")) return w;
+    if (!t.startsWith(w)) continue;
+    const next = t.length === w.length ? 32 : t.charCodeAt(w.length);
+    if (next === 32 || next === 44 || next === 46) return w;
   }
   return null;
+}
+
+/** Any of `words` ends s after white space or at its start: /(^|\s)(a|b|…)$/. */
+function endsWithAnyWord(s: string, words: readonly string[]): boolean {
+  for (const w of words) if (endsWithWordAfterSpace(s, w)) return true;
+  return false;
+}
+
+// Change words before the number, as the patterns they replace read them:
+// /(^|\s)(giam|ha) (con|xuong con|xuong)$/ or /(^|\s)(xuong con|con)$/ → a level, lower is better
+const DOWN_TO_WORDS = ["giam con", "giam xuong con", "giam xuong", "ha con", "ha xuong con", "ha xuong", "xuong con", "con"];
+// /(^|\s)(giam|ha|giam binh quan|giam moi nam|giam hang nam)$/ → a decrease
+const DECREASE_WORDS = ["giam", "ha", "giam binh quan", "giam moi nam", "giam hang nam"];
+// /(^|\s)(tang|tang them|tang binh quan|tang moi nam|tang hang nam)$/ → an increase
+const INCREASE_WORDS = ["tang", "tang them", "tang binh quan", "tang moi nam", "tang hang nam"];
+
+/** ≥ ≤ < >, the symbols a prefix drops before the number. */
+function isComparatorSymbol(c: number): boolean {
+  return c === 0x2265 || c === 0x2264 || c === 60 || c === 62;
+}
+
+/** A number token of the folded text: the quick exact reader for the usual "12" / "12,5", else the full one. */
+function readToken(s: string, start: number, end: number): number | null {
+  const quick = readShortNumber(s, start, end);
+  return quick >= 0 ? quick : parseNumberToken(s.slice(start, end));
 }
 
 function fail(code: TargetErrorCode, text: string): TargetParse {
@@ -160,17 +188,26 @@ function parseTargetUncached(input: unknown): TargetParse {
   // token by token: we find numbers on the folded string and slice it, then map unit text back.
   const folded = foldText(body);
 
+  // Number tokens, as /\d+(?:[.,]\d+)*/g would find them, by a scan.
   const tokens: Token[] = [];
-  NUM_RE.lastIndex = 0;
-  for (let m = NUM_RE.exec(folded); m !== null; m = NUM_RE.exec(folded)) {
-    const v = parseNumberToken(m[0]);
+  for (let i = 0; i < folded.length; i++) {
+    if (!isDigit(folded.charCodeAt(i))) continue;
+    const end = numberTokenEnd(folded, i);
+    const v = readToken(folded, i, end);
     if (v === null) return fail("not_a_target", raw);
-    tokens.push({ value: v, start: m.index, end: m.index + m[0].length });
+    tokens.push({ value: v, start: i, end });
+    i = end - 1;
   }
   if (tokens.length === 0) return fail("no_number", raw);
 
-  // Unit denominators like "bác sĩ/1 vạn dân" or "/1.000 dân" carry a number that is not a value.
-  const valueTokens = folded.includes("/") ? tokens.filter((t) => !/\/\s*$/.test(folded.slice(0, t.start))) : tokens;
+  // Unit denominators like "bác sĩ/1 vạn dân" or "/1.000 dân" carry a number that is not a value
+  // (a "/" and only white space before it: /\/\s*$/ on the text before the token).
+  const valueTokens = folded.includes("/")
+    ? tokens.filter((t) => {
+        const j = lastNonSpace(folded, t.start);
+        return !(j >= 0 && folded.charCodeAt(j) === 47);
+      })
+    : tokens;
   // Years named in the text ("đến năm 2025") are context, not values.
   const candidates =
     valueTokens.length > 1 ? dropYears(folded, valueTokens) : valueTokens;
@@ -184,11 +221,23 @@ function parseTargetUncached(input: unknown): TargetParse {
     else return fail("too_many_numbers", raw);
     if (candidates.length > 2) return fail("too_many_numbers", raw);
   }
-  // A negative sign written right before the first number ("−2" after normalisation "-2").
-  const beforeFirst = folded.slice(0, first.start);
+  // A negative sign written right before the first number ("−2" after normalisation "-2"):
+  // /(^|\s)-\s*$/ but not /\d\s*-\s*$/ on the text before it. `lead` is that text without the
+  // sign, trimmed.
   let firstValue = first.value;
-  if (/(^|\s)-\s*$/.test(beforeFirst) && !/\d\s*-\s*$/.test(beforeFirst)) firstValue = -firstValue;
-  const lead = beforeFirst.replace(/-\s*$/, "").trim();
+  let lead = "";
+  if (first.start > 0) {
+    let leadStop = first.start;
+    const dash = lastNonSpace(folded, first.start);
+    if (dash >= 0 && folded.charCodeAt(dash) === 45) {
+      if (dash === 0 || isJsSpace(folded.charCodeAt(dash - 1))) {
+        const k = lastNonSpace(folded, dash);
+        if (!(k >= 0 && isDigit(folded.charCodeAt(k)))) firstValue = -firstValue;
+      }
+      leadStop = dash;
+    }
+    lead = folded.slice(0, leadStop).trim();
+  }
   const last = second ?? first;
   const tail = folded.slice(last.end).trim();
   const tailOriginal = body.slice(last.end).trim(); // same indices: body and folded align char by char (NFC, 1:1)
@@ -210,24 +259,22 @@ function parseTargetUncached(input: unknown): TargetParse {
   let change: TargetChange = "level";
   if (leadWords === "") {
     // nothing before the number: no change words
-  } else if (/(^|\s)(giam|ha) (con|xuong con|xuong)$/.test(leadWords) || /(^|\s)(xuong con|con)$/.test(leadWords)) {
+  } else if (endsWithAnyWord(leadWords, DOWN_TO_WORDS)) {
     change = "level";
     t.impliedDirection = "down";
-  } else if (/(^|\s)(giam|ha|giam binh quan|giam moi nam|giam hang nam)$/.test(leadWords)) {
+  } else if (endsWithAnyWord(leadWords, DECREASE_WORDS)) {
     change = "decrease";
-  } else if (/(^|\s)(tang|tang them|tang binh quan|tang moi nam|tang hang nam)$/.test(leadWords)) {
+  } else if (endsWithAnyWord(leadWords, INCREASE_WORDS)) {
     change = "increase";
   }
   t.change = change;
 
   if (!form && leadWords !== "") form = comparatorBefore(leadWords);
-  // words after the number: "90% trở lên", "1% trở xuống"
-  const tailNoPct = tail.replace(/^%/, "").trim();
-  const afterFloor = startsWithWord(tailNoPct, FLOOR_AFTER);
-  const afterCeil = startsWithWord(tailNoPct, CEILING_AFTER);
+  // words after the number: "90% trở lên", "1% trở xuống" (they only count for a single number)
   if (!second) {
-    if (afterFloor) form = "floor";
-    else if (afterCeil) form = "ceiling";
+    const tailNoPct = (tail.charCodeAt(0) === 37 ? tail.slice(1) : tail).trim();
+    if (startsWithWord(tailNoPct, FLOOR_AFTER)) form = "floor";
+    else if (startsWithWord(tailNoPct, CEILING_AFTER)) form = "ceiling";
     else if (!form && endsWithWord(leadWords, ["tu"])) form = "floor"; // "từ 90%" alone reads as a floor
   }
 
@@ -252,11 +299,13 @@ function parseTargetUncached(input: unknown): TargetParse {
   }
 
   // percent and unit
-  const pctInside = folded.slice(first.end, last.end).includes("%");
+  const pctAt = folded.indexOf("%", first.end);
+  const pctInside = pctAt >= 0 && pctAt < last.end;
   // The unit is cut from the original text; `tail` is its folded twin, aligned character by character.
   let unitText = tailOriginal;
   let unitFolded = tail;
-  if (unitFolded) {
+  // Every after-word starts with "tro": no regex run without it.
+  if (unitFolded && unitFolded.includes("tro")) {
     const m = unitFolded.match(AFTER_WORDS_RE);
     if (m) {
       unitText = (m[1] + unitText.slice(m[0].length)).trim();
@@ -264,20 +313,32 @@ function parseTargetUncached(input: unknown): TargetParse {
     }
   }
   if (unitText.startsWith("%") || pctInside) t.percent = true;
-  const punct = unitFolded.match(/^[,.;:]\s*/);
-  if (punct) {
-    unitText = unitText.slice(punct[0].length).trim();
-    unitFolded = unitFolded.slice(punct[0].length).trim();
+  if (unitFolded !== "" && ",.;:".includes(unitFolded[0])) {
+    const punct = unitFolded.match(/^[,.;:]\s*/);
+    if (punct) {
+      unitText = unitText.slice(punct[0].length).trim();
+      unitFolded = unitFolded.slice(punct[0].length).trim();
+    }
   }
   if (unitText) t.unit = unitText;
+  // The year patterns all contain "nam" or "binh quan": look for those before running them.
   if (
-    (unitFolded !== "" && (/\/\s*(1\s*)?nam\b/.test(unitFolded) || /(^|\s)(moi nam|hang nam|mot nam)\b/.test(unitFolded))) ||
-    (leadWords !== "" && /(^|\s)(binh quan|hang nam|moi nam)\b/.test(leadWords))
+    (unitFolded.includes("nam") && (/\/\s*(1\s*)?nam\b/.test(unitFolded) || /(^|\s)(moi nam|hang nam|mot nam)\b/.test(unitFolded))) ||
+    ((leadWords.includes("nam") || leadWords.includes("binh quan")) && /(^|\s)(binh quan|hang nam|moi nam)\b/.test(leadWords))
   ) {
     t.perYear = true;
   }
   if (first.start > 0) {
-    const prefixOriginal = body.slice(0, first.start).replace(/[≥≤<>]\s*$/, "").replace(/-\s*$/, "").trim();
+    // The original text before the number without a trailing comparator symbol or sign:
+    // .replace(/[≥≤<>]\s*$/, "").replace(/-\s*$/, "").trim()
+    let stop = Math.min(first.start, body.length);
+    let j = lastNonSpace(body, stop);
+    if (j >= 0 && isComparatorSymbol(body.charCodeAt(j))) {
+      stop = j;
+      j = lastNonSpace(body, stop);
+    }
+    if (j >= 0 && body.charCodeAt(j) === 45) stop = j;
+    const prefixOriginal = body.slice(0, stop).trim();
     if (prefixOriginal) t.prefix = prefixOriginal;
   }
   return { ok: true, target: t };
@@ -293,6 +354,7 @@ function isYear(t: Token): boolean {
  * the second half of such a span ("2021-2025"). Kept when nothing else would remain.
  */
 function dropYears(folded: string, tokens: Token[]): Token[] {
+  if (!tokens.some(isYear)) return tokens;
   const drop = new Set<number>();
   tokens.forEach((t, i) => {
     if (!isYear(t)) return;
