@@ -29,6 +29,7 @@ export type ReadResult =
 
 export interface ReadOptions {
   /** role → column letter, overriding what was recognised ("target": "D", "year:2021": "H") */
+  /** role → column letter, overriding the headers; "" means the table has no such column */
   mapping?: Record<string, string>;
   /** the term years, to tell a baseline column ("Thực hiện năm 2015") from a year column */
   years?: number[];
@@ -263,6 +264,12 @@ function readTable(grid: Grid, opts: ReadOptions): ReadResult {
   const { cols, headers } = h.mapping;
   // Overrides from the user.
   for (const [role, letter] of Object.entries(opts.mapping ?? {})) {
+    if (letter === "") {
+      // "" means the table has no such column: drop what the headers suggested.
+      cols.delete(role);
+      headers.delete(role);
+      continue;
+    }
     let c: number;
     try {
       c = columnIndex(letter) - originCol;

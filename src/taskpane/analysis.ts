@@ -36,20 +36,9 @@ export interface AnalysisOptions {
 
 export const STATUS_ORDER: Status[] = ["exceeded", "met", "near", "not_met", "not_evaluable"];
 
-/**
- * The user's mapping for the reader. A role set to "" means "this table has no such column"; the
- * reader has no way to say that, so the role goes to the first column past the data (always empty).
- */
-export function readerMapping(grid: Grid, mapping: Record<string, string> | undefined): Record<string, string> | undefined {
-  if (!mapping) return undefined;
-  const width = Math.max(0, ...grid.values.map((r) => r?.length ?? 0));
-  const past = columnLetter(parseAddress(grid.origin ?? "A1").col + width);
-  return Object.fromEntries(Object.entries(mapping).map(([role, letter]) => [role, letter === "" ? past : letter]));
-}
-
 export function analyse(grid: Grid, opts: AnalysisOptions): Analysis {
   const years = termYears(opts.info);
-  const result = readIndicatorTable(grid, { mapping: readerMapping(grid, opts.mapping), years: years.length ? years : undefined });
+  const result = readIndicatorTable(grid, { mapping: opts.mapping, years: years.length ? years : undefined });
   const statusCounts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>;
   const base = { sheet: grid.sheet, grid, result, statusCounts, findings: [] as Finding[], areas: [] as AreaCount[], recognised: [] as RecognisedColumn[], indicators: 0, groups: 0 };
   if (!result.ok) return base;

@@ -1,6 +1,6 @@
 /** Errors shown in the task pane say what went wrong and what to do. */
 import { ActionError, describeError } from "../../src/taskpane/errors";
-import { analyse, columnChoices, findingCell, readerMapping } from "../../src/taskpane/analysis";
+import { analyse, columnChoices, findingCell } from "../../src/taskpane/analysis";
 import type { Grid } from "../../src/core/grid";
 
 test("Office.js error codes get an action that fits", () => {
@@ -28,14 +28,14 @@ const GRID: Grid = {
   ],
 };
 
-test("mapping choices name each column by its header; “none” maps past the data", () => {
+test("mapping choices name each column by its header; “none” drops the column", () => {
   expect(columnChoices(GRID, 2).map((c) => c.label)).toEqual(["B · TT", "C · Chỉ tiêu", "D · ĐVT", "E · Chỉ tiêu NQ", "F · Kết quả thực hiện", "G · Ghi chú"]);
-  expect(readerMapping(GRID, { note: "", target: "E" })).toEqual({ note: "H", target: "E" });
   const a = analyse(GRID, { mapping: { note: "" }, vocabulary: "dat", levels: 2, near: 0 });
   expect(a.result.ok).toBe(true);
   expect(a.indicators).toBe(2);
   const rows = a.table!.rows.filter((r) => r.type === "indicator");
   expect(rows.every((r) => r.type === "indicator" && !r.note)).toBe(true);
+  expect(a.table!.mapping.note).toBeUndefined();
   expect(a.statusCounts.met + a.statusCounts.exceeded).toBe(2);
 });
 

@@ -4,7 +4,7 @@
  * `context.sync()`.
  */
 import type { Grid } from "../../core/grid";
-import { shownValue } from "../xlsx/read";
+import { shownValue } from "../../core/cell";
 
 /** "Sheet1!B3:F40" or "'Chỉ tiêu'!B3" → "B3:F40" / "B3" */
 export function stripSheet(address: string): string {

@@ -6,41 +6,11 @@
  */
 import ExcelJS from "exceljs";
 import type { Grid } from "../../core/grid";
-import { formatViNumber } from "../../core/numbers";
 
-/** Does a number format show a percent (a "%" outside quotes and brackets)? */
-export function isPercentFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const bare = fmt.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
-  return bare.includes("%");
-}
-
-/** One ExcelJS cell value as shown. */
-export function shownValue(value: unknown, numFmt?: string): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") {
-    if (isPercentFormat(numFmt)) return `${formatViNumber(value * 100, { decimals: 10, grouping: false })}%`;
-    return value;
-  }
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value;
-  if (typeof value === "object") {
-    const o = value as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: string }>).map((p) => p.text ?? "").join("");
-    if ("formula" in o || "sharedFormula" in o || "result" in o) {
-      const r = o.result;
-      if (r && typeof r === "object" && "error" in (r as object)) return String((r as { error: unknown }).error);
-      return shownValue(r, numFmt);
-    }
-    if ("error" in o) return String(o.error);
-    if ("text" in o) {
-      const t = o.text;
-      if (t && typeof t === "object") return shownValue(t, numFmt);
-      return t ?? null;
-    }
-  }
-  return String(value);
-}
+// The cell-as-shown rules are pure and live in core, so the Office.js reader can use them without
+// loading ExcelJS; re-exported here for the file adapters.
+import { shownValue } from "../../core/cell";
+export { isPercentFormat, shownValue } from "../../core/cell";
 
 /** The grid of one worksheet, from A1 to its last used cell. */
 export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
