@@ -335,14 +335,46 @@ export function foldText(text: string): string {
   return run === 0 ? n : out + n.slice(run);
 }
 
-/** Fold of one BMP character that is not a surrogate, cached by code unit. */
-const FOLD_TABLE: Array<string | undefined> = [];
+/**
+ * Fold of one BMP character that is not a surrogate. Below U+2000 (every FOLD_MAP entry and the
+ * combining marks) it is cached in a dense table (filled with null first so V8 keeps it a plain
+ * array, not a dictionary); above, it is the character's own lower case.
+ */
+const FOLD_TABLE_SIZE = 0x2000;
+const FOLD_TABLE: Array<string | null> = new Array<string | null>(FOLD_TABLE_SIZE).fill(null);
 function foldChar(c: number): string {
+  if (c >= FOLD_TABLE_SIZE) return String.fromCharCode(c).toLowerCase();
   let f = FOLD_TABLE[c];
-  if (f === undefined) {
+  if (f === null) {
     const ch = String.fromCharCode(c);
     f = FOLD_MAP.get(ch) ?? (c >= 0x300 && c <= 0x36f ? "" : ch.toLowerCase());
     FOLD_TABLE[c] = f;
   }
   return f;
+}
+
+/**
+ * The one UTF-16 unit character c folds to (as foldText folds it), or -1 when its fold is not a
+ * single unit (combining marks fold to nothing) or c lies outside the table: ASCII, Latin-1 and
+ * Latin Extended (U+0080–U+024F), Latin Extended Additional (U+1E00–U+1EFF), "≤" and "≥". Lets a
+ * parser compare text with folded words in place, character by character, without folding a copy.
+ */
+export function foldCode(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c < FOLD_TABLE_SIZE) {
+    const code = FOLD_CODES[c];
+    return code === -2 ? fillFoldCode(c) : code;
+  }
+  return c === 0x2264 || c === 0x2265 ? c : -1;
+}
+/** -2: not looked at yet. Only the Latin ranges get a code; the rest stays -1. */
+const FOLD_CODES = new Int32Array(FOLD_TABLE_SIZE).fill(-2);
+function fillFoldCode(c: number): number {
+  let code = -1;
+  if (c <= 0x24f || (c >= 0x1e00 && c <= 0x1eff)) {
+    const f = foldChar(c);
+    if (f.length === 1) code = f.charCodeAt(0);
+  }
+  FOLD_CODES[c] = code;
+  return code;
 }

@@ -4,7 +4,7 @@
  * "Tăng 10-20", "giảm còn 2-2,2%", "Bình quân kết nạp từ 110 – 120", "0,2 (theo tiêu chí cũ)".
  * Never throws: text that cannot be read gives { ok: false, reason }.
  */
-import { foldText, normalizeText, parseNumberToken, formatViNumber, readShortNumber } from "./numbers";
+import { foldCode, foldText, normalizeText, parseNumberToken, formatViNumber, readShortNumber } from "./numbers";
 import { endsWithWordAfterBlank, endsWithWordAfterSpace, isDigit, isJsSpace, lastNonSpace, numberTokenEnd } from "./scan";
 
 /** The shape of a target. */
@@ -183,6 +183,8 @@ function parseTargetUncached(input: unknown): TargetParse {
       .trim();
   }
   if (body.includes("=")) body = body.replace(/>=|=>/g, "≥").replace(/<=|=</g, "≤");
+  const quick = parseTargetQuick(body, raw, notes);
+  if (quick) return quick;
 
   // Work on a folded copy; folding keeps string length equal only for precomposed chars, so fold
   // token by token: we find numbers on the folded string and slice it, then map unit text back.
@@ -342,6 +344,206 @@ function parseTargetUncached(input: unknown): TargetParse {
     if (prefixOriginal) t.prefix = prefixOriginal;
   }
   return { ok: true, target: t };
+}
+
+/**
+ * The usual shapes, read in one pass over the normalised text with no folded copy and no regex:
+ *   [words] [≥ ≤ < >] number [[%] (- ~ ÷ đến tới) number] [tail without digits]
+ * where the words are letters and single spaces. It gives exactly what the general reading below
+ * gives for such text (same rules, in the same order, on the same folded characters, compared in
+ * place through foldCode); anything else (a sign, "/", "(", "=", a third number, a year in a range,
+ * characters whose fold is not one character...) returns null and takes the general reading.
+ */
+function parseTargetQuick(body: string, text: string, notes: string[]): TargetParse | null {
+  // `body` is normalised text (single spaces, trimmed) with the notes taken out; `text` the whole.
+  const len = body.length;
+  // Lead words: letters folding to a-z, and spaces (the text is normalised: single, not leading).
+  let i = 0;
+  let c = 0;
+  for (; i < len; i++) {
+    c = body.charCodeAt(i);
+    if (isDigit(c) || (c !== 32 && !isFoldedLetter(c))) break;
+  }
+  const wordsEnd = i > 0 && body.charCodeAt(i - 1) === 32 ? i - 1 : i;
+  let sym = 0;
+  if (i < len && !isDigit(c)) {
+    if (!isComparatorSymbol(c)) return null;
+    sym = c;
+    i++;
+    if (i < len && body.charCodeAt(i) === 32) i++;
+  }
+  if (i >= len || !isDigit(body.charCodeAt(i))) return null;
+
+  const start1 = i;
+  const end1 = numberTokenEnd(body, start1);
+  const v1 = readShortNumber(body, start1, end1);
+  if (v1 < 0) return null;
+  // A range separator (RANGE_SEP: spaces, an optional "%", one of - ~ ÷ den toi, spaces), then a number.
+  let v2 = -1;
+  let end2 = end1;
+  let pctInside = false;
+  let j = end1;
+  if (j < len && body.charCodeAt(j) === 32) j++;
+  if (j < len && body.charCodeAt(j) === 37) {
+    pctInside = true;
+    j++;
+    if (j < len && body.charCodeAt(j) === 32) j++;
+  }
+  const sepEnd = rangeSeparatorEnd(body, j);
+  if (sepEnd > 0) {
+    j = sepEnd < len && body.charCodeAt(sepEnd) === 32 ? sepEnd + 1 : sepEnd;
+    if (j < len && isDigit(body.charCodeAt(j))) {
+      end2 = numberTokenEnd(body, j);
+      v2 = readShortNumber(body, j, end2);
+      // Years in a range are context the general reading sorts out.
+      if (v2 < 0 || isYearValue(v1) || isYearValue(v2)) return null;
+    }
+  }
+  if (v2 < 0) pctInside = false;
+  const second = v2 >= 0;
+  const lastEnd = second ? end2 : end1;
+  // The tail: no more numbers, nothing the general reading treats specially, one-to-one folding.
+  for (let k = lastEnd; k < len; k++) {
+    const d = body.charCodeAt(k);
+    if (isDigit(d) || d === 47 || d === 40 || d === 41 || d === 61 || foldCode(d) < 0) return null;
+  }
+  const tailOriginal = body.slice(lastEnd).trim();
+  // Folding is one unit to one unit here and the slice is already normalised, so this equals the
+  // general reading's folded.slice(last.end).trim().
+  const tail = tailOriginal === "" ? "" : foldText(tailOriginal);
+
+  const t: Target = { form: "exact", change: "level", percent: false, perYear: false, text };
+  if (notes.length) t.note = notes.join("; ");
+  let form: TargetForm | null = null;
+  if (sym === 0x2265) form = "floor";
+  else if (sym === 62) form = "strict_floor";
+  else if (sym === 0x2264) form = "ceiling";
+  else if (sym === 60) form = "strict_ceiling";
+
+  // The lead words are body[0, wordsEnd): the general reading's `leadWords`, unfolded.
+  let change: TargetChange = "level";
+  if (wordsEnd === 0) {
+    // nothing before the number: no change words
+  } else if (leadEndsWithAny(body, wordsEnd, DOWN_TO_WORDS)) {
+    change = "level";
+    t.impliedDirection = "down";
+  } else if (leadEndsWithAny(body, wordsEnd, DECREASE_WORDS)) {
+    change = "decrease";
+  } else if (leadEndsWithAny(body, wordsEnd, INCREASE_WORDS)) {
+    change = "increase";
+  }
+  t.change = change;
+
+  if (!form && wordsEnd > 0) {
+    for (const [w, f] of COMPARATORS_BEFORE) {
+      if (leadEndsWith(body, wordsEnd, w)) {
+        form = f;
+        break;
+      }
+    }
+  }
+  if (!second) {
+    const tailNoPct = (tail.charCodeAt(0) === 37 ? tail.slice(1) : tail).trim();
+    if (startsWithWord(tailNoPct, FLOOR_AFTER)) form = "floor";
+    else if (startsWithWord(tailNoPct, CEILING_AFTER)) form = "ceiling";
+    else if (!form && leadEndsWith(body, wordsEnd, "tu")) form = "floor";
+  }
+
+  if (second) {
+    t.form = "range";
+    t.low = Math.min(v1, v2);
+    t.high = Math.max(v1, v2);
+    if (v1 > v2) t.descending = true;
+  } else {
+    t.form = form ?? "exact";
+    if (t.form === "exact") {
+      t.low = v1;
+      t.high = v1;
+    } else if (t.form === "floor" || t.form === "strict_floor") t.low = v1;
+    else t.high = v1;
+  }
+  if (!t.impliedDirection) {
+    if (t.form === "ceiling" || t.form === "strict_ceiling") t.impliedDirection = "down";
+    else if (t.form === "floor" || t.form === "strict_floor") t.impliedDirection = "up";
+  }
+
+  let unitText = tailOriginal;
+  let unitFolded = tail;
+  if (unitFolded && unitFolded.includes("tro")) {
+    const m = unitFolded.match(AFTER_WORDS_RE);
+    if (m) {
+      unitText = (m[1] + unitText.slice(m[0].length)).trim();
+      unitFolded = (m[1] + unitFolded.slice(m[0].length)).trim();
+    }
+  }
+  if (unitText.startsWith("%") || pctInside) t.percent = true;
+  if (unitFolded !== "" && ",.;:".includes(unitFolded[0])) {
+    const punct = unitFolded.match(/^[,.;:]\s*/);
+    if (punct) {
+      unitText = unitText.slice(punct[0].length).trim();
+      unitFolded = unitFolded.slice(punct[0].length).trim();
+    }
+  }
+  if (unitText) t.unit = unitText;
+  // No "/" in the tail here, so only the word form of "per year" can apply.
+  if (
+    (unitFolded.includes("nam") && /(^|\s)(moi nam|hang nam|mot nam)\b/.test(unitFolded)) ||
+    leadHasWord(body, wordsEnd, "binh quan") ||
+    leadHasWord(body, wordsEnd, "hang nam") ||
+    leadHasWord(body, wordsEnd, "moi nam")
+  ) {
+    t.perYear = true;
+  }
+  // The prefix is the original lead words (the symbol, if any, dropped).
+  if (wordsEnd > 0) t.prefix = body.slice(0, wordsEnd);
+  return { ok: true, target: t };
+}
+
+/** A letter whose fold is one of a-z. */
+function isFoldedLetter(c: number): boolean {
+  const f = foldCode(c);
+  return f >= 97 && f <= 122;
+}
+
+function isYearValue(v: number): boolean {
+  return v >= 1900 && v <= 2100 && Number.isInteger(v);
+}
+
+/** End of "-", "~", "÷", "den" or "toi" (folded) at s[i], or 0 when none is there. */
+function rangeSeparatorEnd(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c === 45 || c === 126 || c === 0xf7) return i + 1;
+  if (foldedAt(s, i, "den") || foldedAt(s, i, "toi")) return i + 3;
+  return 0;
+}
+
+/** s folded equals w at offset k (w is already folded). */
+function foldedAt(s: string, k: number, w: string): boolean {
+  if (k + w.length > s.length) return false;
+  for (let i = 0; i < w.length; i++) if (foldCode(s.charCodeAt(k + i)) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The lead words s[0, end) (letters and single spaces) end with the folded word w, which starts
+ * them or follows a space: endsWithWordAfterSpace / endsWithWordAfterBlank on the folded words
+ * (their only space character is " ").
+ */
+function leadEndsWith(s: string, end: number, w: string): boolean {
+  const k = end - w.length;
+  return k >= 0 && (k === 0 || s.charCodeAt(k - 1) === 32) && foldedAt(s, k, w);
+}
+function leadEndsWithAny(s: string, end: number, words: readonly string[]): boolean {
+  for (const w of words) if (leadEndsWith(s, end, w)) return true;
+  return false;
+}
+/** /(^|\s)w\b/ on the folded lead words s[0, end): w at a word start, followed by a space or the end. */
+function leadHasWord(s: string, end: number, w: string): boolean {
+  for (let k = 0; k + w.length <= end; k++) {
+    if ((k === 0 || s.charCodeAt(k - 1) === 32) && (k + w.length === end || s.charCodeAt(k + w.length) === 32) && foldedAt(s, k, w)) return true;
+  }
+  return false;
 }
 
 function isYear(t: Token): boolean {
