@@ -2,7 +2,7 @@
  * Results ("Kết quả thực hiện") as written: 7,8 · "93,3%" · "01" · "> 80" · "263 đảng viên/ 3 năm"
  * · "57/66 trường". Never throws.
  */
-import { foldText, normalizeText, parseNumberToken, parseViNumber } from "./numbers";
+import { foldText, normalizeText, parseNormalizedViNumber, parseNumberToken } from "./numbers";
 
 export interface Actual {
   /** the number to compare; for an interval ("> 80") the bound */
@@ -30,11 +30,11 @@ export function parseActual(input: unknown): ActualParse {
     if (!Number.isFinite(input)) return { ok: false, error: { code: "not_number", message: "Kết quả không phải là số.", text: String(input) } };
     return { ok: true, actual: { value: input, percent: false, text: String(input) } };
   }
-  if (input === null || input === undefined || (typeof input === "string" && normalizeText(input) === "")) {
-    return { ok: false, error: { code: "empty", message: "Chưa nhập kết quả thực hiện.", text: "" } };
-  }
+  if (input === null || input === undefined) return emptyActual();
+  // Normalised once: for a string, String(input) is the string itself.
   const text = normalizeText(String(input));
-  const plain = parseViNumber(text);
+  if (typeof input === "string" && text === "") return emptyActual();
+  const plain = parseNormalizedViNumber(text);
   if (plain) return { ok: true, actual: { value: plain.value, percent: plain.percent, text } };
 
   const f = foldText(text).replace(/\([^()]*\)/g, " ").replace(/\s+/g, " ").trim();
@@ -84,6 +84,10 @@ export function parseActual(input: unknown): ActualParse {
     if (v !== null) return { ok: true, actual: { value: lead[1].startsWith("-") ? -v : v, percent: lead[2] === "%", text, unit: cleanUnit(lead[3]) } };
   }
   return { ok: false, error: { code: "not_number", message: `Kết quả "${text}" không đọc được thành số.`, text } };
+}
+
+function emptyActual(): ActualParse {
+  return { ok: false, error: { code: "empty", message: "Chưa nhập kết quả thực hiện.", text: "" } };
 }
 
 function cleanUnit(s: string | undefined): string | undefined {

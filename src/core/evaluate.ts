@@ -105,7 +105,8 @@ const EPS = 1e-9;
 function eq(a: number, b: number): boolean {
   return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
 }
-const fmt = (x: number) => formatViNumber(x, { decimals: 2 });
+const TWO_DECIMALS = { decimals: 2 };
+const fmt = (x: number) => formatViNumber(x, TWO_DECIMALS);
 
 interface Judgement {
   status: Status;

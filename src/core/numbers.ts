@@ -154,7 +154,12 @@ export interface ParsedNumber {
 export function parseViNumber(input: unknown): ParsedNumber | null {
   if (typeof input === "number") return Number.isFinite(input) ? { value: input, percent: false } : null;
   if (typeof input !== "string") return null;
-  let s = normalizeText(input);
+  return parseNormalizedViNumber(normalizeText(input));
+}
+
+/** parseViNumber for text normalizeText has already normalised. */
+export function parseNormalizedViNumber(text: string): ParsedNumber | null {
+  let s = text;
   if (s === "") return null;
   let percent = false;
   if (s.endsWith("%")) {

@@ -146,12 +146,21 @@ interface Token {
 const cache = new Map<string, TargetParse>();
 const CACHE_MAX = 5000;
 
+const NO_NOTES: string[] = [];
+
 /**
- * Parse a resolution target. Numbers pass through as exact targets. Results for text are cached
- * (the same targets recur across rows and years); treat the returned object as read-only.
+ * Parse a resolution target. Numbers pass through as exact targets. Text in the usual shapes is
+ * read directly (parseTargetQuick costs less than a cache lookup and insert); other text is
+ * cached (the same targets recur across rows and years). Treat the returned object as read-only.
  */
 export function parseTarget(input: unknown): TargetParse {
   if (typeof input !== "string") return parseTargetUncached(input);
+  // Notes in parentheses and "=" spellings need the general reading's rewriting first.
+  const raw = normalizeText(input);
+  if (raw !== "" && !raw.includes("(") && !raw.includes("=")) {
+    const quick = parseTargetQuick(raw, raw, NO_NOTES);
+    if (quick) return quick;
+  }
   let r = cache.get(input);
   if (!r) {
     r = parseTargetUncached(input);
@@ -435,9 +444,9 @@ function parseTargetQuick(body: string, text: string, notes: string[]): TargetPa
   t.change = change;
 
   if (!form && wordsEnd > 0) {
-    for (const [w, f] of COMPARATORS_BEFORE) {
-      if (leadEndsWith(body, wordsEnd, w)) {
-        form = f;
+    for (let k = 0; k < COMPARATORS_BEFORE.length; k++) {
+      if (leadEndsWith(body, wordsEnd, COMPARATORS_BEFORE[k][0])) {
+        form = COMPARATORS_BEFORE[k][1];
         break;
       }
     }
@@ -532,7 +541,10 @@ function foldedAt(s: string, k: number, w: string): boolean {
  */
 function leadEndsWith(s: string, end: number, w: string): boolean {
   const k = end - w.length;
-  return k >= 0 && (k === 0 || s.charCodeAt(k - 1) === 32) && foldedAt(s, k, w);
+  if (k < 0 || (k > 0 && s.charCodeAt(k - 1) !== 32)) return false;
+  // From the last character back: most words differ there already.
+  for (let i = w.length - 1; i >= 0; i--) if (foldCode(s.charCodeAt(k + i)) !== w.charCodeAt(i)) return false;
+  return true;
 }
 function leadEndsWithAny(s: string, end: number, words: readonly string[]): boolean {
   for (const w of words) if (leadEndsWith(s, end, w)) return true;
