@@ -273,9 +273,19 @@ function formatShort(r: number, ar: number, max: number, min: number, opts: Form
   if (max > 0) {
     let f = k - intPart * factor; // exact: both below 2^53
     let digits = max;
-    while (f > 0 && f % 10 === 0) {
-      f /= 10;
-      digits--;
+    if (factor <= 1e9) {
+      // Below 2^31: integer remainders (a double % is a slow fmod call).
+      let fi = f | 0;
+      while (fi > 0 && fi % 10 === 0) {
+        fi = (fi / 10) | 0;
+        digits--;
+      }
+      f = fi;
+    } else {
+      while (f > 0 && f % 10 === 0) {
+        f /= 10;
+        digits--;
+      }
     }
     if (f > 0) frac = String(f).padStart(digits, "0");
   }

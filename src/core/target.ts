@@ -416,10 +416,55 @@ function parseTargetQuick(body: string, text: string, notes: string[]): TargetPa
     const d = body.charCodeAt(k);
     if (isDigit(d) || d === 47 || d === 40 || d === 41 || d === 61 || foldCode(d) < 0) return null;
   }
-  const tailOriginal = body.slice(lastEnd).trim();
-  // Folding is one unit to one unit here and the slice is already normalised, so this equals the
-  // general reading's folded.slice(last.end).trim().
-  const tail = tailOriginal === "" ? "" : foldText(tailOriginal);
+  // The tail, trimmed, is body[tailStart, len) (normalised text: one space at most, none at the end).
+  const tailStart = lastEnd < len && body.charCodeAt(lastEnd) === 32 ? lastEnd + 1 : lastEnd;
+  let afterForm: TargetForm | null = null; // "trở lên" / "trở xuống" after the number
+  let unitText = "";
+  let tailPercent = false;
+  let tailPerYear = false;
+  if (tailStart < len) {
+    const pct = body.charCodeAt(tailStart) === 37;
+    let p = pct ? tailStart + 1 : tailStart;
+    if (p < len && body.charCodeAt(p) === 32) p++;
+    const after = afterWordsAt(body, p);
+    if (after) {
+      // "% trở lên" alone: AFTER_WORDS_RE takes the words and leaves "%" (or nothing) as the unit.
+      afterForm = after;
+      unitText = pct ? "%" : "";
+      tailPercent = pct;
+    } else if (isPlainTail(body, p, len)) {
+      // "%", "xã", "% dân số": no after-words, punctuation or year words, so the tail is the unit.
+      unitText = body.slice(tailStart);
+      tailPercent = pct;
+    } else {
+      // Anything else: the general reading's steps, on the tail and its fold (one unit to one
+      // unit here, and the slice is already normalised, so it equals folded.slice(last.end).trim()).
+      const tailOriginal = body.slice(tailStart);
+      const tail = foldText(tailOriginal);
+      const tailNoPct = (tail.charCodeAt(0) === 37 ? tail.slice(1) : tail).trim();
+      if (startsWithWord(tailNoPct, FLOOR_AFTER)) afterForm = "floor";
+      else if (startsWithWord(tailNoPct, CEILING_AFTER)) afterForm = "ceiling";
+      unitText = tailOriginal;
+      let unitFolded = tail;
+      if (unitFolded.includes("tro")) {
+        const m = unitFolded.match(AFTER_WORDS_RE);
+        if (m) {
+          unitText = (m[1] + unitText.slice(m[0].length)).trim();
+          unitFolded = (m[1] + unitFolded.slice(m[0].length)).trim();
+        }
+      }
+      tailPercent = unitText.startsWith("%");
+      if (unitFolded !== "" && ",.;:".includes(unitFolded[0])) {
+        const punct = unitFolded.match(/^[,.;:]\s*/);
+        if (punct) {
+          unitText = unitText.slice(punct[0].length).trim();
+          unitFolded = unitFolded.slice(punct[0].length).trim();
+        }
+      }
+      // No "/" in the tail here, so only the word form of "per year" can apply.
+      tailPerYear = unitFolded.includes("nam") && /(^|\s)(moi nam|hang nam|mot nam)\b/.test(unitFolded);
+    }
+  }
 
   const t: Target = { form: "exact", change: "level", percent: false, perYear: false, text };
   if (notes.length) t.note = notes.join("; ");
@@ -433,28 +478,19 @@ function parseTargetQuick(body: string, text: string, notes: string[]): TargetPa
   let change: TargetChange = "level";
   if (wordsEnd === 0) {
     // nothing before the number: no change words
-  } else if (leadEndsWithAny(body, wordsEnd, DOWN_TO_WORDS)) {
+  } else if (leadEndsWithAny(body, wordsEnd, DOWN_TO_INDEX)) {
     change = "level";
     t.impliedDirection = "down";
-  } else if (leadEndsWithAny(body, wordsEnd, DECREASE_WORDS)) {
+  } else if (leadEndsWithAny(body, wordsEnd, DECREASE_INDEX)) {
     change = "decrease";
-  } else if (leadEndsWithAny(body, wordsEnd, INCREASE_WORDS)) {
+  } else if (leadEndsWithAny(body, wordsEnd, INCREASE_INDEX)) {
     change = "increase";
   }
   t.change = change;
 
-  if (!form && wordsEnd > 0) {
-    for (let k = 0; k < COMPARATORS_BEFORE.length; k++) {
-      if (leadEndsWith(body, wordsEnd, COMPARATORS_BEFORE[k][0])) {
-        form = COMPARATORS_BEFORE[k][1];
-        break;
-      }
-    }
-  }
+  if (!form && wordsEnd > 0) form = leadComparator(body, wordsEnd);
   if (!second) {
-    const tailNoPct = (tail.charCodeAt(0) === 37 ? tail.slice(1) : tail).trim();
-    if (startsWithWord(tailNoPct, FLOOR_AFTER)) form = "floor";
-    else if (startsWithWord(tailNoPct, CEILING_AFTER)) form = "ceiling";
+    if (afterForm) form = afterForm;
     else if (!form && leadEndsWith(body, wordsEnd, "tu")) form = "floor";
   }
 
@@ -476,27 +512,10 @@ function parseTargetQuick(body: string, text: string, notes: string[]): TargetPa
     else if (t.form === "floor" || t.form === "strict_floor") t.impliedDirection = "up";
   }
 
-  let unitText = tailOriginal;
-  let unitFolded = tail;
-  if (unitFolded && unitFolded.includes("tro")) {
-    const m = unitFolded.match(AFTER_WORDS_RE);
-    if (m) {
-      unitText = (m[1] + unitText.slice(m[0].length)).trim();
-      unitFolded = (m[1] + unitFolded.slice(m[0].length)).trim();
-    }
-  }
-  if (unitText.startsWith("%") || pctInside) t.percent = true;
-  if (unitFolded !== "" && ",.;:".includes(unitFolded[0])) {
-    const punct = unitFolded.match(/^[,.;:]\s*/);
-    if (punct) {
-      unitText = unitText.slice(punct[0].length).trim();
-      unitFolded = unitFolded.slice(punct[0].length).trim();
-    }
-  }
+  if (tailPercent || pctInside) t.percent = true;
   if (unitText) t.unit = unitText;
-  // No "/" in the tail here, so only the word form of "per year" can apply.
   if (
-    (unitFolded.includes("nam") && /(^|\s)(moi nam|hang nam|mot nam)\b/.test(unitFolded)) ||
+    tailPerYear ||
     leadHasWord(body, wordsEnd, "binh quan") ||
     leadHasWord(body, wordsEnd, "hang nam") ||
     leadHasWord(body, wordsEnd, "moi nam")
@@ -506,6 +525,28 @@ function parseTargetQuick(body: string, text: string, notes: string[]): TargetPa
   // The prefix is the original lead words (the symbol, if any, dropped).
   if (wordsEnd > 0) t.prefix = body.slice(0, wordsEnd);
   return { ok: true, target: t };
+}
+
+/** The after-words (longest first, as AFTER_WORDS_RE tries them) and the form each gives. */
+const AFTER_WORDS: Array<[string, TargetForm]> = [
+  ...FLOOR_AFTER.map((w): [string, TargetForm] => [w, "floor"]),
+  ...CEILING_AFTER.map((w): [string, TargetForm] => [w, "ceiling"]),
+].sort((a, b) => b[0].length - a[0].length);
+
+/** The form named when s[p, end of s) is, folded, exactly one after-word ("trở lên"); else null. */
+function afterWordsAt(s: string, p: number): TargetForm | null {
+  for (const [w, form] of AFTER_WORDS) if (s.length - p === w.length && foldedAt(s, p, w)) return form;
+  return null;
+}
+
+/** s[p, end): letters folding to a-z and spaces, with no "tro" (after-words) or "nam" (years) in the fold. */
+function isPlainTail(s: string, p: number, end: number): boolean {
+  for (let k = p; k < end; k++) {
+    const c = s.charCodeAt(k);
+    if (c !== 32 && !isFoldedLetter(c)) return false;
+  }
+  for (let k = p; k + 3 <= end; k++) if (foldedAt(s, k, "tro") || foldedAt(s, k, "nam")) return false;
+  return true;
 }
 
 /** A letter whose fold is one of a-z. */
@@ -546,9 +587,36 @@ function leadEndsWith(s: string, end: number, w: string): boolean {
   for (let i = w.length - 1; i >= 0; i--) if (foldCode(s.charCodeAt(k + i)) !== w.charCodeAt(i)) return false;
   return true;
 }
-function leadEndsWithAny(s: string, end: number, words: readonly string[]): boolean {
-  for (const w of words) if (leadEndsWith(s, end, w)) return true;
-  return false;
+
+/**
+ * Word lists grouped by their last character (ASCII, folded), keeping their order: a word can only
+ * end the lead words if its last character is theirs, so only that group is tried.
+ */
+type WordsByLast<T> = Array<Array<[string, T]> | undefined>;
+function byLastChar<T>(entries: ReadonlyArray<[string, T]>): WordsByLast<T> {
+  const index: WordsByLast<T> = new Array<Array<[string, T]> | undefined>(128).fill(undefined);
+  for (const e of entries) (index[e[0].charCodeAt(e[0].length - 1)] ??= []).push(e);
+  return index;
+}
+const DOWN_TO_INDEX = byLastChar(DOWN_TO_WORDS.map((w): [string, true] => [w, true]));
+const DECREASE_INDEX = byLastChar(DECREASE_WORDS.map((w): [string, true] => [w, true]));
+const INCREASE_INDEX = byLastChar(INCREASE_WORDS.map((w): [string, true] => [w, true]));
+// First match in COMPARATORS_BEFORE order (longest first) within the group = first match overall.
+const COMPARATOR_INDEX = byLastChar(COMPARATORS_BEFORE);
+
+/** The value of the first word of the group that ends the lead words s[0, end), if any. */
+function leadLookup<T>(s: string, end: number, index: WordsByLast<T>): T | undefined {
+  if (end === 0) return undefined;
+  const last = foldCode(s.charCodeAt(end - 1));
+  const group = last >= 0 && last < 128 ? index[last] : undefined;
+  if (group) for (const [w, v] of group) if (leadEndsWith(s, end, w)) return v;
+  return undefined;
+}
+function leadEndsWithAny(s: string, end: number, index: WordsByLast<true>): boolean {
+  return leadLookup(s, end, index) === true;
+}
+function leadComparator(s: string, end: number): TargetForm | null {
+  return leadLookup(s, end, COMPARATOR_INDEX) ?? null;
 }
 /** /(^|\s)w\b/ on the folded lead words s[0, end): w at a word start, followed by a space or the end. */
 function leadHasWord(s: string, end: number, w: string): boolean {
