@@ -296,6 +296,27 @@ function formatShort(r: number, ar: number, max: number, min: number, opts: Form
   return opts.percent ? `${s}%` : s;
 }
 
+/**
+ * formatViNumber(x, { decimals: 2 }), the form every reason sentence uses, without the options:
+ * when x is not within 1e-6 of a rounding tie, roundHalfAway(x, 2) is k / 100 with
+ * k = floor(|x| * 100 + 0.5), and formatShort writes exactly k's digits, so write them from k here.
+ * Anything else (ties, huge or non-finite values) goes through formatViNumber.
+ */
+export function formatViNumber2(x: number): string {
+  const scaled = Math.abs(x) * 100;
+  const frac = scaled - Math.floor(scaled);
+  if (!(scaled < 1e14) || Math.abs(frac - 0.5) <= 1e-6) return formatViNumber(x, { decimals: 2 });
+  const k = Math.floor(scaled + 0.5);
+  const intPart = Math.floor(k / 100);
+  const cents = k - intPart * 100; // 0..99, exact
+  const int = groupThousands(String(intPart));
+  let s: string;
+  if (cents === 0) s = int;
+  else if (cents % 10 === 0) s = `${int},${cents / 10}`;
+  else s = cents < 10 ? `${int},0${cents}` : `${int},${cents}`;
+  return x < 0 && k > 0 ? "-" + s : s;
+}
+
 /** Two-digit day/month as Vietnamese documents write dates ("05", "03"). */
 export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
