@@ -2,7 +2,7 @@
  * Results ("Kết quả thực hiện") as written: 7,8 · "93,3%" · "01" · "> 80" · "263 đảng viên/ 3 năm"
  * · "57/66 trường". Never throws.
  */
-import { foldText, normalizeText, parseNormalizedViNumber, parseNumberToken } from "./numbers";
+import { foldText, normalizeText, parseNormalizedViNumber, parseNumberToken, readShortNumber } from "./numbers";
 
 export interface Actual {
   /** the number to compare; for an interval ("> 80") the bound */
@@ -34,6 +34,9 @@ export function parseActual(input: unknown): ActualParse {
   // Normalised once: for a string, String(input) is the string itself.
   const text = normalizeText(String(input));
   if (typeof input === "string" && text === "") return emptyActual();
+  // The commonest result, a bare "93" or "7,8": read it directly (parseNormalizedViNumber gives the same).
+  const bare = readShortNumber(text);
+  if (bare >= 0) return { ok: true, actual: { value: bare, percent: false, text } };
   const plain = parseNormalizedViNumber(text);
   if (plain) return { ok: true, actual: { value: plain.value, percent: plain.percent, text } };
 

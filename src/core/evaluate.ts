@@ -187,7 +187,8 @@ const unitIsPerYear = (u?: string) => !!u && /\/\s*(1\s*)?nam\b/.test(foldText(u
 
 /** Evaluate one indicator. Never throws. */
 export function evaluate(input: EvaluateInput): Evaluation {
-  const opts: LabelOptions = { vocabulary: input.vocabulary, levels: input.levels };
+  // The input carries the label options (vocabulary, levels) itself: no copy of them per call.
+  const opts: LabelOptions = input;
   const notes: string[] = [];
   const tp = parseTarget(input.target);
   if (!tp.ok) {
@@ -196,10 +197,9 @@ export function evaluate(input: EvaluateInput): Evaluation {
   }
   const t = tp.target;
   const d = decideDirection({ explicit: input.direction, target: t, name: input.name, groupName: input.groupName });
-  const base = { direction: d.direction, directionRule: d.rule, target: t, notes };
   if (t.note) notes.push(`Ghi chú của chỉ tiêu: ${t.note}.`);
   const ap = parseActual(input.actual);
-  if (!ap.ok) return notEvaluable(base, ap.error.message, opts);
+  if (!ap.ok) return notEvaluable({ direction: d.direction, directionRule: d.rule, target: t, notes }, ap.error.message, opts);
   const a = ap.actual;
   let x = a.value;
 
@@ -207,7 +207,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
   if (a.periodYears && a.periodYears !== 1) {
     const targetPerYear = t.perYear || unitIsPerYear(input.unit) || unitIsPerYear(t.unit);
     if (!targetPerYear) {
-      return notEvaluable({ ...base, actual: a }, `Kết quả tính cho ${a.periodYears} năm nhưng chỉ tiêu không ghi rõ là bình quân mỗi năm, không so sánh được.`, opts);
+      return notEvaluable({ direction: d.direction, directionRule: d.rule, target: t, notes, actual: a }, `Kết quả tính cho ${a.periodYears} năm nhưng chỉ tiêu không ghi rõ là bình quân mỗi năm, không so sánh được.`, opts);
     }
     x = a.value / a.periodYears;
     notes.push(`Quy đổi bình quân năm: ${fmt(a.value)}/${a.periodYears} năm = ${fmt(x)}/năm.`);
@@ -219,7 +219,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
   let j: Judgement;
   if (a.interval) {
     j = judgeInterval(a, t, cmpDir);
-    if (j.status === "not_evaluable") return notEvaluable({ ...base, actual: a }, j.why, opts);
+    if (j.status === "not_evaluable") return notEvaluable({ direction: d.direction, directionRule: d.rule, target: t, notes, actual: a }, j.why, opts);
   } else {
     j = judge(x, t, cmpDir);
   }

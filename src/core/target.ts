@@ -155,9 +155,10 @@ const NO_NOTES: string[] = [];
  */
 export function parseTarget(input: unknown): TargetParse {
   if (typeof input !== "string") return parseTargetUncached(input);
-  // Notes in parentheses and "=" spellings need the general reading's rewriting first.
+  // parseTargetQuick looks at every character and refuses "(" and "=" (notes and "=" spellings need
+  // the general reading's rewriting first), so it can be tried on the normalised text as it is.
   const raw = normalizeText(input);
-  if (raw !== "" && !raw.includes("(") && !raw.includes("=")) {
+  if (raw !== "") {
     const quick = parseTargetQuick(raw, raw, NO_NOTES);
     if (quick) return quick;
   }
