@@ -26,11 +26,20 @@ function isTypographyChar(c: number): boolean {
   return c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x2009 || c === 0x200a || c === 0x3000 || c === 0x200b || c === 0xfeff;
 }
 
+/**
+ * Anything but printable ASCII, NFC-stable Latin letters (a subset of isNfcStable) and "≤ ≥", or a
+ * double, leading or trailing space. Text without any of these needs no normalising at all.
+ */
+const NOT_PLAIN = /[^\x20-\x7E\u00A1-\u024F\u1E00-\u1EFF\u2264\u2265]| {2}|^ | $/;
+
 /** Normalise typography: NFC, non-breaking and thin spaces to plain space, dashes/minus to "-". */
 export function normalizeText(text: string): string {
   // One scan instead of regexes (this runs several times per cell): plain text with single spaces
   // needs nothing, and NFC is only asked for when a character outside the NFC-stable set appears.
   // Anything the pattern above would match goes to the full path below, unchanged.
+  // Most text is printable ASCII and precomposed Latin letters with single inner spaces: one native
+  // regex test settles that (and, unlike a hand loop, does not depend on which strings warmed it up).
+  if (!NOT_PLAIN.test(text)) return text;
   const n = text.length;
   let needsNfc = false;
   let dashes = false;
