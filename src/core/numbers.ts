@@ -31,6 +31,8 @@ function isTypographyChar(c: number): boolean {
  * double, leading or trailing space. Text without any of these needs no normalising at all.
  */
 const NOT_PLAIN = /[^\x20-\x7E\u00A1-\u024F\u1E00-\u1EFF\u2264\u2265]| {2}|^ | $/;
+/** NOT_PLAIN that also lets the MINUS_CHARS dashes through. */
+const NOT_PLAIN_OR_DASH = /[^\x20-\x7E\u00A1-\u024F\u1E00-\u1EFF\u2264\u2265\u2212\u2012-\u2015\uFE63\uFF0D]| {2}|^ | $/;
 
 /** Normalise typography: NFC, non-breaking and thin spaces to plain space, dashes/minus to "-". */
 export function normalizeText(text: string): string {
@@ -40,6 +42,9 @@ export function normalizeText(text: string): string {
   // Most text is printable ASCII and precomposed Latin letters with single inner spaces: one native
   // regex test settles that (and, unlike a hand loop, does not depend on which strings warmed it up).
   if (!NOT_PLAIN.test(text)) return text;
+  // Plain but for dashes ("110 – 120"): the full path would only replace them; a native test says so
+  // faster than the scan below.
+  if (!NOT_PLAIN_OR_DASH.test(text)) return text.replace(MINUS_CHARS, "-");
   const n = text.length;
   let needsNfc = false;
   let dashes = false;
@@ -318,7 +323,7 @@ export function formatViNumber2(x: number): string {
   const k = Math.floor(scaled + 0.5);
   const intPart = Math.floor(k / 100);
   const cents = k - intPart * 100; // 0..99, exact
-  const int = groupThousands(String(intPart));
+  const int = intPart < 1000 ? String(intPart) : groupThousands(String(intPart));
   let s: string;
   if (cents === 0) s = int;
   else if (cents % 10 === 0) s = `${int},${cents / 10}`;

@@ -610,7 +610,7 @@ function leadLookup<T>(s: string, end: number, index: WordsByLast<T>): T | undef
   if (end === 0) return undefined;
   const last = foldCode(s.charCodeAt(end - 1));
   const group = last >= 0 && last < 128 ? index[last] : undefined;
-  if (group) for (const [w, v] of group) if (leadEndsWith(s, end, w)) return v;
+  if (group) for (let i = 0; i < group.length; i++) if (leadEndsWith(s, end, group[i][0])) return group[i][1];
   return undefined;
 }
 function leadEndsWithAny(s: string, end: number, index: WordsByLast<true>): boolean {
