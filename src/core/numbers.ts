@@ -386,6 +386,31 @@ export function foldText(text: string): string {
 }
 
 /**
+ * For text already normalised, where each character of foldText(text) comes from: offsets[i] is the
+ * index in `text` of the character that folded character i came from, and offsets[folded length] is
+ * text.length. Needed when folding drops characters (combining marks NFC could not compose, "q́"),
+ * so that positions found in the folded text can cut the original.
+ */
+export function foldOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    if (c < 0x80) offsets.push(i);
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      // as foldText: a pair is one code point, lower-cased whole
+      const pair = c <= 0xdbff && i + 1 < len && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      if (pair) width = 2;
+      for (let k = text.slice(i, i + width).toLowerCase().length; k > 0; k--) offsets.push(i);
+    } else for (let k = foldChar(c).length; k > 0; k--) offsets.push(i);
+    i += width - 1;
+  }
+  offsets.push(len);
+  return offsets;
+}
+
+/**
  * Fold of one BMP character that is not a surrogate. Below U+2000 (every FOLD_MAP entry and the
  * combining marks) it is cached in a dense table (filled with null first so V8 keeps it a plain
  * array, not a dictionary); above, it is the character's own lower case.

@@ -4,7 +4,7 @@
  * "Tăng 10-20", "giảm còn 2-2,2%", "Bình quân kết nạp từ 110 – 120", "0,2 (theo tiêu chí cũ)".
  * Never throws: text that cannot be read gives { ok: false, reason }.
  */
-import { foldCode, foldText, normalizeText, parseNumberToken, formatViNumber, readShortNumber } from "./numbers";
+import { foldCode, foldOffsets, foldText, normalizeText, parseNumberToken, formatViNumber, readShortNumber } from "./numbers";
 import { endsWithWordAfterBlank, endsWithWordAfterSpace, isDigit, isJsSpace, lastNonSpace, numberTokenEnd } from "./scan";
 
 /** The shape of a target. */
@@ -199,6 +199,10 @@ function parseTargetUncached(input: unknown): TargetParse {
   // Work on a folded copy; folding keeps string length equal only for precomposed chars, so fold
   // token by token: we find numbers on the folded string and slice it, then map unit text back.
   const folded = foldText(body);
+  // Folding drops combining marks NFC could not compose ("q́"), and then positions in `folded` run
+  // ahead of `body`: map them back before cutting the original text (unit, prefix).
+  const offsets = folded.length !== body.length && normalizeText(body) === body ? foldOffsets(body) : null;
+  const inBody = (i: number) => (offsets ? offsets[i] : i);
 
   // Number tokens, as /\d+(?:[.,]\d+)*/g would find them, by a scan.
   const tokens: Token[] = [];
@@ -252,7 +256,7 @@ function parseTargetUncached(input: unknown): TargetParse {
   }
   const last = second ?? first;
   const tail = folded.slice(last.end).trim();
-  const tailOriginal = body.slice(last.end).trim(); // same indices: body and folded align char by char (NFC, 1:1)
+  const tailOriginal = body.slice(inBody(last.end)).trim();
 
   const t: Target = { form: "exact", change: "level", percent: false, perYear: false, text: raw };
   if (notes.length) t.note = notes.join("; ");
@@ -343,7 +347,7 @@ function parseTargetUncached(input: unknown): TargetParse {
   if (first.start > 0) {
     // The original text before the number without a trailing comparator symbol or sign:
     // .replace(/[≥≤<>]\s*$/, "").replace(/-\s*$/, "").trim()
-    let stop = Math.min(first.start, body.length);
+    let stop = Math.min(inBody(first.start), body.length);
     let j = lastNonSpace(body, stop);
     if (j >= 0 && isComparatorSymbol(body.charCodeAt(j))) {
       stop = j;
