@@ -10,20 +10,12 @@ import type { IndicatorRow, IndicatorTable, ReportInfo, TableRow } from "../core
 import { renderAppendixDocx } from "../adapters/docx/appendix";
 import { writeAppendixSheet } from "../adapters/office/appendix";
 import { renderAppendixXlsx } from "../adapters/xlsx/appendix";
+import { SAMPLE_INFO } from "../core/sample";
 import { createExcelMock } from "./office-mock";
 import { timeBestAsync } from "./util";
 
-export const BENCH_INFO: ReportInfo = {
-  committee: "Đảng bộ thành phố Bảo Lộc",
-  issuer: "Thành ủy Bảo Lộc",
-  issuerShort: "Thành ủy",
-  congress: "VI",
-  termStart: 2020,
-  termEnd: 2025,
-  reportNumber: "203-BC/ThU",
-  reportDate: "2023-05-25",
-  place: "Bảo Lộc",
-};
+/** The reference report's information, as the demo uses it. */
+export const BENCH_INFO: ReportInfo = SAMPLE_INFO;
 
 const NAMES = [
   "Tăng trưởng tổng giá trị sản xuất bình quân giai đoạn 2021 - 2023 (theo giá so sánh năm 2010)",

@@ -8,7 +8,7 @@
 import { parseActual } from "./actual";
 import { statusesAgree, type Status } from "./evaluate";
 import { computeActual, foldedName, yearNumber } from "./indicators";
-import { summaryClause, tally } from "./narrative";
+import { summaryClause, tally, type StatusTally } from "./narrative";
 import { foldText, formatViNumber } from "./numbers";
 import { parseTarget } from "./target";
 import type { IndicatorRow, IndicatorTable, ReportInfo, TableRow } from "./model";
@@ -318,17 +318,10 @@ export function checkTable(table: IndicatorTable, info: ReportInfo | undefined =
   return out.sort((a, b) => a.row - b.row || rank[a.severity] - rank[b.severity]);
 }
 
-export interface StatusCounts {
-  /** indicators in the table */
-  total: number;
-  exceeded: number;
-  met: number;
-  near: number;
-  not_met: number;
-  not_evaluable: number;
+export interface StatusCounts extends StatusTally {
   /** exceeded + met */
   met_or_exceeded: number;
-  /** the summary sentence: "16/28 chỉ tiêu đạt và vượt; 12 chỉ tiêu chưa đạt" */
+  /** the summary clause: "14/28 chỉ tiêu đạt và vượt; 14 chỉ tiêu chưa đạt" */
   summary: string;
 }
 
