@@ -14,7 +14,7 @@ import type { IndicatorTable, ReportInfo } from "../../core/model";
 import { countStatuses } from "../../core/checks";
 import type { Grid } from "../../core/grid";
 import { renderAppendixDocx } from "../../adapters/docx/appendix";
-import { loadWorkbookFile, WorkbookFileError } from "../../adapters/xlsx/read-file";
+import { loadWorkbookForCli } from "../workbook";
 import { renderAppendixXlsx } from "../../adapters/xlsx/appendix";
 import { CliError, parseArgs, type Io } from "../io";
 import { checkGrids, type CheckReport } from "./check";
@@ -146,13 +146,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // refuse before doing any work when an output exists
   for (const out of [xlsxOut, docxOut]) if (out && !force && existsSync(out)) throw new CliError(`Tệp "${out}" đã có. Dùng --force để ghi đè.`, 2);
   const { options, info } = optionsFromFlags(args.flags);
-  let grids: Grid[];
-  try {
-    grids = await loadWorkbookFile(file);
-  } catch (e) {
-    if (e instanceof WorkbookFileError) throw new CliError(e.message, 2);
-    throw e;
-  }
+  const grids = await loadWorkbookForCli(file);
   const sheet = str(args.flags.sheet, "sheet");
   const { layout, report, table } = appendixFromGrids(grids, options, info, sheet);
   const written: string[] = [];

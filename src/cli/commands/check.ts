@@ -7,7 +7,7 @@ import { readReportInfo, termYears } from "../../core/info";
 import { foldText } from "../../core/numbers";
 import { cellText, describeRole, readIndicatorTable, type RecognisedColumn } from "../../core/reader";
 import type { IndicatorTable, ReportInfo } from "../../core/model";
-import { loadWorkbookFile, WorkbookFileError } from "../../adapters/xlsx/read-file";
+import { loadWorkbookForCli } from "../workbook";
 import { CliError, parseArgs, type Io } from "../io";
 
 export const summary = "Kiểm tra bảng chỉ tiêu trong tệp Excel: đọc, đánh giá, chỉ ra chỗ sai.";
@@ -145,13 +145,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     vocabulary = parseVocabulary(args.flags.vocabulary) ?? undefined;
     if (!vocabulary) throw new CliError('--vocabulary phải là "dat" (Đạt/Chưa đạt) hoặc "hoan-thanh" (Hoàn thành/Chưa hoàn thành).');
   }
-  let grids: Grid[];
-  try {
-    grids = await loadWorkbookFile(file);
-  } catch (e) {
-    if (e instanceof WorkbookFileError) throw new CliError(e.message, 2);
-    throw e;
-  }
+  const grids = await loadWorkbookForCli(file);
   const { report, recognised, vocabulary: used } = checkGrids(grids, sheet, { vocabulary });
   if (args.flags.json) io.out(JSON.stringify(report, null, 2));
   else io.out(formatText(report, recognised, used));
