@@ -6,6 +6,7 @@
  * so tests can rebuild the sheet and check it. Dev/test only.
  */
 import { OfficeMockObject } from "office-addin-mock";
+import { columnLetter } from "../core/grid";
 
 export interface MockRange {
   sheet: string;
@@ -28,16 +29,8 @@ export interface MockStats {
   printTitles: Map<string, string>;
 }
 
-function colLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letter of a 0-based column index. */
+const colLetter = (index: number): string => columnLetter(index + 1);
 
 export function createExcelMock(existingSheets: string[] = []): { context: any; stats: MockStats } { // eslint-disable-line @typescript-eslint/no-explicit-any
   const stats: MockStats = { syncs: 0, proxies: 0, ranges: [], sheets: new Map(), printTitles: new Map() };

@@ -9,6 +9,7 @@
  * String enum values are used ("Landscape", "A4", "Continuous") so this runs without the Excel global.
  */
 import { safeSheetName, type AppendixLayout, type HAlign } from "../../core/layout";
+import { columnLetter } from "../../core/grid";
 
 export interface WriteAppendixOptions {
   /** the most bytes of values one request may carry (default 4 000 000, under the 5 MB limit) */
@@ -29,16 +30,8 @@ export interface WriteAppendixResult {
 const PT_PER_MM = 72 / 25.4;
 const OVERHEAD_BYTES = 400; // per operation, a generous allowance for the request envelope
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letter of a 0-based column index. */
+const letterOf = (index: number): string => columnLetter(index + 1);
 
 /** Candidate names: "Phụ lục 1", "Phụ lục 1 (2)", ... each ≤ 31 characters. */
 export function candidateNames(baseName: string, count: number): string[] {
@@ -97,7 +90,7 @@ export function rectangles(cells: Array<[number, number]>): Rect[] {
   return done.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
 }
 
-const a1 = (r: Rect) => `${columnLetter(r.c0)}${r.r0 + 1}:${columnLetter(r.c1)}${r.r1 + 1}`;
+const a1 = (r: Rect) => `${letterOf(r.c0)}${r.r0 + 1}:${letterOf(r.c1)}${r.r1 + 1}`;
 
 /** Addresses joined for getRanges, in chunks short enough for one call each. */
 function addressChunks(rects: Rect[], maxChars = 2000): string[] {
