@@ -48,11 +48,45 @@ function withUnit(value: string, unit: string): string {
   return `${value} ${u}`;
 }
 
-function valueText(v: unknown): string {
-  if (typeof v === "number") return formatViNumber(v, { decimals: 2 });
-  const s = normalizeText(String(v ?? ""));
+/** Comparison symbols as prose writes them: "> 98" → "trên 98", "≥ 90" → "từ 90 … trở lên". */
+const SYMBOL_WORDS: Array<[RegExp, string, string]> = [
+  [/^(>=|≥)\s*/, "từ ", " trở lên"],
+  [/^(<=|≤)\s*/, "không quá ", ""],
+  [/^>\s*/, "trên ", ""],
+  [/^<\s*/, "dưới ", ""],
+];
+
+/** A number-ending text with its unit, symbols in words: "> 98" + "%" → "trên 98%". */
+function phrase(text: string, unit: string): string {
+  let core = normalizeText(text);
+  let after = "";
+  for (const [re, word, tail] of SYMBOL_WORDS) {
+    if (re.test(core)) {
+      core = word + core.replace(re, "");
+      after = tail;
+      break;
+    }
+  }
+  const withU = /\d$/.test(core) ? withUnit(core, unit) : core;
+  return withU + after;
+}
+
+/** The target as prose: unit after the number, a trailing note kept in parentheses after it. */
+function targetProse(targetText: string, unit: string): string {
+  const t = normalizeText(targetText);
+  const m = t.match(/^(.*?)\s*(\([^()]*\))$/);
+  return m && m[1] ? `${phrase(m[1], unit)} ${m[2]}` : phrase(t, unit);
+}
+
+/** The result as prose: numbers formatted the Vietnamese way with the unit; other text as written. */
+function actualProse(v: unknown, unit: string): string {
+  if (v === undefined || v === null || v === "") return "(chưa có số liệu)";
+  if (typeof v === "number") return withUnit(formatViNumber(v, { decimals: 2 }), unit);
+  const s = normalizeText(String(v));
   const n = toNumber(s);
-  return n !== null && !s.endsWith("%") ? formatViNumber(n, { decimals: 2 }) : s;
+  if (n !== null) return s.endsWith("%") ? s : withUnit(formatViNumber(n, { decimals: 2 }), unit);
+  // "> 80" reads as "trên 80%"; "263 đảng viên/ 3 năm" carries its own unit
+  return /^[<>≤≥]/.test(s) ? phrase(s, unit) : s;
 }
 
 /** Strip trailing punctuation and a dangling "trong đó:" so the name reads as the start of a sentence. */
@@ -62,14 +96,13 @@ function nameForProse(name: string): string {
     .replace(/,?\s*trong đó$/i, "");
 }
 
-/** One line of prose for an indicator. */
+/** One line of prose for an indicator: "- Tỷ lệ hộ nghèo 0,37% (Nghị quyết dưới 0,2%) — Chưa đạt." */
 export function indicatorSentence(row: IndicatorRow): string {
-  const unit = row.unit ?? "";
-  const actual = row.actual === undefined || row.actual === null || row.actual === "" ? "(chưa có số liệu)" : withUnit(valueText(row.actual), unit.replace(/^%\/năm$/, "%"));
-  let target = normalizeText(row.targetText);
-  if (unit && /\d$/.test(target) && !/[a-zà-ỹ]$/i.test(target)) target = withUnit(target, unit);
+  const unit = normalizeText(row.unit ?? "");
+  // a yearly rate reads "tăng 7,8%" in the sentence; the target keeps "%/năm"
+  const actual = actualProse(row.actual, unit === "%/năm" ? "%" : unit);
   const label = row.evaluation ? ` — ${row.evaluation.label}` : "";
-  return `- ${nameForProse(row.name)} ${actual} (Nghị quyết ${target})${label}.`;
+  return `- ${nameForProse(row.name)} ${actual} (Nghị quyết ${targetProse(row.targetText, unit)})${label}.`;
 }
 
 /** The prose section, grouped under the table's group headings. */

@@ -14,6 +14,7 @@ import { SAMPLE_INFO } from "../../core/sample";
 import { CliError, parseArgs, type Io } from "../io";
 import { appendixFromGrids, writeOutput } from "./appendix";
 import { formatText } from "./check";
+import { narrativeLines, summarySentence } from "../../core/narrative";
 
 export const summary = "Chạy thử trên báo cáo mẫu (Thành ủy Bảo Lộc, 2023): kiểm tra và lập phụ lục .xlsx, .docx.";
 export const usage = "chitieu demo [--out THƯ_MỤC] [--force]   (mặc định ./out)";
@@ -45,7 +46,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   io.out("2/6 Đọc lại sổ mẫu: trang \"Chỉ tiêu\" và \"Thông tin\"…");
   const grids = await readWorkbookGrids(workbook);
   const congress = SAMPLE_INFO.congress ?? "";
-  const { layout, report, recognised } = appendixFromGrids(grids, {
+  const { layout, report, recognised, table } = appendixFromGrids(grids, {
     preset: "dang-2026",
     vocabulary: "dat",
     levels: 2,
@@ -60,6 +61,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     "",
     `Phụ lục: ${layout.appendixLabel}, ${layout.presetLabel}; ${layout.title}`,
     ...layout.warnings.map((w) => `Lưu ý: ${w}`),
+    "",
+    "ĐOẠN VĂN GỢI Ý CHO PHẦN \"CÁC CHỈ TIÊU CHỦ YẾU\" (soát lại trước khi dùng)",
+    "",
+    summarySentence(report.counts),
+    ...narrativeLines(table),
     "",
   ].join("\n");
   const txt = join(dir, "kiem-tra.txt");
