@@ -26,9 +26,11 @@ export function tally(statuses: Iterable<Status>): StatusTally {
 }
 
 /** "14/28 chỉ tiêu đạt và vượt; 14 chỉ tiêu chưa đạt" (counts written with two digits, as reports do). */
-export function summaryClause(t: StatusTally, vocabulary: "dat" | "hoan-thanh" = "dat"): string {
+export function summaryClause(t: StatusTally, vocabulary: "dat" | "hoan-thanh" = "dat", levels: 2 | 3 = 3): string {
   const ht = vocabulary === "hoan-thanh";
-  const parts = [`${pad2(t.met + t.exceeded)}/${pad2(t.total)} chỉ tiêu ${ht ? "hoàn thành và hoàn thành vượt" : "đạt và vượt"}`];
+  // two-level reports (Đạt / Chưa đạt) fold "vượt" into "đạt", so the sentence does not name it
+  const achieved = levels === 2 ? (ht ? "hoàn thành" : "đạt") : ht ? "hoàn thành và hoàn thành vượt" : "đạt và vượt";
+  const parts = [`${pad2(t.met + t.exceeded)}/${pad2(t.total)} chỉ tiêu ${achieved}`];
   if (t.near) parts.push(`${pad2(t.near)} chỉ tiêu ${ht ? "gần hoàn thành" : "gần đạt"}`);
   if (t.not_met) parts.push(`${pad2(t.not_met)} chỉ tiêu ${ht ? "chưa hoàn thành" : "chưa đạt"}`);
   if (t.not_evaluable) parts.push(`${pad2(t.not_evaluable)} chỉ tiêu chưa đánh giá được`);
@@ -36,8 +38,8 @@ export function summaryClause(t: StatusTally, vocabulary: "dat" | "hoan-thanh" =
 }
 
 /** "Có 14/28 chỉ tiêu đạt và vượt; 14 chỉ tiêu chưa đạt." */
-export function summarySentence(t: StatusTally, vocabulary: "dat" | "hoan-thanh" = "dat"): string {
-  return `Có ${summaryClause(t, vocabulary)}.`;
+export function summarySentence(t: StatusTally, vocabulary: "dat" | "hoan-thanh" = "dat", levels: 2 | 3 = 3): string {
+  return `Có ${summaryClause(t, vocabulary, levels)}.`;
 }
 
 /** Unit suffix as prose writes it: "%" and "%/năm" stick to the number, words take a space. */

@@ -40,6 +40,7 @@ describe("narrative text", () => {
     expect(printedMet).toBe(15);
     expect(t.met + t.exceeded).toBe(printedMet - 1);
     expect(summarySentence(t)).toBe("Có 14/28 chỉ tiêu đạt và vượt; 14 chỉ tiêu chưa đạt.");
+    expect(summarySentence(t, "dat", 2)).toBe("Có 14/28 chỉ tiêu đạt; 14 chỉ tiêu chưa đạt.");
     expect(summarySentence({ ...t, near: 2, not_met: 12 }, "hoan-thanh")).toBe("Có 14/28 chỉ tiêu hoàn thành và hoàn thành vượt; 02 chỉ tiêu gần hoàn thành; 12 chỉ tiêu chưa hoàn thành.");
   });
 });

@@ -1,8 +1,9 @@
 /** Step 2 "Kiểm tra": findings grouped by severity, counts by status and by area. */
-import React, { useState } from "react";
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
+import React, { useMemo, useRef, useState } from "react";
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
+import { ArrowClockwiseRegular, CopyRegular, ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
 import { statusLabel, type Status } from "../../core/evaluate";
+import { narrativeLines, summarySentence } from "../../core/narrative";
 import { findingCell, STATUS_ORDER, type Analysis } from "../analysis";
 import { AREA_LABELS } from "../areas";
 import type { PaneSettings } from "../port";
@@ -36,6 +37,7 @@ const useStyles = makeStyles({
   info: { color: tokens.colorBrandForeground1 },
   headline: { fontWeight: tokens.fontWeightSemibold },
   top: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  prose: { width: "100%", fontFamily: tokens.fontFamilyBase },
 });
 
 const SEVERITIES = [
@@ -88,6 +90,25 @@ const PAGE = 50;
 export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell, onRecheck }: CheckStepProps): JSX.Element {
   const styles = useStyles();
   const [shown, setShown] = useState<Record<string, number>>({});
+  const [copied, setCopied] = useState<"" | "copied" | "selected">("");
+  const proseRef = useRef<HTMLTextAreaElement>(null);
+  const prose = useMemo(() => {
+    if (!analysis?.table) return "";
+    const c = analysis.statusCounts;
+    const counts = { total: analysis.indicators, ...c };
+    return [summarySentence(counts, settings.vocabulary, settings.levels), ...narrativeLines(analysis.table)].join("\n");
+  }, [analysis, settings.vocabulary, settings.levels]);
+  const copyProse = async () => {
+    try {
+      await navigator.clipboard.writeText(prose);
+      setCopied("copied");
+    } catch {
+      // some Office hosts block the clipboard API: select the text so Ctrl+C copies it
+      proseRef.current?.focus();
+      proseRef.current?.select();
+      setCopied("selected");
+    }
+  };
   if (!analysis?.table) return <Body1>Chọn trang có bảng chỉ tiêu ở bước “Bảng chỉ tiêu” trước.</Body1>;
   const findings = analysis.findings;
   const names = new Map<number, string>();
@@ -187,6 +208,25 @@ export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell, o
           max={Math.max(1, ...analysis.areas.map((c) => c.total))}
           suffix="đạt"
         />
+      </section>
+
+      <section className={styles.section} aria-label="Đoạn văn gợi ý cho báo cáo">
+        <Subtitle2 as="h3">Đoạn văn gợi ý cho báo cáo</Subtitle2>
+        <Caption1>Mỗi chỉ tiêu một câu, như phần “Các chỉ tiêu chủ yếu” của báo cáo. Soát lại trước khi dùng.</Caption1>
+        <Textarea
+          className={styles.prose}
+          textarea={{ ref: proseRef, "aria-label": "Đoạn văn gợi ý", readOnly: true }}
+          value={prose}
+          rows={8}
+          resize="vertical"
+        />
+        <div className={styles.top}>
+          <Button icon={<CopyRegular />} onClick={() => void copyProse()}>
+            Sao chép đoạn văn
+          </Button>
+          {copied === "copied" && <Caption1 role="status">Đã sao chép.</Caption1>}
+          {copied === "selected" && <Caption1 role="status">Đã chọn đoạn văn: bấm Ctrl+C để sao chép.</Caption1>}
+        </div>
       </section>
     </div>
   );
