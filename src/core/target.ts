@@ -308,25 +308,7 @@ function parseTargetUncached(input: unknown, useQuick = true): TargetParse {
     else if (!form && endsWithWord(leadWords, ["tu"])) form = "floor"; // "từ 90%" alone reads as a floor
   }
 
-  if (second) {
-    const a = firstValue;
-    const b = second.value;
-    t.form = "range";
-    t.low = Math.min(a, b);
-    t.high = Math.max(a, b);
-    if (a > b) t.descending = true;
-  } else {
-    t.form = form ?? "exact";
-    if (t.form === "exact") {
-      t.low = firstValue;
-      t.high = firstValue;
-    } else if (t.form === "floor" || t.form === "strict_floor") t.low = firstValue;
-    else t.high = firstValue;
-  }
-  if (!t.impliedDirection) {
-    if (t.form === "ceiling" || t.form === "strict_ceiling") t.impliedDirection = "down";
-    else if (t.form === "floor" || t.form === "strict_floor") t.impliedDirection = "up";
-  }
+  setBounds(t, form, firstValue, second?.value);
 
   // percent and unit
   const pctAt = folded.indexOf("%", first.end);
@@ -513,23 +495,7 @@ function parseTargetQuick(body: string, text: string, notes: string[]): TargetPa
     else if (!form && leadEndsWith(body, wordsEnd, "tu")) form = "floor";
   }
 
-  if (second) {
-    t.form = "range";
-    t.low = Math.min(v1, v2);
-    t.high = Math.max(v1, v2);
-    if (v1 > v2) t.descending = true;
-  } else {
-    t.form = form ?? "exact";
-    if (t.form === "exact") {
-      t.low = v1;
-      t.high = v1;
-    } else if (t.form === "floor" || t.form === "strict_floor") t.low = v1;
-    else t.high = v1;
-  }
-  if (!t.impliedDirection) {
-    if (t.form === "ceiling" || t.form === "strict_ceiling") t.impliedDirection = "down";
-    else if (t.form === "floor" || t.form === "strict_floor") t.impliedDirection = "up";
-  }
+  setBounds(t, form, v1, second ? v2 : undefined);
 
   if (tailPercent || pctInside) t.percent = true;
   if (unitText) t.unit = unitText;
@@ -665,6 +631,30 @@ function dropYears(folded: string, tokens: Token[]): Token[] {
   });
   const kept = tokens.filter((_, i) => !drop.has(i));
   return kept.length > 0 ? kept : tokens;
+}
+
+/**
+ * Shared by both readers: the form and bounds from the first value (and a second one for a range),
+ * and the direction a comparator implies when the words did not already say.
+ */
+function setBounds(t: Target, form: TargetForm | null, v1: number, v2: number | undefined): void {
+  if (v2 !== undefined) {
+    t.form = "range";
+    t.low = Math.min(v1, v2);
+    t.high = Math.max(v1, v2);
+    if (v1 > v2) t.descending = true;
+  } else {
+    t.form = form ?? "exact";
+    if (t.form === "exact") {
+      t.low = v1;
+      t.high = v1;
+    } else if (t.form === "floor" || t.form === "strict_floor") t.low = v1;
+    else t.high = v1;
+  }
+  if (!t.impliedDirection) {
+    if (t.form === "ceiling" || t.form === "strict_ceiling") t.impliedDirection = "down";
+    else if (t.form === "floor" || t.form === "strict_floor") t.impliedDirection = "up";
+  }
 }
 
 /** The bound a result must reach, for the ratio: the lower bound going up, the upper going down. */
