@@ -343,26 +343,18 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
           : `Đã tải về tệp “${name}”.`,
     });
 
-  const onDownloadXlsx = () =>
-    work.run("Đang chuẩn bị tệp .xlsx…", "tải tệp .xlsx", async () => {
+  /** Render the appendix to a file and hand it to the user; the renderers load on first use. */
+  const downloadAppendix = (ext: "xlsx" | "docx") =>
+    work.run(`Đang chuẩn bị tệp .${ext}…`, `tải tệp .${ext}`, async () => {
       if (!port) return;
       const l = layout ?? makeLayout();
       // the renderers (ExcelJS, docx) load on first use: a lighter first paint
-      const { renderAppendixXlsx } = await import("../adapters/xlsx/appendix");
-      const bytes = await renderAppendixXlsx(l);
-      const name = `${fileStem(l)}.xlsx`;
-      await port.download(name, bytes, XLSX_MIME);
-      downloaded(name);
-    });
-
-  const onDownloadDocx = () =>
-    work.run("Đang chuẩn bị tệp .docx…", "tải tệp .docx", async () => {
-      if (!port) return;
-      const l = layout ?? makeLayout();
-      const { renderAppendixDocx } = await import("../adapters/docx/appendix");
-      const bytes = await renderAppendixDocx(l);
-      const name = `${fileStem(l)}.docx`;
-      await port.download(name, bytes, DOCX_MIME);
+      const bytes =
+        ext === "xlsx"
+          ? await (await import("../adapters/xlsx/appendix")).renderAppendixXlsx(l)
+          : await (await import("../adapters/docx/appendix")).renderAppendixDocx(l);
+      const name = `${fileStem(l)}.${ext}`;
+      await port.download(name, bytes, ext === "xlsx" ? XLSX_MIME : DOCX_MIME);
       downloaded(name);
     });
 
@@ -510,8 +502,8 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
                   appendixSheet={appendixSheet}
                   onSettings={onSettings}
                   onGenerate={onGenerate}
-                  onDownloadXlsx={onDownloadXlsx}
-                  onDownloadDocx={onDownloadDocx}
+                  onDownloadXlsx={() => downloadAppendix("xlsx")}
+                  onDownloadDocx={() => downloadAppendix("docx")}
                 />
               </AccordionPanel>
             </AccordionItem>
