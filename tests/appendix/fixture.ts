@@ -9,7 +9,7 @@ import { SAMPLE_INFO } from "../../src/core/sample";
 import { readFileSync } from "node:fs";
 import { REFERENCE_TSV as REFERENCE_TSV_PATH } from "../helpers/reference";
 
-/** The reference appendix as published (../shared/reference/bao-loc-2023-phu-luc.tsv), read at test time. */
+/** The reference appendix as published (tests/fixtures/reference/bao-loc-2023-phu-luc.tsv), read at test time. */
 export const REFERENCE_TSV = readFileSync(REFERENCE_TSV_PATH, "utf8").replace(/\r\n/g, "\n").trimEnd();
 
 /** The reference report's information (the same as the bundled sample's). */

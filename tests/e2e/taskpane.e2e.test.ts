@@ -34,7 +34,7 @@ const blocked: string[] = [];
 
 /** The reference sheet as rows from A1: a title, a blank row, the header, the 33 rows. */
 function referenceValues(): unknown[][] {
-  const header = readFileSync(path.join(REPO_ROOT, "..", "shared", "reference", "bao-loc-2023-phu-luc.tsv"), "utf8").split(/\r?\n/)[0].split("\t");
+  const header = readFileSync(path.join(REPO_ROOT, "tests", "fixtures", "reference", "bao-loc-2023-phu-luc.tsv"), "utf8").split(/\r?\n/)[0].split("\t");
   return [
     ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU THEO NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ LẦN THỨ VI"],
     [],

@@ -1,9 +1,9 @@
-/** The reference appendix (../shared/reference, beside the repository), read at test time. */
+/** The reference appendix and report, kept in tests/fixtures/reference (public data; see NGUON.md there). */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
-export const REFERENCE_DIR = path.resolve(REPO_ROOT, "..", "shared", "reference");
+export const REFERENCE_DIR = path.resolve(REPO_ROOT, "tests", "fixtures", "reference");
 export const REFERENCE_TSV = path.join(REFERENCE_DIR, "bao-loc-2023-phu-luc.tsv");
 
 export interface ReferenceRow {
