@@ -2,7 +2,7 @@
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
 
-const entries = { cli: "src/cli/main.ts", bench: "src/bench/main.ts" };
+const entries = { cli: "src/cli/main.ts", bench: "bench/main.ts" };
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, f]) => existsSync(f)));
 await build({
   entryPoints,

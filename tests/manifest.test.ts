@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { NAMESPACE } from "../src/core/functions";
+import { NAMESPACE } from "../src/core/evaluation/nq-functions";
 
 const ROOT = path.resolve(__dirname, "..");
 const XML = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");

@@ -1,6 +1,6 @@
 /** Reading the user's .xlsx for a CLI command: file problems become a CliError (exit 2). */
 import { loadWorkbookFile, WorkbookFileError } from "../adapters/xlsx/read-file";
-import type { Grid } from "../core/grid";
+import type { Grid } from "../core/sheet/grid";
 import { CliError } from "./io";
 
 export async function loadWorkbookForCli(file: string): Promise<Grid[]> {

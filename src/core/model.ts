@@ -2,7 +2,7 @@
  * The indicator model: what a sheet of indicators means, independent of where it came from.
  * Groups ("I", "1", "A") and indicators (with "-"/"+" sub-rows) in sheet order.
  */
-import type { Evaluation, Status } from "./evaluate";
+import type { Evaluation, Status } from "./evaluation/evaluate";
 
 /** How the result of an indicator is obtained from its yearly values. */
 export type IndicatorKind =

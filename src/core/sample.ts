@@ -6,10 +6,10 @@
  * Used by the demo workbook, the template's example rows and the tests.
  */
 import { KIND_LABELS, type IndicatorKind, type IndicatorTable, type ReportInfo } from "./model";
-import { infoRows, termYears } from "./info";
-import { parseViNumber } from "./numbers";
-import { readIndicatorTable } from "./reader";
-import type { Grid } from "./grid";
+import { infoRows, termYears } from "./sheet/info";
+import { parseViNumber } from "./text/numbers";
+import { readIndicatorTable } from "./sheet/reader";
+import type { Grid } from "./sheet/grid";
 
 export const SAMPLE_INFO: ReportInfo = {
   committee: "Đảng bộ thành phố Bảo Lộc",

@@ -1,6 +1,6 @@
 /*
  * Excel custom functions, namespace NQ (see manifest.xml). Each function is a one-line wrapper over
- * the registry in src/core/functions.ts, which the CLI (`chitieu fn`) and the tests also call.
+ * the registry in src/core/evaluation/nq-functions.ts, which the CLI (`chitieu fn`) and the tests also call.
  *
  * functions.json is generated from the JSDoc below by custom-functions-metadata-plugin, which also
  * appends `CustomFunctions.associate("ID", fn)` for every function to the end of this module.
@@ -14,7 +14,7 @@
  * a parenthesised `(a | b)[][]` is rejected); no `@volatile`: the functions are pure and make no
  * Excel API calls.
  */
-import { callFunction, FnError, type FnArg, type FnResult, type Scalar } from "../core/functions";
+import { callFunction, FnError, type FnArg, type FnResult, type Scalar } from "../core/evaluation/nq-functions";
 
 /** The parts of the Office custom-functions runtime this module uses. */
 interface CustomFunctionsRuntime {

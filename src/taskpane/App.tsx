@@ -24,23 +24,23 @@ import {
   type AccordionToggleEventHandler,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, DismissRegular, FolderOpenRegular, SaveRegular } from "@fluentui/react-icons";
-import { foldText } from "../core/numbers";
+import { foldText } from "../core/text/numbers";
 import type { ReportInfo } from "../core/model";
-import { readReportInfo } from "../core/info";
+import { readReportInfo } from "../core/sheet/info";
 import { buildAppendixLayout, defaultKemTheo, defaultTitle } from "../core/layout";
 import type { AppendixLayout } from "../core/layout";
-import { analyse, type Analysis } from "./analysis";
-import { buildStatusRequest, statusColumnOf } from "./status";
-import { valueAt } from "../core/grid";
-import { cellText } from "../core/reader";
-import { DEFAULT_SETTINGS, DOCX_MIME, XLSX_MIME, type PaneSettings, type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "./port";
-import { useWork } from "./useWork";
+import { analyse, type Analysis } from "../app/analyse";
+import { buildStatusRequest, statusColumnOf } from "../app/status-column";
+import { valueAt } from "../core/sheet/grid";
+import { cellText } from "../core/sheet/reader";
+import { DEFAULT_SETTINGS, DOCX_MIME, XLSX_MIME, type PaneSettings, type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../app/port";
+import { useWork } from "./use-work";
 import { StartScreen } from "./components/StartScreen";
 import { TableStep } from "./components/TableStep";
 import { CheckStep } from "./components/CheckStep";
 import { StatusStep } from "./components/StatusStep";
 import { AppendixStep } from "./components/AppendixStep";
-import { appendixOptions } from "./appendixOptions";
+import { appendixOptions } from "../app/settings";
 
 const useStyles = makeStyles({
   root: {
@@ -351,8 +351,8 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
       // the renderers (ExcelJS, docx) load on first use: a lighter first paint
       const bytes =
         ext === "xlsx"
-          ? await (await import("../adapters/xlsx/appendix")).renderAppendixXlsx(l)
-          : await (await import("../adapters/docx/appendix")).renderAppendixDocx(l);
+          ? await (await import("../adapters/xlsx/appendix-xlsx")).renderAppendixXlsx(l)
+          : await (await import("../adapters/docx/appendix-docx")).renderAppendixDocx(l);
       const name = `${fileStem(l)}.${ext}`;
       await port.download(name, bytes, ext === "xlsx" ? XLSX_MIME : DOCX_MIME);
       downloaded(name);

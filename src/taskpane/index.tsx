@@ -5,11 +5,11 @@
 import React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import type { WorkbookPort } from "./port";
+import type { WorkbookPort } from "../app/port";
 import { detectHost } from "./host";
 
 async function officePort(): Promise<WorkbookPort> {
-  const [{ OfficeWorkbookPort }, { customFunctionsSupported }] = await Promise.all([import("../adapters/office/port"), import("../functions/support")]);
+  const [{ OfficeWorkbookPort }, { customFunctionsSupported }] = await Promise.all([import("../adapters/office/office-workbook"), import("../functions/support")]);
   const requirements = Office.context.requirements;
   return new OfficeWorkbookPort({
     excel: Excel,
@@ -20,7 +20,7 @@ async function officePort(): Promise<WorkbookPort> {
 }
 
 async function openFile(file: File | null): Promise<WorkbookPort> {
-  const { FileWorkbookPort } = await import("../adapters/file/port");
+  const { FileWorkbookPort } = await import("../adapters/file/file-workbook");
   if (file) return FileWorkbookPort.open(file.name, await file.arrayBuffer());
   const { buildTemplateWorkbook } = await import("../adapters/xlsx/template");
   return FileWorkbookPort.fromWorkbook(buildTemplateWorkbook({ sample: true }), "bang-chi-tieu-mau.xlsx");

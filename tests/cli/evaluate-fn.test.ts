@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseStatusLabel, statusesAgree } from "../../src/core/evaluate";
-import { runCli } from "../helpers/cli";
-import { loadReferenceIndicators, REPO_ROOT } from "../helpers/reference";
+import { parseStatusLabel, statusesAgree } from "../../src/core/evaluation/evaluate";
+import { runCli } from "../support/cli";
+import { loadReferenceIndicators, REPO_ROOT } from "../support/reference";
 
 describe("chitieu evaluate", () => {
   const rows = loadReferenceIndicators();

@@ -12,7 +12,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { chromium, type BrowserContext, type Download, type Locator, type Page } from "playwright-core";
-import { loadReferenceIndicators, loadReferenceRows, REPO_ROOT } from "../helpers/reference";
+import { loadReferenceIndicators, loadReferenceRows, REPO_ROOT } from "../support/reference";
 import { toCellValue } from "../../src/core/sample";
 import { serveStatic, type StaticServer } from "./static-server";
 import { installFakeOffice, type FakeExcelLog } from "./fake-office";

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import vm from "node:vm";
-import { FUNCTIONS } from "../../src/core/functions";
+import { FUNCTIONS } from "../../src/core/evaluation/nq-functions";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 

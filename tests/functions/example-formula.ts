@@ -3,8 +3,8 @@
  * (`=NQ.TANGBQ(86260; 145000; 2)`, `=NQ.TANGBQ.TOCDO({4,2;9,7;9,8})`, decimal comma, `;` between
  * arguments, `{a;b;c}` for a column) into a function name and registry arguments.
  */
-import { formatViNumber } from "../../src/core/numbers";
-import type { FnArg, Scalar } from "../../src/core/functions";
+import { formatViNumber } from "../../src/core/text/numbers";
+import type { FnArg, Scalar } from "../../src/core/evaluation/nq-functions";
 
 export interface ParsedFormula {
   name: string;

@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
-import { FUNCTIONS, NAMESPACE } from "../../src/core/functions";
-import { loadReferenceIndicators, type ReferenceRow } from "../helpers/reference";
+import { FUNCTIONS, NAMESPACE } from "../../src/core/evaluation/nq-functions";
+import { loadReferenceIndicators, type ReferenceRow } from "../support/reference";
 import { NqPlugin, registerNqPlugin } from "./nq-hyperformula-plugin";
 
 const VI_CONFIG = {

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { FUNCTIONS, NAMESPACE } from "../../src/core/functions";
+import { FUNCTIONS, NAMESPACE } from "../../src/core/evaluation/nq-functions";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const SOURCE = path.join(ROOT, "src", "functions", "functions.ts");

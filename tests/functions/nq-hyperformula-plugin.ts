@@ -14,7 +14,7 @@ import {
   SimpleRangeValue,
   type ImplementedFunctions,
 } from "hyperformula";
-import { callFunction, FnError, FUNCTIONS, NAMESPACE, type FnArg, type Scalar } from "../../src/core/functions";
+import { callFunction, FnError, FUNCTIONS, NAMESPACE, type FnArg, type Scalar } from "../../src/core/evaluation/nq-functions";
 
 /** HyperFormula's internal values → registry scalars (empty → null; rich numbers → plain numbers). */
 function toScalar(v: unknown): Scalar {

@@ -1,12 +1,12 @@
 /**
- * Every NQ.* function through the registry (src/core/functions.ts), the same path Excel's custom
+ * Every NQ.* function through the registry (src/core/evaluation/nq-functions.ts), the same path Excel's custom
  * functions and `chitieu fn` take: worked figures, the reference appendix, bad and empty inputs.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { callFunction, findFunction, FnError, FUNCTIONS, NAMESPACE, type FnArg, type FnResult } from "../../src/core/functions";
-import { parseStatusLabel } from "../../src/core/evaluate";
-import { loadReferenceIndicators } from "../helpers/reference";
+import { callFunction, findFunction, FnError, FUNCTIONS, NAMESPACE, type FnArg, type FnResult } from "../../src/core/evaluation/nq-functions";
+import { parseStatusLabel } from "../../src/core/evaluation/evaluate";
+import { loadReferenceIndicators } from "../support/reference";
 import { formatExampleResult, parseExampleFormula } from "./example-formula";
 
 const round2 = (x: FnResult): number => {

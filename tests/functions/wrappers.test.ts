@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { callFunction, FnError, FUNCTIONS, type FnArg } from "../../src/core/functions";
+import { callFunction, FnError, FUNCTIONS, type FnArg } from "../../src/core/evaluation/nq-functions";
 
 const SOURCE = path.resolve(__dirname, "..", "..", "src", "functions", "functions.ts");
 

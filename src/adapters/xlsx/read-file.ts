@@ -8,8 +8,8 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
-import type { Grid } from "../../core/grid";
-import { readWorkbookGrids } from "./read";
+import type { Grid } from "../../core/sheet/grid";
+import { readWorkbookGrids } from "./exceljs-read";
 import { parseWorkbookParts } from "./sheet-xml";
 
 export type WorkbookFileErrorCode = "missing" | "not_file" | "not_xlsx" | "encrypted" | "corrupt";

@@ -4,8 +4,8 @@
  * dependencies: the caller unzips (`partText(name)`). It gives the same grids as the ExcelJS
  * reader (tests compare them); anything unexpected throws, and the caller falls back to ExcelJS.
  */
-import type { Grid } from "../../core/grid";
-import { shownValue } from "./read";
+import type { Grid } from "../../core/sheet/grid";
+import { shownValue } from "./exceljs-read";
 
 /** Excel's built-in number formats that matter here (ids as in ExcelJS's table). */
 const BUILTIN_FORMATS: Record<number, string> = {

@@ -6,12 +6,12 @@
  * "Nhiệm kỳ". Times New Roman throughout. `sample: true` fills the whole reference table.
  */
 import ExcelJS from "exceljs";
-import { DIRECTION_LABELS } from "../../core/direction";
-import { STATUS_LABELS } from "../../core/evaluate";
-import { INFO_FIELDS, infoRows, termYears } from "../../core/info";
+import { DIRECTION_LABELS } from "../../core/target/direction";
+import { STATUS_LABELS } from "../../core/evaluation/evaluate";
+import { INFO_FIELDS, infoRows, termYears } from "../../core/sheet/info";
 import { KIND_LABELS, type ReportInfo } from "../../core/model";
 import { EXAMPLE_ROW_INDICES, INDICATOR_SHEET, INFO_SHEET, SAMPLE_INFO, SAMPLE_ROWS, templateHeader, templateRowValues } from "../../core/sample";
-import { columnLetter } from "../../core/grid";
+import { columnLetter } from "../../core/sheet/grid";
 
 export const TEMPLATE_FONT = "Times New Roman";
 /** rows given data validation below the header */

@@ -7,15 +7,15 @@
  */
 import { existsSync, realpathSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseVocabulary } from "../../core/evaluate";
-import { parseDateText } from "../../core/info";
+import { parseVocabulary } from "../../core/evaluation/evaluate";
+import { parseDateText } from "../../core/sheet/info";
 import { buildAppendixLayout, LayoutError, parsePreset, type AppendixLayout, type AppendixOptions } from "../../core/layout";
 import type { IndicatorTable, ReportInfo } from "../../core/model";
-import { countStatuses } from "../../core/checks";
-import type { Grid } from "../../core/grid";
-import { renderAppendixDocx } from "../../adapters/docx/appendix";
+import { countStatuses } from "../../core/checks/checks";
+import type { Grid } from "../../core/sheet/grid";
+import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { loadWorkbookForCli } from "../workbook";
-import { renderAppendixXlsx } from "../../adapters/xlsx/appendix";
+import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
 import { CliError, parseArgs, type Io } from "../io";
 import { checkGrids, type CheckReport } from "./check";
 

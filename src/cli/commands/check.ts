@@ -1,11 +1,11 @@
 /** chitieu check FILE.xlsx [--sheet NAME] [--json]: read an indicator sheet, evaluate it, report what is wrong. */
-import { checkTable, countStatuses, SEVERITY_LABELS, type Finding, type StatusCounts } from "../../core/checks";
-import { columnIndex, parseAddress, type Grid } from "../../core/grid";
-import { detectVocabulary, evaluateTable } from "../../core/indicators";
-import { parseVocabulary, statusLabel, type Status, type Vocabulary } from "../../core/evaluate";
-import { readReportInfo, termYears } from "../../core/info";
-import { foldText } from "../../core/numbers";
-import { cellText, describeRole, readIndicatorTable, type RecognisedColumn } from "../../core/reader";
+import { checkTable, countStatuses, SEVERITY_LABELS, type Finding, type StatusCounts } from "../../core/checks/checks";
+import { columnIndex, parseAddress, type Grid } from "../../core/sheet/grid";
+import { detectVocabulary, evaluateTable } from "../../core/evaluation/evaluate-table";
+import { parseVocabulary, statusLabel, type Status, type Vocabulary } from "../../core/evaluation/evaluate";
+import { readReportInfo, termYears } from "../../core/sheet/info";
+import { foldText } from "../../core/text/numbers";
+import { cellText, describeRole, readIndicatorTable, type RecognisedColumn } from "../../core/sheet/reader";
 import type { IndicatorTable, ReportInfo } from "../../core/model";
 import { loadWorkbookForCli } from "../workbook";
 import { CliError, parseArgs, type Io } from "../io";

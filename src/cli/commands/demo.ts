@@ -6,15 +6,15 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readWorkbookGrids } from "../../adapters/xlsx/read";
+import { readWorkbookGrids } from "../../adapters/xlsx/exceljs-read";
 import { buildTemplateBytes } from "../../adapters/xlsx/template";
-import { renderAppendixXlsx } from "../../adapters/xlsx/appendix";
-import { renderAppendixDocx } from "../../adapters/docx/appendix";
+import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
+import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { SAMPLE_INFO } from "../../core/sample";
 import { CliError, parseArgs, type Io } from "../io";
 import { appendixFromGrids, writeOutput } from "./appendix";
 import { formatText } from "./check";
-import { narrativeLines, summarySentence } from "../../core/narrative";
+import { narrativeLines, summarySentence } from "../../core/checks/narrative";
 
 export const summary = "Chạy thử trên báo cáo mẫu (Thành ủy Bảo Lộc, 2023): kiểm tra và lập phụ lục .xlsx, .docx.";
 export const usage = "chitieu demo [--out THƯ_MỤC] [--force]   (mặc định ./out)";

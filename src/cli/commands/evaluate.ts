@@ -1,7 +1,7 @@
 /** chitieu evaluate [FILE|-] [--json]: judge a JSON array of {target, actual, ...}. */
-import { evaluate, parseVocabulary, type Evaluation } from "../../core/evaluate";
-import { formatTarget } from "../../core/target";
-import { formatViNumber } from "../../core/numbers";
+import { evaluate, parseVocabulary, type Evaluation } from "../../core/evaluation/evaluate";
+import { formatTarget } from "../../core/target/target";
+import { formatViNumber } from "../../core/text/numbers";
 import { CliError, parseArgs, readInput, type Io } from "../io";
 
 export const summary = "Đánh giá kết quả so với chỉ tiêu Nghị quyết, đầu vào là mảng JSON.";

@@ -1,6 +1,6 @@
 /** chitieu fn NAME ARG...: evaluate a custom function through the same registry Excel uses. */
-import { callFunction, findFunction, FnError, FUNCTIONS, NAMESPACE, type FnArg, type Scalar } from "../../core/functions";
-import { formatViNumber } from "../../core/numbers";
+import { callFunction, findFunction, FnError, FUNCTIONS, NAMESPACE, type FnArg, type Scalar } from "../../core/evaluation/nq-functions";
+import { formatViNumber } from "../../core/text/numbers";
 import { CliError, parseArgs, type Io } from "../io";
 
 export const summary = "Tính một hàm NQ.* như trong Excel, in giá trị ra màn hình.";

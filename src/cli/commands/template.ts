@@ -1,7 +1,7 @@
 /** chitieu template -o FILE.xlsx [--force] [--sample]: write the indicator workbook template. */
 import { existsSync, writeFileSync } from "node:fs";
 import { buildTemplateBytes } from "../../adapters/xlsx/template";
-import { parseTerm } from "../../core/info";
+import { parseTerm } from "../../core/sheet/info";
 import type { ReportInfo } from "../../core/model";
 import { CliError, parseArgs, type Io } from "../io";
 

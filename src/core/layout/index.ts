@@ -1,4 +1,4 @@
 export * from "./types";
 export * from "./presets";
 export * from "./text";
-export * from "./build";
+export * from "./build-layout";

@@ -1,5 +1,5 @@
 /** Text helpers for the appendix: Roman numerals, document dates, capitals, row-height estimates. */
-import { pad2 } from "../numbers";
+import { pad2 } from "../text/numbers";
 
 export function toRoman(n: number): string {
   if (!Number.isInteger(n) || n <= 0 || n >= 4000) return String(n);

@@ -3,7 +3,7 @@
  * block, header rows, body rows, styles by role, merges, column widths and page setup. Renderers
  * (.xlsx, .docx, Office.js) only translate it; they make no layout decisions of their own.
  */
-import type { Status, Vocabulary } from "../evaluate";
+import type { Status, Vocabulary } from "../evaluation/evaluate";
 
 export type PresetName = "dang-2026" | "dang-2018" | "nha-nuoc";
 export type Orientation = "landscape" | "portrait";

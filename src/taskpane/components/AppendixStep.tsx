@@ -16,9 +16,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentTableRegular } from "@fluentui/react-icons";
-import type { Analysis } from "../analysis";
-import type { PaneSettings } from "../port";
-import { PRESET_CHOICES } from "../appendixOptions";
+import type { Analysis } from "../../app/analyse";
+import type { PaneSettings } from "../../app/port";
+import { PRESET_CHOICES } from "../../app/settings";
 import { VocabularyField } from "./StatusStep";
 
 const useStyles = makeStyles({

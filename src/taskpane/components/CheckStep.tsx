@@ -2,11 +2,11 @@
 import React, { useMemo, useRef, useState } from "react";
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, CopyRegular, ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
-import { statusLabel, type Status } from "../../core/evaluate";
-import { narrativeLines, summarySentence } from "../../core/narrative";
-import { findingCell, STATUS_ORDER, type Analysis } from "../analysis";
-import { AREA_LABELS } from "../areas";
-import type { PaneSettings } from "../port";
+import { statusLabel, type Status } from "../../core/evaluation/evaluate";
+import { narrativeLines, summarySentence } from "../../core/checks/narrative";
+import { findingCell, STATUS_ORDER, type Analysis } from "../../app/analyse";
+import { AREA_LABELS } from "../../app/areas";
+import type { PaneSettings } from "../../app/port";
 import { BarList } from "./BarList";
 
 const useStyles = makeStyles({

@@ -18,10 +18,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CalculatorRegular } from "@fluentui/react-icons";
-import { statusColumnOf } from "../status";
-import type { Analysis } from "../analysis";
-import type { PaneSettings, StatusColumnPlan, StatusColumnRequest } from "../port";
-import { VOCABULARY_CHOICES } from "../appendixOptions";
+import { statusColumnOf } from "../../app/status-column";
+import type { Analysis } from "../../app/analyse";
+import type { PaneSettings, StatusColumnPlan, StatusColumnRequest } from "../../app/port";
+import { VOCABULARY_CHOICES } from "../../app/settings";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, DocumentTableRegular, TableAddRegular } from "@fluentui/react-icons";
-import { columnChoices, MAPPING_ROLES, type Analysis } from "../analysis";
+import { columnChoices, MAPPING_ROLES, type Analysis } from "../../app/analyse";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

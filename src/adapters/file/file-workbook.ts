@@ -1,0 +1,194 @@
+/**
+ * The workbook port over an .xlsx file opened in the browser (no Excel): the file is held as an
+ * ExcelJS workbook; every step works on it, and "Lưu tệp đã sửa" downloads it. The user's file on
+ * disk is never touched. Settings go to a very hidden sheet of the workbook.
+ */
+import ExcelJS from "exceljs";
+import type { Grid } from "../../core/sheet/grid";
+import type { ReportInfo } from "../../core/model";
+import type { AppendixLayout } from "../../core/layout";
+import { worksheetGrid } from "../xlsx/exceljs-read";
+import { buildTemplateWorkbook } from "../xlsx/template";
+import { addAppendixSheet } from "../xlsx/appendix-xlsx";
+import { downloadBytes } from "./download";
+import {
+  uniqueSheetName,
+  type PaneSettings,
+  type StatusColumnPlan,
+  type StatusColumnRequest,
+  type WorkbookPort,
+} from "../../app/port";
+import { diffStatus, planOf } from "../../app/status-column";
+import { ActionError } from "../../app/errors";
+
+/** The hidden sheet holding the task pane's settings (JSON in A1). */
+export const SETTINGS_SHEET = "ChiTieuNQ_CaiDat";
+
+/** What a cell holds, as the user would type it: a formula with "=", text, a number. */
+export function cellContent(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object") {
+    if (value instanceof Date) return value;
+    if ("formula" in value && value.formula) return `=${value.formula}`;
+    if ("sharedFormula" in value && value.sharedFormula) return `=${value.sharedFormula}`;
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("text" in value) return value.text;
+    if ("error" in value) return value.error;
+  }
+  return value;
+}
+
+export interface FilePortOptions {
+  download?: (fileName: string, bytes: Uint8Array, mime: string) => Promise<void>;
+}
+
+export class FileWorkbookPort implements WorkbookPort {
+  readonly kind = "file" as const;
+  private grids: Map<string, Grid> | null = null;
+  private active: string | null = null;
+
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    readonly label: string,
+    private readonly opts: FilePortOptions = {},
+  ) {}
+
+  /** Open an .xlsx picked by the user. Throws a Vietnamese message when the file can't be used. */
+  static async open(fileName: string, data: ArrayBuffer | Uint8Array, opts?: FilePortOptions): Promise<FileWorkbookPort> {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(data instanceof Uint8Array ? data : new Uint8Array(data));
+    } catch {
+      throw new ActionError(
+        `Không đọc được tệp "${fileName}": tệp không phải .xlsx, bị hỏng hoặc có mật khẩu.`,
+        "Chọn một tệp .xlsx khác. Tệp .xls cũ hoặc có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi “Lưu thành” .xlsx.",
+      );
+    }
+    const port = new FileWorkbookPort(wb, fileName, opts);
+    const views = (wb as unknown as { views?: Array<{ activeTab?: number }> }).views;
+    const tab = views?.[0]?.activeTab;
+    const visible = port.visibleSheets();
+    if (typeof tab === "number" && wb.worksheets[tab] && visible.includes(wb.worksheets[tab].name)) port.active = wb.worksheets[tab].name;
+    return port;
+  }
+
+  /** A new workbook holding only the template, for trying the add-in without a file. */
+  static fromWorkbook(workbook: ExcelJS.Workbook, fileName: string, opts?: FilePortOptions): FileWorkbookPort {
+    return new FileWorkbookPort(workbook, fileName, opts);
+  }
+
+  private visibleSheets(): string[] {
+    return this.workbook.worksheets.filter((ws) => ws.state === "visible" || !ws.state).map((ws) => ws.name).filter((n) => n !== SETTINGS_SHEET);
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new Error(`Không thấy trang "${name}" trong tệp.`);
+    return ws;
+  }
+
+  private changed(): void {
+    this.grids = null;
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.visibleSheets();
+  }
+
+  async activeSheet(): Promise<string> {
+    const names = this.visibleSheets();
+    if (this.active && names.includes(this.active)) return this.active;
+    if (!names.length) throw new Error("Tệp không có trang tính nào.");
+    return names[0];
+  }
+
+  async readSheet(name: string): Promise<Grid> {
+    const ws = this.sheet(name);
+    if (!this.grids) this.grids = new Map();
+    let g = this.grids.get(name);
+    if (!g) {
+      g = worksheetGrid(ws);
+      this.grids.set(name, g);
+    }
+    return g;
+  }
+
+  formulasSupported(): boolean {
+    return false; // no Excel here to calculate NQ.* functions
+  }
+
+  async insertTemplate(info?: ReportInfo): Promise<string> {
+    const template = buildTemplateWorkbook({ info });
+    let first = "";
+    template.eachSheet((src) => {
+      const name = uniqueSheetName(src.name, this.workbook.worksheets.map((w) => w.name));
+      const copy = this.workbook.addWorksheet(name);
+      const model = src.model as ExcelJS.WorksheetModel & { merges?: string[] };
+      copy.model = Object.assign({}, model, { name, id: copy.id, mergeCells: model.merges }) as ExcelJS.WorksheetModel;
+      if (!first) first = name;
+    });
+    this.active = first;
+    this.changed();
+    return first;
+  }
+
+  private current(req: StatusColumnRequest): (row: number) => unknown {
+    const ws = this.sheet(req.sheet);
+    return (row) => cellContent(ws.getCell(`${req.column}${row}`).value);
+  }
+
+  async planStatusColumn(req: StatusColumnRequest): Promise<StatusColumnPlan> {
+    return planOf(diffStatus(req, "values", this.current(req)), "values");
+  }
+
+  async writeStatusColumn(req: StatusColumnRequest): Promise<{ changed: number; mode: StatusColumnPlan["mode"] }> {
+    const changes = diffStatus(req, "values", this.current(req));
+    const ws = this.sheet(req.sheet);
+    for (const c of changes) ws.getCell(`${req.column}${c.row}`).value = c.content;
+    if (changes.length) this.changed();
+    return { changed: changes.length, mode: "values" };
+  }
+
+  async writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string }> {
+    const name = uniqueSheetName(baseName, this.workbook.worksheets.map((w) => w.name));
+    addAppendixSheet(this.workbook, layout, name);
+    this.changed();
+    return { sheetName: name };
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const ws = this.sheet(sheet);
+    this.active = sheet;
+    const view = (ws.views?.[0] ?? {}) as Partial<ExcelJS.WorksheetView>;
+    ws.views = [{ ...view, activeCell: address } as ExcelJS.WorksheetView];
+    const index = this.workbook.worksheets.indexOf(ws);
+    const wbViews = (this.workbook as unknown as { views?: Array<Record<string, unknown>> }).views;
+    if (wbViews && wbViews.length) wbViews[0].activeTab = index;
+  }
+
+  async getSettings(): Promise<Partial<PaneSettings> | null> {
+    const ws = this.workbook.getWorksheet(SETTINGS_SHEET);
+    const raw = ws?.getCell("A1").value;
+    if (typeof raw !== "string") return null;
+    try {
+      const v = JSON.parse(raw);
+      return v && typeof v === "object" ? v : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async saveSettings(settings: PaneSettings): Promise<void> {
+    let ws = this.workbook.getWorksheet(SETTINGS_SHEET);
+    if (!ws) ws = this.workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+    ws.getCell("A1").value = JSON.stringify(settings);
+  }
+
+  download(fileName: string, bytes: Uint8Array, mime: string): Promise<void> {
+    return (this.opts.download ?? downloadBytes)(fileName, bytes, mime);
+  }
+
+  async exportWorkbook(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+}

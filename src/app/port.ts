@@ -1,0 +1,117 @@
+/**
+ * The task pane talks to the workbook through this interface, and only through it.
+ * Two implementations: Office.js (src/adapters/office/port.ts) and an .xlsx file opened in the
+ * browser (src/adapters/file/port.ts). Generated output always goes to a new sheet or file.
+ */
+import type { Grid } from "../core/sheet/grid";
+import type { ReportInfo } from "../core/model";
+import type { AppendixLayout } from "../core/layout";
+
+/** One cell of the Đánh giá column: the formula to use where custom functions work, and the value otherwise. */
+export interface StatusCell {
+  /** 1-based sheet row */
+  row: number;
+  /** "=NQ.DANHGIA(F5,M5)" (en-US separators, as Office.js `formulas` wants) */
+  formula?: string;
+  /** the label computed here ("Đạt"); written when formulas can't be used */
+  value: string;
+}
+
+/** What to write into the Đánh giá column. Only this column is touched. */
+export interface StatusColumnRequest {
+  sheet: string;
+  /** column letter */
+  column: string;
+  cells: StatusCell[];
+}
+
+export interface StatusColumnPlan {
+  /** how many cells will get a different content */
+  changes: number;
+  /** formulas (NQ.DANHGIA) or plain values */
+  mode: "formulas" | "values";
+  /** the first few changes, to show before confirming */
+  preview?: StatusChange[];
+}
+
+export interface StatusChange {
+  row: number;
+  /** what the cell holds now ("" when empty) */
+  before: string;
+  /** what it will hold */
+  content: string;
+}
+
+/** How many changes a plan shows before confirming. */
+export const PREVIEW_CHANGES = 8;
+
+/** Settings kept in the workbook, so the next person gets the same. */
+export interface PaneSettings {
+  vocabulary: "dat" | "hoan-thanh";
+  levels: 2 | 3;
+  /** near threshold in percent; 0 = off */
+  near: number;
+  layout: "dang-2026" | "dang-2018" | "nha-nuoc";
+  title: string;
+  kemTheo: string;
+  orientation: "landscape" | "portrait";
+  columns: { baseline: boolean; years: boolean; note: boolean };
+  signature: boolean;
+  /** last sheet used and the column mapping the user confirmed, per sheet */
+  sheet?: string;
+  mappings?: Record<string, Record<string, string>>;
+}
+
+export const DEFAULT_SETTINGS: PaneSettings = {
+  vocabulary: "dat",
+  levels: 2,
+  near: 0,
+  layout: "dang-2026",
+  title: "",
+  kemTheo: "",
+  orientation: "landscape",
+  columns: { baseline: false, years: false, note: false },
+  signature: false,
+};
+
+export interface WorkbookPort {
+  readonly kind: "office" | "file";
+  /** what the user works on: "Excel" or the file name */
+  readonly label: string;
+  listSheets(): Promise<string[]>;
+  activeSheet(): Promise<string>;
+  /** the used range of a sheet, with merges, in one read */
+  readSheet(name: string): Promise<Grid>;
+  /** insert the template as new sheet(s); returns the indicator sheet's name */
+  insertTemplate(info?: ReportInfo): Promise<string>;
+  /** true when `=NQ.DANHGIA(...)` formulas will calculate here */
+  formulasSupported(): boolean;
+  /** count the cells of the Đánh giá column that would change */
+  planStatusColumn(req: StatusColumnRequest): Promise<StatusColumnPlan>;
+  /** write the Đánh giá column; returns how many cells changed */
+  writeStatusColumn(req: StatusColumnRequest): Promise<{ changed: number; mode: StatusColumnPlan["mode"] }>;
+  /** write the appendix into a new sheet, never overwriting ("Phụ lục 1 (2)") */
+  writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string }>;
+  selectCell(sheet: string, address: string): Promise<void>;
+  getSettings(): Promise<Partial<PaneSettings> | null>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+  /** offer bytes to the user as a file */
+  download(fileName: string, bytes: Uint8Array, mime: string): Promise<void>;
+  /** the whole workbook with the changes made here (file mode only) */
+  exportWorkbook?(): Promise<Uint8Array>;
+}
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** "Phụ lục 1", then "Phụ lục 1 (2)", "Phụ lục 1 (3)"...; at most 31 characters. */
+export function uniqueSheetName(base: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.toLocaleLowerCase("vi")));
+  const clean = base.replace(/[\\/?*[\]:]/g, " ").trim().slice(0, 31) || "Phụ lục";
+  if (!taken.has(clean.toLocaleLowerCase("vi"))) return clean;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = clean.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLocaleLowerCase("vi"))) return name;
+  }
+}

@@ -1,0 +1,334 @@
+/**
+ * Checks that catch the errors real reports ship with: statuses that contradict the numbers,
+ * fractions and percents that disagree ("57/66 ... 88,14%" is 86,36%), results at a strict
+ * threshold, growth claims the yearly values contradict, duplicate numbering, shares over 100%,
+ * years outside the term. Messages are Vietnamese and name the cell ("Ô E22: ...").
+ * Run `evaluateTable` first: the checks use each row's evaluation.
+ */
+import { parseActual } from "../target/actual";
+import { statusesAgree, type Status } from "../evaluation/evaluate";
+import { computeActual, foldedName, yearNumber } from "../evaluation/evaluate-table";
+import { summaryClause, tally, type StatusTally } from "./narrative";
+import { foldText, formatViNumber } from "../text/numbers";
+import { parseTarget } from "../target/target";
+import type { IndicatorRow, IndicatorTable, ReportInfo, TableRow } from "../model";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  severity: Severity;
+  /** A1 address of the cell at fault, when there is one */
+  cell?: string;
+  /** 1-based sheet row */
+  row: number;
+  code: string;
+  message: string;
+}
+
+export const FINDING_CODES = [
+  "target_unparsed",
+  "actual_missing",
+  "actual_not_number",
+  "status_mismatch",
+  "borderline",
+  "fraction_percent_mismatch",
+  "growth_claim_mismatch",
+  "duplicate_tt",
+  "percent_over_100",
+  "year_out_of_term",
+] as const;
+
+export const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" };
+
+const pct = (x: number, decimals = 2) => formatViNumber(x, { decimals, percent: true });
+const num = (x: number, decimals = 2) => formatViNumber(x, { decimals });
+
+function where(cell: string | undefined, row: number): string {
+  return cell ? `Ô ${cell}` : `Dòng ${row}`;
+}
+
+function finding(severity: Severity, code: string, row: IndicatorRow | TableRow, cell: string | undefined, message: string): Finding {
+  const f: Finding = { severity, row: row.row, code, message: `${where(cell, row.row)}: ${message}` };
+  if (cell) f.cell = cell;
+  return f;
+}
+
+/** Decimals written in a number's text ("88,14" → 2). */
+function decimalsOf(text: string): number {
+  const m = text.match(/[.,](\d+)$/);
+  return m && !/^\d{1,3}(\.\d{3})+$/.test(text) ? m[1].length : 0;
+}
+
+/** Does `written` (with `decimals` shown) state `exact`? Rounded or truncated both pass. */
+function agrees(written: number, decimals: number, exact: number): boolean {
+  const step = Math.pow(10, -decimals);
+  const eps = 1e-9 * Math.max(1, Math.abs(exact));
+  if (Math.abs(written - exact) <= step / 2 + eps) return true;
+  return exact >= written - eps && exact < written + step; // truncated
+}
+
+interface FractionHit {
+  part: number;
+  total: number;
+  text: string;
+  /** the percent written with it in the same clause, if any */
+  percent?: { value: number; decimals: number; text: string };
+  /** the percent is of a plan/target, not of the fraction */
+  ofPlan?: boolean;
+}
+
+const NUM = String.raw`\d{1,3}(?:\.\d{3})+|\d+`;
+const FRACTION_RE = new RegExp(String.raw`(?<![\d/.,])(${NUM})\s*/\s*(${NUM})(?![\d.,]*\d)(?!\s*/)`, "g");
+const PERCENT_RE = /(\d+(?:[.,]\d+)*)\s*%/g;
+/** words right after a percent that make it a percent of something else than the fraction */
+const OF_PLAN_AFTER = /^\s*(so voi|so|ke hoach|chi tieu|du toan|cung ky|muc tieu|nghi quyet|kh\b)/;
+const CHANGE_BEFORE = /(tang|giam|vuot)\s*(binh quan\s*)?$/;
+
+/** Fractions ("57/66") in a text, each with the percent written after it in the same clause. */
+export function findFractions(text: string): FractionHit[] {
+  const f = foldText(text);
+  const out: FractionHit[] = [];
+  const clauses = f.split(/;|\.\s|\n/);
+  for (const clause of clauses) {
+    for (const m of clause.matchAll(FRACTION_RE)) {
+      const after = clause.slice(m.index! + m[0].length);
+      if (/^\s*(nam|thang|ngay)\b/.test(after)) continue; // "263/3 năm", dates
+      const part = Number(m[1].replace(/\./g, ""));
+      const total = Number(m[2].replace(/\./g, ""));
+      if (!(total > 0) || part > total) continue;
+      const hit: FractionHit = { part, total, text: m[0].replace(/\s+/g, "") };
+      // the first percent after the fraction, before another fraction
+      const nextFrac = after.search(new RegExp(String.raw`(${NUM})\s*/\s*(${NUM})`));
+      const scope = nextFrac >= 0 ? after.slice(0, nextFrac) : after;
+      const p = [...scope.matchAll(PERCENT_RE)][0];
+      if (p) {
+        const before = scope.slice(0, p.index!);
+        const value = Number(p[1].replace(/\.(?=\d{3}\b)/g, "").replace(",", "."));
+        if (Number.isFinite(value)) {
+          hit.percent = { value, decimals: decimalsOf(p[1]), text: `${p[1]}%` };
+          if (OF_PLAN_AFTER.test(scope.slice(p.index! + p[0].length)) || CHANGE_BEFORE.test(before.trim())) hit.ofPlan = true;
+        }
+      }
+      out.push(hit);
+    }
+  }
+  return out;
+}
+
+const SHARE_WORDS = /(ty le|ti le|ty trong|ti trong|co cau|che phu|phan tram|bao phu)/;
+const NOT_SHARE_WORDS = /(tang|giam|so voi|so ke hoach|ke hoach|toc do|chi so)/;
+
+function isShare(r: IndicatorRow): boolean {
+  if (r.unit !== "%" && r.unit.replace(/\s+/g, "") !== "%") return false;
+  const n = foldedName(r);
+  return SHARE_WORDS.test(n) && !NOT_SHARE_WORDS.test(n);
+}
+
+const GROWTH_CLAIM_RE = /binh quan(?: hang nam| moi nam| nam)?[^\d%;]{0,12}?(-?\d+(?:,\d+)?)\s*%/g;
+
+function checkRow(r: IndicatorRow, out: Finding[], info?: ReportInfo): void {
+  const e = r.evaluation;
+  const c = r.cells;
+  const qualitative = r.kind === "qualitative" || r.kind === "milestone";
+
+  // target_unparsed (the evaluation parsed the target already)
+  const target = e ? (e.target ? { ok: true as const, target: e.target } : e.targetError ? { ok: false as const, error: e.targetError } : parseTarget(r.targetText)) : parseTarget(r.targetText);
+  if (!qualitative) {
+    if (r.targetText.trim() === "") out.push(finding("warning", "target_unparsed", r, c.target, "chưa có chỉ tiêu Nghị quyết nên không đánh giá được."));
+    else if (!target.ok) out.push(finding("warning", "target_unparsed", r, c.target, `${target.error.message} Hãy ghi rõ mức cần đạt, ví dụ "8,5-9,5", "> 98", "dưới 1".`));
+  }
+  // actual_missing / actual_not_number
+  let actualNum: number | undefined;
+  let actualText = "";
+  if (r.actualSource === "missing") {
+    if (!qualitative) out.push(finding("warning", "actual_missing", r, c.actual, "chưa có kết quả thực hiện."));
+  } else {
+    const ap = e?.actual ? { ok: true as const, actual: e.actual } : parseActual(r.actual);
+    actualText = typeof r.actual === "string" ? r.actual : typeof r.actual === "number" ? num(r.actual, 4) : String(r.actual);
+    if (!ap.ok) {
+      if (!qualitative) out.push(finding("warning", "actual_not_number", r, c.actual, `kết quả "${actualText}" không phải là số nên không so được với chỉ tiêu.`));
+    } else if (!ap.actual.interval && !ap.actual.periodYears) actualNum = ap.actual.value;
+  }
+  // status_mismatch
+  if (e && r.reported && e.status !== "not_evaluable" && !statusesAgree(r.reported, e.status)) {
+    out.push(
+      finding(
+        "error",
+        "status_mismatch",
+        r,
+        c.status,
+        `ghi "${r.reportedText}" nhưng theo số liệu là "${e.label}". ${e.reason}`,
+      ),
+    );
+  } else if (e && r.reportedText && r.reported === null) {
+    out.push(finding("info", "status_unreadable", r, c.status, `không đọc được đánh giá "${r.reportedText}" (dùng: Đạt, Vượt, Chưa đạt, Hoàn thành, Hoàn thành vượt, Chưa hoàn thành).`));
+  }
+  // borderline
+  if (e?.borderline && e.target) {
+    const bound = e.target.form === "strict_floor" ? e.target.low! : e.target.high!;
+    const word = e.target.form === "strict_floor" ? "trên" : "dưới";
+    out.push(
+      finding(
+        "warning",
+        "borderline",
+        r,
+        c.actual,
+        `kết quả ${num(e.value ?? bound)} bằng đúng ngưỡng của chỉ tiêu "${e.target.text}" (${word} ${num(bound)}): bằng ngưỡng là chưa đạt; cần xem lại số liệu hoặc cách ghi chỉ tiêu.`,
+      ),
+    );
+  }
+  // fraction_percent_mismatch: in the same text, then a fraction in the name against a % result.
+  const actualString = typeof r.actual === "string" ? r.actual : undefined;
+  const texts: Array<[string | undefined, string | undefined]> =
+    r.name.includes("/") || r.note?.includes("/") || actualString?.includes("/")
+      ? [
+          [c.name, r.name],
+          [c.note, r.note],
+          [c.actual, actualString],
+        ]
+      : [];
+  const loose: FractionHit[] = [];
+  for (const [cell, text] of texts) {
+    if (!text || !text.includes("/")) continue;
+    for (const h of findFractions(text)) {
+      const exact = (h.part / h.total) * 100;
+      if (h.percent && !h.ofPlan) {
+        if (!agrees(h.percent.value, h.percent.decimals, exact)) {
+          out.push(
+            finding("error", "fraction_percent_mismatch", r, cell, `${h.text} = ${pct(exact)}, nhưng ghi ${pct(h.percent.value, 4)}. Tỷ lệ đúng là ${pct(exact)}.`),
+          );
+        }
+      } else if (!h.percent && cell === c.name) loose.push(h);
+    }
+  }
+  if (loose.length === 1 && actualNum !== undefined && foldText(r.unit).replace(/\s+/g, "") === "%") {
+    const h = loose[0];
+    const exact = (h.part / h.total) * 100;
+    const dec = typeof r.actual === "string" ? decimalsOf(r.actual.replace(/%$/, "")) : decimalsOf(String(r.actual).replace(".", ","));
+    if (!agrees(actualNum, dec, exact)) {
+      out.push(
+        finding(
+          "error",
+          "fraction_percent_mismatch",
+          r,
+          c.actual,
+          `tên chỉ tiêu ghi ${h.text} nhưng kết quả ghi ${pct(actualNum, 4)}; ${h.text} = ${pct(exact)}. Tỷ lệ đúng là ${pct(exact)}.`,
+        ),
+      );
+    }
+  }
+  // growth_claim_mismatch
+  const nYears = Object.keys(r.years).filter((y) => yearNumber(r.years[Number(y)]) !== null).length;
+  if (nYears >= 1) {
+    const claimsGrowth = r.kind === "average_growth" || /binh quan/.test(foldedName(r)) || (!!r.note && /binh quan/.test(foldText(r.note)));
+    const computed = claimsGrowth ? computeActual("average_growth", r.years, { baseline: r.baseline, unit: r.unit }) : null;
+    if (computed && (nYears >= 2 || r.baseline !== undefined)) {
+      const claims: Array<[string | undefined, number, number, string]> = [];
+      if (r.kind === "average_growth" && r.actualSource === "given" && actualNum !== undefined) {
+        claims.push([c.actual, actualNum, 1, "kết quả"]);
+      }
+      for (const [cell, text] of [[c.name, r.name], [c.note, r.note]] as Array<[string | undefined, string | undefined]>) {
+        if (!text || !text.includes("%")) continue;
+        for (const m of foldText(text).matchAll(GROWTH_CLAIM_RE)) {
+          const v = Number(m[1].replace(",", "."));
+          if (Number.isFinite(v)) claims.push([cell, v, decimalsOf(m[1]), "nội dung"]);
+        }
+      }
+      const list = Object.keys(r.years)
+        .map(Number)
+        .sort((a, b) => a - b)
+        .filter((y) => yearNumber(r.years[y]) !== null)
+        .map((y) => `${y}: ${num(yearNumber(r.years[y])!)}`)
+        .join("; ");
+      for (const [cell, v, , what] of claims) {
+        if (Math.abs(v - computed.value) > 0.1 + 1e-9) {
+          out.push(
+            finding(
+              "warning",
+              "growth_claim_mismatch",
+              r,
+              cell,
+              `${what} ghi tăng bình quân ${pct(v)} nhưng số liệu các năm (${list}) cho ${pct(computed.value)}/năm: ${computed.how}`,
+            ),
+          );
+        }
+      }
+    }
+  }
+  // percent_over_100
+  if (isShare(r)) {
+    if (actualNum !== undefined && actualNum > 100 + 1e-9) {
+      out.push(finding("error", "percent_over_100", r, c.actual, `"${r.name}" là một tỷ lệ nhưng kết quả ${pct(actualNum)} lớn hơn 100%.`));
+    }
+    const tp = target;
+    if (tp.ok && ((tp.target.low ?? 0) > 100 + 1e-9 || (tp.target.high ?? 0) > 100 + 1e-9) && tp.target.change === "level") {
+      out.push(finding("error", "percent_over_100", r, c.target, `"${r.name}" là một tỷ lệ nhưng chỉ tiêu "${r.targetText}" lớn hơn 100%.`));
+    }
+  }
+  // year_out_of_term: values for years after the evaluation year
+  if (info?.evaluationYear) {
+    for (const y of Object.keys(r.years).map(Number)) {
+      if (y > info.evaluationYear && yearNumber(r.years[y]) !== null) {
+        out.push(
+          finding("warning", "year_out_of_term", r, c[`year:${y}`], `có số liệu năm ${y}, sau năm đánh giá ${info.evaluationYear}: kiểm tra lại cột năm hoặc năm đánh giá.`),
+        );
+      }
+    }
+  }
+}
+
+/** Run every check on an evaluated table. `info` gives the term and the evaluation year. */
+export function checkTable(table: IndicatorTable, info: ReportInfo | undefined = table.info): Finding[] {
+  const out: Finding[] = [];
+  // year columns outside the term
+  if (info?.termStart && info.termEnd) {
+    for (const y of table.years) {
+      if (y < info.termStart || y > info.termEnd) {
+        const col = table.mapping[`year:${y}`];
+        out.push({
+          severity: "warning",
+          code: "year_out_of_term",
+          row: table.headerRow,
+          cell: col ? `${col}${table.headerRow}` : undefined,
+          message: `${where(col ? `${col}${table.headerRow}` : undefined, table.headerRow)}: cột năm ${y} nằm ngoài nhiệm kỳ ${info.termStart}-${info.termEnd}.`,
+        });
+        if (!col) delete out[out.length - 1].cell;
+      }
+    }
+  }
+  // duplicate TT among siblings
+  const stack: TableRow[] = [];
+  const seen = new Map<string, TableRow>();
+  const ids = new Map<TableRow, number>();
+  table.rows.forEach((r, i) => ids.set(r, i));
+  for (const r of table.rows) {
+    while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
+    const parent = stack.length ? ids.get(stack[stack.length - 1]) : -1;
+    stack.push(r);
+    if (!r.tt) continue;
+    const key = `${parent}|${r.level}|${r.tt}`;
+    const prev = seen.get(key);
+    if (prev) {
+      const cell = r.type === "indicator" ? r.cells.tt : table.mapping.tt ? `${table.mapping.tt}${r.row}` : undefined;
+      out.push(finding("warning", "duplicate_tt", r, cell, `số thứ tự "${r.tt}" trùng với dòng ${prev.row}.`));
+    } else seen.set(key, r);
+  }
+  for (const r of table.rows) if (r.type === "indicator") checkRow(r, out, info);
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  return out.sort((a, b) => a.row - b.row || rank[a.severity] - rank[b.severity]);
+}
+
+export interface StatusCounts extends StatusTally {
+  /** exceeded + met */
+  met_or_exceeded: number;
+  /** the summary clause: "14/28 chỉ tiêu đạt và vượt; 14 chỉ tiêu chưa đạt" */
+  summary: string;
+}
+
+/** Count the computed statuses and write the summary clause the way reports do ("07/14 chỉ tiêu đạt và vượt"). */
+export function countStatuses(table: IndicatorTable, opts: { vocabulary?: "dat" | "hoan-thanh" } = {}): StatusCounts {
+  const statuses: Status[] = [];
+  for (const r of table.rows) if (r.type === "indicator" && r.evaluation) statuses.push(r.evaluation.status);
+  const t = tally(statuses);
+  return { ...t, met_or_exceeded: t.met + t.exceeded, summary: summaryClause(t, opts.vocabulary) };
+}

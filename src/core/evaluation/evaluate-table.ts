@@ -1,0 +1,205 @@
+/**
+ * Indicator kinds, the result computed from yearly values, and evaluating a whole table.
+ *   tốc độ tăng bình quân  average growth: ⁿ√(Vn/V0) − 1 with the baseline as V0, or the geometric
+ *                          mean of yearly rates when the years hold rates (no baseline, unit in %)
+ *   mức đạt được           the last year's value
+ *   lũy kế                 the sum over the years
+ *   hằng năm               every year must meet the target: the weakest year is compared
+ */
+import { evaluate, type Vocabulary } from "./evaluate";
+import { parseActual } from "../target/actual";
+import { decideDirection, parseDirection, type Direction } from "../target/direction";
+import { averageGrowth, averageGrowthOfRates } from "./growth";
+import { foldText } from "../text/numbers";
+import { parseTarget } from "../target/target";
+import { KIND_LABELS, type IndicatorKind, type IndicatorRow, type IndicatorTable, type TableRow } from "../model";
+
+export { KIND_LABELS };
+export type { IndicatorKind };
+
+export const KINDS: IndicatorKind[] = ["average_growth", "level", "cumulative", "every_year", "milestone", "qualitative"];
+
+/** "Tốc độ tăng bình quân", "bình quân", "Lũy kế", "Hằng năm", "mốc", "định tính", or the English ids → kind; null if not recognised. */
+export function parseKind(input: unknown): IndicatorKind | null {
+  if (typeof input !== "string") return null;
+  const t = foldText(input).replace(/[.;:]+$/, "");
+  if (t === "") return null;
+  if ((KINDS as string[]).includes(t)) return t as IndicatorKind;
+  if (/(toc do|tang truong|binh quan|tang bq|average)/.test(t)) return "average_growth";
+  if (/(luy ke|cong don|tong (ca )?(giai doan|nhiem ky|ky)|cumulative)/.test(t)) return "cumulative";
+  if (/(hang nam|hàng năm|moi nam|every)/.test(t)) return "every_year";
+  if (/(moc|hoan thanh (truoc|vao|den)|milestone)/.test(t)) return "milestone";
+  if (/(dinh tinh|qualitative)/.test(t)) return "qualitative";
+  if (/(muc dat|dat duoc|muc|cuoi ky|level)/.test(t)) return "level";
+  return null;
+}
+
+/** When the sheet has no "Loại" column: guess from the name and unit. */
+export function inferKind(name: string, unit: string): IndicatorKind {
+  const n = foldText(name);
+  const u = foldText(unit);
+  if (/(binh quan|toc do tang)/.test(n) && (u.includes("%") || /tang/.test(n))) return "average_growth";
+  if (/(hang nam|moi nam)/.test(n)) return "every_year";
+  if (/(luy ke|cong don)/.test(n)) return "cumulative";
+  return "level";
+}
+
+/** The number a yearly cell holds ("ước 9,8%" → 9.8), or null. */
+export function yearNumber(v: unknown): number | null {
+  if (v === null || v === undefined || v === "") return null;
+  const p = parseActual(v);
+  if (!p.ok || p.actual.interval || p.actual.periodYears) return null;
+  return p.actual.value;
+}
+
+export interface ComputedActual {
+  value: number;
+  /** Vietnamese explanation: how it was computed */
+  how: string;
+}
+
+/** Years with a number, in order. */
+export function yearSeries(years: Record<number, unknown>): Array<[number, number]> {
+  return Object.keys(years)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((y): [number, number | null] => [y, yearNumber(years[y])])
+    .filter((p): p is [number, number] => p[1] !== null);
+}
+
+/**
+ * Compute the result from the yearly values according to the kind. Null when there is nothing to
+ * compute from. `direction` only matters for every_year (the weakest year is the one compared).
+ */
+export function computeActual(
+  kind: IndicatorKind,
+  years: Record<number, unknown>,
+  opts: { baseline?: unknown; unit?: string; direction?: Direction; baselineYear?: number } = {},
+): ComputedActual | null {
+  const s = yearSeries(years);
+  if (s.length === 0) return null;
+  const vals = s.map((p) => p[1]);
+  const list = s.map(([y, v]) => `${y}: ${v}`).join("; ");
+  switch (kind) {
+    case "average_growth": {
+      const base = yearNumber(opts.baseline);
+      try {
+        if (base !== null && base > 0) {
+          const last = s[s.length - 1];
+          const n = opts.baselineYear && last[0] > opts.baselineYear ? last[0] - opts.baselineYear : s.length;
+          return { value: averageGrowth(base, last[1], n), how: `Tăng bình quân từ giá trị đầu kỳ ${base} đến ${last[1]} (năm ${last[0]}), ${n} năm.` };
+        }
+        const unit = foldText(opts.unit ?? "");
+        if (unit.includes("%") || vals.every((v) => Math.abs(v) < 100)) {
+          return { value: averageGrowthOfRates(vals), how: `Bình quân nhân các tốc độ tăng hằng năm (${list}).` };
+        }
+        if (s.length >= 2) {
+          return { value: averageGrowth(vals[0], vals[vals.length - 1], s.length - 1), how: `Tăng bình quân từ năm ${s[0][0]} đến năm ${s[s.length - 1][0]}.` };
+        }
+      } catch {
+        return null;
+      }
+      return null;
+    }
+    case "cumulative":
+      return { value: vals.reduce((a, b) => a + b, 0), how: `Cộng dồn các năm (${list}).` };
+    case "every_year": {
+      const down = opts.direction === "down";
+      const worst = down ? Math.max(...vals) : Math.min(...vals);
+      const y = s.find((p) => p[1] === worst)![0];
+      return { value: worst, how: `Chỉ tiêu hằng năm: so sánh năm thấp nhất (${y}: ${worst}); các năm: ${list}.` };
+    }
+    default: {
+      const last = s[s.length - 1];
+      return { value: last[1], how: `Lấy giá trị năm ${last[0]}.` };
+    }
+  }
+}
+
+/** Fill computed results for rows without a given result (the reader does this; exported for adapters). */
+export function fillComputedActual(row: IndicatorRow, groupName?: string): void {
+  if (row.actualSource === "given") return;
+  const tp = parseTarget(row.targetText);
+  const dir = decideDirection({
+    explicit: row.directionSetting,
+    target: tp.ok ? tp.target : undefined,
+    name: row.name,
+    groupName,
+  }).direction;
+  const c = computeActual(row.kind, row.years, { baseline: row.baseline, unit: row.unit, direction: dir });
+  if (c) {
+    row.actual = c.value;
+    row.actualSource = "computed";
+  } else {
+    row.actual = undefined;
+    row.actualSource = "missing";
+  }
+}
+
+const FOLDED_NAMES = new WeakMap<IndicatorRow, string>();
+
+/** The row's name folded (no accents, lower case), computed once per row. */
+export function foldedName(r: IndicatorRow): string {
+  let f = FOLDED_NAMES.get(r);
+  if (f === undefined) {
+    f = foldText(r.name);
+    FOLDED_NAMES.set(r, f);
+  }
+  return f;
+}
+
+/** The vocabulary the sheet's own statuses use: "hoan-thanh" when most say Hoàn thành / Chưa hoàn thành. */
+export function detectVocabulary(table: IndicatorTable): Vocabulary {
+  let ht = 0;
+  let dat = 0;
+  for (const r of table.rows) {
+    if (r.type !== "indicator" || !r.reportedText) continue;
+    const t = foldText(r.reportedText);
+    if (/hoan thanh/.test(t)) ht++;
+    else if (/(^|\s)(dat|vuot)/.test(t)) dat++;
+  }
+  return ht > dat ? "hoan-thanh" : "dat";
+}
+
+export interface EvaluateTableOptions {
+  vocabulary?: Vocabulary;
+  levels?: 2 | 3;
+  /** near threshold as a fraction (0.02); off by default */
+  near?: number;
+}
+
+/**
+ * For each row, the name of the nearest enclosing row: a group, or the indicator that "-"/"+"
+ * sub-rows belong to (it acts as their group when deciding the direction).
+ */
+export function nearestParents(rows: TableRow[]): Map<TableRow, string | undefined> {
+  const out = new Map<TableRow, string | undefined>();
+  const stack: TableRow[] = [];
+  for (const r of rows) {
+    while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
+    out.set(r, stack.length ? stack[stack.length - 1].name : undefined);
+    stack.push(r);
+  }
+  return out;
+}
+
+/** Evaluate every indicator: fills `evaluation`. Returns the same table (mutated) for chaining. */
+export function evaluateTable(table: IndicatorTable, opts: EvaluateTableOptions = {}): IndicatorTable {
+  const groups = nearestParents(table.rows);
+  for (const r of table.rows) {
+    if (r.type !== "indicator") continue;
+    if (r.actualSource !== "given") fillComputedActual(r, groups.get(r));
+    r.evaluation = evaluate({
+      target: r.targetText,
+      actual: r.actual,
+      direction: parseDirection(r.directionSetting) ?? undefined,
+      name: r.name,
+      groupName: groups.get(r),
+      unit: r.unit,
+      vocabulary: opts.vocabulary,
+      levels: opts.levels,
+      near: opts.near,
+    });
+  }
+  return table;
+}

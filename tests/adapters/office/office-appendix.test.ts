@@ -1,0 +1,118 @@
+// office-addin-mock needs only OfficeApp from office-addin-manifest, whose full entry pulls ES modules jest cannot load
+jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
+import { buildAppendixLayout } from "../../../src/core/layout";
+import { candidateNames, rectangles, writeAppendixSheet } from "../../../src/adapters/office/office-appendix";
+import { createExcelMock, sheetValues } from "../../support/office-fake";
+import { syntheticTable, BENCH_INFO } from "../../../bench/appendix";
+import { REFERENCE_INFO, REFERENCE_TSV, tableFromTsv } from "../../support/appendix-fixture";
+
+describe("Office.js writer (office-addin-mock)", () => {
+  const layout = buildAppendixLayout(tableFromTsv(), REFERENCE_INFO, { levels: 2 });
+
+  test("never overwrites: 'Phụ lục 1' taken → 'Phụ lục 1 (2)'; the sheet's values are the layout's", async () => {
+    const { context, stats } = createExcelMock(["Phụ lục 1", "Chỉ tiêu"]);
+    const r = await writeAppendixSheet(context, layout, "Phụ lục 1");
+    expect(r.sheetName).toBe("Phụ lục 1 (2)");
+    expect(r.syncs).toBe(2);
+    expect(stats.syncs).toBe(2);
+    const v = sheetValues(stats, "Phụ lục 1 (2)");
+    expect(v).toHaveLength(layout.rows.length);
+    expect(v[0][0]).toBe("Phụ lục 1");
+    expect(v[2][0]).toBe("(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)");
+    expect(v[4]).toEqual(["TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Kết quả thực hiện", "Đánh giá"]);
+    const printed = REFERENCE_TSV.split("\n").slice(1).map((x) => x.split("\t"));
+    expect(v.slice(5).map((r) => r[5])).toEqual(printed.map((p) => (p[3] === "> 98" && p[4] === "98" ? "Chưa đạt" : p[5] ?? "")));
+    expect(v.slice(5).map((r) => r[4])).toEqual(printed.map((p) => p[4] ?? ""));
+  });
+
+  test("formats, borders, merges, print titles, page layout", async () => {
+    const { context, stats } = createExcelMock([]);
+    const r = await writeAppendixSheet(context, layout);
+    expect(r.sheetName).toBe("Phụ lục 1");
+    const sheet = stats.sheets.get("Phụ lục 1")!;
+    const pl = sheet.pageLayout;
+    expect([pl.orientation, pl.paperSize, pl.centerHorizontally]).toEqual(["Landscape", "A4", true]);
+    expect([pl.topMargin, pl.bottomMargin, pl.leftMargin, pl.rightMargin].map((x: number) => Math.round((x * 25.4) / 72))).toEqual([20, 20, 30, 15]);
+    expect(pl.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(stats.printTitles.get("Phụ lục 1")).toBe("$5:$5");
+    expect(pl.headersFooters.state).toBe("FirstAndDefault");
+    expect(pl.headersFooters.defaultForAllPages.centerHeader).toBe('&"Times New Roman,Regular"&14&P');
+    expect(pl.headersFooters.firstPage.centerHeader).toBe("");
+    // the whole area in Times New Roman 12
+    const all = stats.ranges.find((x) => x.address === `A1:F${layout.rows.length}` && x.mock.format.font.name === "Times New Roman")!;
+    expect(all.mock.format.font.size).toBe(12);
+    // borders: the six edges of the table range, continuous
+    const table = stats.ranges.find((x) => x.address === `A5:F${layout.rows.length}`)!;
+    const items = table.mock.format.borders.items;
+    expect(["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"].map((e) => items[e]?.style)).toEqual(Array(6).fill("Continuous"));
+    // merges of the title block, applied
+    expect(stats.ranges.filter((x) => x.merged).map((x) => x.address)).toEqual(["A1:F1", "A2:F2", "A3:F3"]);
+    // bold: the title block, the header row and the group rows, as multi-area ranges
+    const bold = stats.ranges.filter((x) => x.mock.format.font.bold === true).map((x) => x.address).join(",");
+    // header row 5 and the group rows 6-7 (I, 1) make one area; then groups 2 and II
+    expect(bold.split(",")).toEqual(["A1:A2", "A5:F7", "A15:F15", "A36:F36"]);
+    // sub-rows indented; body rows autofit
+    const indent = stats.ranges.find((x) => x.mock.format.indentLevel === 1)!;
+    expect(indent.address.split(",")).toContain("B9:B11");
+    expect(stats.ranges.some((x) => x.autofit && x.address === `A6:F${layout.rows.length}`)).toBe(true);
+    // text format on every written cell, so "01" stays "01"
+    const written = stats.ranges.filter((x) => Array.isArray(x.mock.numberFormat?.[0]) && x.mock.numberFormat[0].length > 0);
+    expect(written.every((x) => x.mock.numberFormat.every((l: string[]) => l.every((f) => f === "@")))).toBe(true);
+  });
+
+  test("10 000 indicators: at most 3 syncs, every request under 5 MB, all values written", async () => {
+    const big = buildAppendixLayout(syntheticTable(10000), BENCH_INFO, {});
+    const { context, stats } = createExcelMock(["Phụ lục 1"]);
+    const r = await writeAppendixSheet(context, big, "Phụ lục 1");
+    expect(r.syncs).toBeLessThanOrEqual(3);
+    expect(stats.syncs).toBe(r.syncs);
+    expect(Math.max(...r.requestBytes)).toBeLessThan(5 * 1024 * 1024);
+    const v = sheetValues(stats, r.sheetName);
+    expect(v).toHaveLength(big.rows.length);
+    expect(v[v.length - 1]).toEqual(big.rows[big.rows.length - 1].cells.map((c) => c.text));
+    // formats stay a handful of range objects however many rows
+    expect(stats.proxies).toBeLessThan(200);
+  });
+
+  test("a small request budget splits the writes into more requests, none over the budget", async () => {
+    const big = buildAppendixLayout(syntheticTable(3000), BENCH_INFO, {});
+    const { context, stats } = createExcelMock([]);
+    const r = await writeAppendixSheet(context, big, "Phụ lục 1", { maxRequestBytes: 200_000, chunkRows: 500 });
+    expect(r.syncs).toBeGreaterThan(3);
+    expect(Math.max(...r.requestBytes)).toBeLessThanOrEqual(200_000);
+    expect(sheetValues(stats, "Phụ lục 1")).toHaveLength(big.rows.length);
+    // each values chunk went into the request counted for it
+    const batches = new Set(stats.ranges.filter((x) => Array.isArray(x.mock.values?.[0]) && x.mock.values[0].length > 0).map((x) => x.batch));
+    expect(batches.size).toBeGreaterThan(1);
+  });
+
+  test("all candidate names taken → a Vietnamese message; names stay ≤ 31 characters", async () => {
+    const taken = candidateNames("Phụ lục 1", 3);
+    expect(taken).toEqual(["Phụ lục 1", "Phụ lục 1 (2)", "Phụ lục 1 (3)"]);
+    const { context } = createExcelMock(taken);
+    await expect(writeAppendixSheet(context, layout, "Phụ lục 1", { maxCandidates: 3 })).rejects.toThrow('Đã có các trang từ "Phụ lục 1" đến "Phụ lục 1 (3)"');
+    expect(candidateNames("Kết quả thực hiện các chỉ tiêu chủ yếu", 12).every((n) => n.length <= 31)).toBe(true);
+  });
+
+  test("two-row header with year columns: merges, print titles $5:$6, portrait", async () => {
+    const t = tableFromTsv();
+    t.years = [2021, 2022, 2023];
+    const l = buildAppendixLayout(t, REFERENCE_INFO, { columns: { baseline: true, years: true }, orientation: "portrait" });
+    const { context, stats } = createExcelMock([]);
+    const r = await writeAppendixSheet(context, l);
+    expect(r.syncs).toBe(2);
+    expect(stats.printTitles.get("Phụ lục 1")).toBe("$5:$6");
+    expect(stats.sheets.get("Phụ lục 1")!.pageLayout.orientation).toBe("Portrait");
+    expect(stats.ranges.filter((x) => x.merged).map((x) => x.address)).toEqual(expect.arrayContaining(["A5:A6", "D5:D6", "E5:H5", "I5:I6", "J5:J6"]));
+    const v = sheetValues(stats, "Phụ lục 1");
+    expect(v[4].slice(4, 8)).toEqual(["Thực hiện qua các năm", "", "", ""]);
+    expect(v[5].slice(4, 8)).toEqual(["Đầu nhiệm kỳ (2020)", "Năm 2021", "Năm 2022", "Năm 2023"]);
+  });
+
+  test("rectangles: cells grouped into few areas", () => {
+    expect(rectangles([[0, 0], [0, 1], [1, 0], [1, 1], [3, 1]])).toEqual([
+      { r0: 0, c0: 0, r1: 1, c1: 1 },
+      { r0: 3, c0: 1, r1: 3, c1: 1 },
+    ]);
+  });
+});
