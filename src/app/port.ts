@@ -103,15 +103,3 @@ export interface WorkbookPort {
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/** "Phụ lục 1", then "Phụ lục 1 (2)", "Phụ lục 1 (3)"...; at most 31 characters. */
-export function uniqueSheetName(base: string, existing: readonly string[]): string {
-  const taken = new Set(existing.map((n) => n.toLocaleLowerCase("vi")));
-  const clean = base.replace(/[\\/?*[\]:]/g, " ").trim().slice(0, 31) || "Phụ lục";
-  if (!taken.has(clean.toLocaleLowerCase("vi"))) return clean;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = clean.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(name.toLocaleLowerCase("vi"))) return name;
-  }
-}

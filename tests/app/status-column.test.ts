@@ -8,7 +8,7 @@ import { callFunction, type FnArg } from "../../src/core/evaluation/nq-functions
 import { valueAt, type Grid } from "../../src/core/sheet/grid";
 import { toCellValue } from "../../src/core/sample";
 import { buildStatusRequest, contiguousRuns, diffStatus, statusColumnOf, type StatusOptions } from "../../src/app/status-column";
-import { uniqueSheetName } from "../../src/app/port";
+import { uniqueSheetName } from "../../src/core/sheet/sheet-names";
 import { loadReferenceIndicators, loadReferenceRows } from "../support/reference";
 
 /** The reference appendix as a sheet: header on row 1, columns A-F as published. */

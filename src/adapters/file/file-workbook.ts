@@ -3,6 +3,7 @@
  * ExcelJS workbook; every step works on it, and "Lưu tệp đã sửa" downloads it. The user's file on
  * disk is never touched. Settings go to a very hidden sheet of the workbook.
  */
+import { uniqueSheetName } from "../../core/sheet/sheet-names";
 import ExcelJS from "exceljs";
 import type { Grid } from "../../core/sheet/grid";
 import type { ReportInfo } from "../../core/model";
@@ -12,7 +13,7 @@ import { buildTemplateWorkbook } from "../xlsx/template";
 import { addAppendixSheet } from "../xlsx/appendix-xlsx";
 import { downloadBytes } from "./download";
 import {
-  uniqueSheetName,
+
   type PaneSettings,
   type StatusColumnPlan,
   type StatusColumnRequest,

@@ -8,7 +8,8 @@
  * ranges (getRanges) built from the layout's style roles, never cell by cell.
  * String enum values are used ("Landscape", "A4", "Continuous") so this runs without the Excel global.
  */
-import { safeSheetName, type AppendixLayout, type HAlign } from "../../core/layout";
+import { type AppendixLayout, type HAlign } from "../../core/layout";
+import { safeSheetName } from "../../core/sheet/sheet-names";
 import { columnLetter } from "../../core/sheet/grid";
 
 export interface WriteAppendixOptions {

@@ -2,6 +2,7 @@
  * The workbook port over Office.js. Reads a sheet in one batch, writes 2-D arrays, few syncs.
  * `Excel` and the settings store are injected so the adapter can be tested with office-addin-mock.
  */
+import { uniqueSheetName } from "../../core/sheet/sheet-names";
 import type { Grid } from "../../core/sheet/grid";
 import type { ReportInfo } from "../../core/model";
 import type { AppendixLayout } from "../../core/layout";
@@ -10,7 +11,7 @@ import { readSheetGrid } from "./office-read";
 import { loadSettings, saveSettings, type SettingsStore } from "./office-settings";
 import { downloadBytes, toBase64 } from "../file/download";
 import {
-  uniqueSheetName,
+
   type PaneSettings,
   type StatusColumnPlan,
   type StatusColumnRequest,

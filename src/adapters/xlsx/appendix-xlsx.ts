@@ -6,7 +6,8 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { safeSheetName, type AppendixLayout, type LayoutCell, type StyleRole, type TextStyle } from "../../core/layout";
+import { type AppendixLayout, type LayoutCell, type StyleRole, type TextStyle } from "../../core/layout";
+import { safeSheetName } from "../../core/sheet/sheet-names";
 
 const MM_PER_INCH = 25.4;
 

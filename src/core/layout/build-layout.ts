@@ -461,9 +461,3 @@ export function buildAppendixLayout(table: IndicatorTable, info: ReportInfo = ta
     warnings,
   };
 }
-
-/** A sheet name Excel accepts (≤ 31 characters, none of : \ / ? * [ ] and no apostrophe, which breaks print titles). */
-export function safeSheetName(name: string): string {
-  const s = nfc(name).replace(/[:\\/?*[\]']/g, " ").replace(/\s+/g, " ").trim();
-  return (s || "Phụ lục").slice(0, 31).trim();
-}

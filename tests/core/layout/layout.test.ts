@@ -1,4 +1,5 @@
-import { balanceLines, buildAppendixLayout, defaultKemTheo, estimateRowHeight, LayoutError, safeSheetName, toRoman, type AppendixLayout } from "../../../src/core/layout";
+import { balanceLines, buildAppendixLayout, defaultKemTheo, estimateRowHeight, LayoutError, toRoman, type AppendixLayout } from "../../../src/core/layout";
+import { safeSheetName } from "../../../src/core/sheet/sheet-names";
 import { REFERENCE_INFO, REFERENCE_TSV, tableFromTsv } from "../../support/appendix-fixture";
 
 /** The printed status of every indicator row of the reference appendix, in order. */
