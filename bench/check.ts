@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadWorkbookFile } from "../src/adapters/xlsx/read-file";
-import { checkGrids } from "../src/cli/commands/check";
+import { checkReport, gridSource, requireTable } from "../src/app/analyse";
 import { SAMPLE_INFO, SAMPLE_ROWS, templateHeader, templateRowValues } from "../src/core/sample";
 import { infoRows, termYears } from "../src/core/sheet/info";
 import { heapUsedMb, timeBestAsync } from "./util";
@@ -47,7 +47,7 @@ export async function benchCheck() {
     let findings = 0;
     const runCheck = async () => {
       const grids = await loadWorkbookFile(file);
-      const { report } = checkGrids(grids);
+      const report = checkReport(await requireTable(gridSource(grids)));
       indicators = report.indicators.length;
       findings = report.findings.length;
     };

@@ -1,16 +1,21 @@
 /**
- * From a sheet's grid to what the task pane shows: the table read with the user's column mapping,
- * evaluated with the chosen vocabulary, its findings and counts. Pure: no workbook access.
+ * The one use case every front end shares: find the "Thông tin" sheet, choose the indicator sheet,
+ * read the table (with the user's column mapping), evaluate it, check it and count the verdicts.
+ * The CLI (`check`, `appendix`, `demo`), the task pane and the bench all call this; none reads a
+ * table another way. Pure apart from the sheet source it is given.
  */
 import type { Grid } from "../core/sheet/grid";
-import { valueAt, columnLetter, parseAddress } from "../core/sheet/grid";
+import { valueAt, columnLetter, columnIndex, parseAddress } from "../core/sheet/grid";
 import type { IndicatorTable, ReportInfo } from "../core/model";
-import type { Status } from "../core/evaluation/evaluate";
+import type { Status, Vocabulary } from "../core/evaluation/evaluate";
 import { readIndicatorTable, cellText, type ReadResult, type RecognisedColumn } from "../core/sheet/reader";
-import { evaluateTable } from "../core/evaluation/evaluate-table";
-import { checkTable, type Finding } from "../core/checks/checks";
-import { termYears } from "../core/sheet/info";
+import { detectVocabulary, evaluateTable } from "../core/evaluation/evaluate-table";
+import { checkTable, countStatuses, type Finding, type StatusCounts } from "../core/checks/checks";
+import { readReportInfo, termYears } from "../core/sheet/info";
+import { findInfoSheetName, indicatorSheetOrder } from "../core/sheet/workbook-sheets";
+import { foldText } from "../core/text/numbers";
 import { countByArea, type AreaCount } from "./areas";
+import { AppError } from "./errors";
 
 export interface Analysis {
   sheet: string;
@@ -19,43 +24,190 @@ export interface Analysis {
   table?: IndicatorTable;
   recognised: RecognisedColumn[];
   findings: Finding[];
-  statusCounts: Record<Status, number>;
+  /** verdict counts and the summary clause (core's countStatuses) */
+  counts: StatusCounts;
   areas: AreaCount[];
   indicators: number;
   groups: number;
+  /** the vocabulary the verdicts were written in (the user's choice, or the sheet's own) */
+  vocabulary: Vocabulary;
 }
 
-export interface AnalysisOptions {
+export interface AnalyseOptions {
+  /** role → column letter the user confirmed ("" = the table has no such column) */
   mapping?: Record<string, string>;
   info?: ReportInfo;
-  vocabulary: "dat" | "hoan-thanh";
-  levels: 2 | 3;
-  /** percent; 0 = off */
-  near: number;
+  /** undefined: the vocabulary the sheet's own verdicts use */
+  vocabulary?: Vocabulary;
+  levels?: 2 | 3;
+  /** near threshold in percent; 0 or undefined = off */
+  near?: number;
 }
 
 export const STATUS_ORDER: Status[] = ["exceeded", "met", "near", "not_met", "not_evaluable"];
 
-export function analyse(grid: Grid, opts: AnalysisOptions): Analysis {
+/** Read, evaluate, check and count one sheet. */
+export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   const years = termYears(opts.info);
   const result = readIndicatorTable(grid, { mapping: opts.mapping, years: years.length ? years : undefined });
-  const statusCounts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>;
-  const base = { sheet: grid.sheet, grid, result, statusCounts, findings: [] as Finding[], areas: [] as AreaCount[], recognised: [] as RecognisedColumn[], indicators: 0, groups: 0 };
-  if (!result.ok) return base;
+  const vocabulary0 = opts.vocabulary ?? "dat";
+  const none: Analysis = {
+    sheet: grid.sheet,
+    grid,
+    result,
+    findings: [],
+    areas: [],
+    recognised: [],
+    indicators: 0,
+    groups: 0,
+    vocabulary: vocabulary0,
+    counts: countStatuses({ sheet: grid.sheet, mapping: {}, headerRow: 0, rows: [], years: [] }, { vocabulary: vocabulary0 }),
+  };
+  if (!result.ok) return none;
   const table = result.table;
   if (opts.info) table.info = opts.info;
-  evaluateTable(table, { vocabulary: opts.vocabulary, levels: opts.levels, near: opts.near > 0 ? opts.near / 100 : undefined });
+  const vocabulary = opts.vocabulary ?? detectVocabulary(table);
+  evaluateTable(table, { vocabulary, levels: opts.levels, near: opts.near && opts.near > 0 ? opts.near / 100 : undefined });
   const findings = checkTable(table, opts.info);
   let indicators = 0;
   let groups = 0;
   for (const r of table.rows) {
     if (r.type === "group") groups++;
-    else {
-      indicators++;
-      if (r.evaluation) statusCounts[r.evaluation.status]++;
-    }
+    else indicators++;
   }
-  return { ...base, table, recognised: result.recognised, findings, areas: countByArea(table), indicators, groups };
+  return {
+    ...none,
+    table,
+    recognised: result.recognised,
+    findings,
+    counts: countStatuses(table, { vocabulary }),
+    areas: countByArea(table),
+    indicators,
+    groups,
+    vocabulary,
+  };
+}
+
+/** Where the sheets come from: an Office workbook, a file opened in the browser, grids read by the CLI. */
+export interface SheetSource {
+  listSheets(): Promise<string[]>;
+  readSheet(name: string): Promise<Grid>;
+}
+
+/** Grids already read (CLI, bench) as a sheet source. */
+export function gridSource(grids: readonly Grid[]): SheetSource {
+  return {
+    listSheets: async () => grids.map((g) => g.sheet),
+    readSheet: async (name) => {
+      const g = grids.find((x) => x.sheet === name);
+      if (!g) throw new AppError("no_sheet", `Không có trang "${name}".`);
+      return g;
+    },
+  };
+}
+
+/** The report information of a workbook (its "Thông tin" sheet), if it has one. */
+export async function readWorkbookInfo(source: SheetSource, names?: readonly string[]): Promise<ReportInfo | undefined> {
+  const infoSheet = findInfoSheetName(names ?? (await source.listSheets()));
+  return infoSheet ? readReportInfo(await source.readSheet(infoSheet)) : undefined;
+}
+
+export interface WorkbookAnalysisOptions extends Omit<AnalyseOptions, "mapping" | "info"> {
+  /** analyse this sheet only (exact name, or the same name without accents and case) */
+  sheet?: string;
+  /** sheets to try first (the last one used, the active one) */
+  preferred?: ReadonlyArray<string | undefined>;
+  /** confirmed column mappings, per sheet */
+  mappings?: Record<string, Record<string, string>>;
+  /** report information given instead of the "Thông tin" sheet */
+  info?: ReportInfo;
+}
+
+export interface WorkbookAnalysis {
+  /** the sheet with a table, or the first one tried when none has one */
+  analysis: Analysis | null;
+  info?: ReportInfo;
+  sheets: string[];
+}
+
+/** Find the indicator table of a workbook: the named sheet, or the first sheet holding one. */
+export async function analyseWorkbook(source: SheetSource, opts: WorkbookAnalysisOptions = {}): Promise<WorkbookAnalysis> {
+  const sheets = await source.listSheets();
+  const info = opts.info ?? (await readWorkbookInfo(source, sheets));
+  let order: string[];
+  if (opts.sheet) {
+    const wanted = opts.sheet;
+    const name = sheets.find((x) => x === wanted) ?? sheets.find((x) => foldText(x) === foldText(wanted));
+    if (!name) throw new AppError("no_sheet", `Không có trang "${wanted}". Các trang trong tệp: ${sheets.map((x) => `"${x}"`).join(", ")}.`);
+    order = [name];
+  } else order = indicatorSheetOrder(sheets, opts.preferred);
+  let first: Analysis | null = null;
+  for (const name of order) {
+    const a = analyse(await source.readSheet(name), { ...opts, mapping: opts.mappings?.[name], info });
+    if (a.result.ok) return { analysis: a, info, sheets };
+    first ??= a;
+  }
+  return { analysis: first, info, sheets };
+}
+
+/** Like analyseWorkbook, but a workbook without a table is an error that says where it looked. */
+export async function requireTable(source: SheetSource, opts: WorkbookAnalysisOptions = {}): Promise<Analysis & { table: IndicatorTable; info?: ReportInfo }> {
+  const { analysis, info, sheets } = await analyseWorkbook(source, opts);
+  if (analysis?.table) return Object.assign(analysis, { table: analysis.table, info });
+  const msg =
+    opts.sheet && analysis && !analysis.result.ok
+      ? analysis.result.error.message
+      : `Không tìm thấy bảng chỉ tiêu trong tệp (đã xem ${sheets.length} trang). Dòng tiêu đề cần có cột "Chỉ tiêu" và "Chỉ tiêu Nghị quyết" hoặc "Kết quả thực hiện".`;
+  throw new AppError("no_table", msg);
+}
+
+/** What `chitieu check --json` prints for one analysed sheet. */
+export interface CheckReport {
+  sheet: string;
+  mapping: Record<string, string>;
+  indicators: Array<{
+    row: number;
+    tt: string;
+    name: string;
+    unit: string;
+    target: string;
+    actual: unknown;
+    reported: string | null;
+    status: string;
+    label: string;
+    direction: string;
+  }>;
+  groups: Array<{ row: number; tt: string; name: string }>;
+  findings: Finding[];
+  counts: StatusCounts;
+}
+
+export function checkReport(a: Analysis & { table: IndicatorTable }): CheckReport {
+  const { table, grid } = a;
+  const report: CheckReport = { sheet: a.sheet, mapping: table.mapping, indicators: [], groups: [], findings: a.findings, counts: a.counts };
+  const origin = parseAddress(grid.origin ?? "A1");
+  const nameCol = columnIndex(table.mapping.name) - origin.col;
+  for (const r of table.rows) {
+    if (r.type === "group") {
+      report.groups.push({ row: r.row, tt: r.tt, name: r.name });
+      continue;
+    }
+    const e = r.evaluation!;
+    const rawName = cellText(grid.values[r.row - origin.row]?.[nameCol]) || r.name;
+    report.indicators.push({
+      row: r.row,
+      tt: r.tt,
+      name: rawName.trim(),
+      unit: r.unit,
+      target: r.targetText,
+      actual: r.actual ?? null,
+      reported: r.reportedText ?? null,
+      status: e.status,
+      label: e.label,
+      direction: e.direction,
+    });
+  }
+  return report;
 }
 
 export interface ColumnChoice {

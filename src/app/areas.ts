@@ -17,7 +17,7 @@ export const AREA_LABELS: Record<Area, string> = {
   other: "Khác",
 };
 
-export const AREAS: Area[] = ["economy", "society", "environment", "party", "other"];
+const AREAS: Area[] = ["economy", "society", "environment", "party", "other"];
 
 const ENVIRONMENT = /(moi truong|che phu rung|rung|rac thai|chat thai|nuoc sach|nuoc hop ve sinh|nuoc may|xu ly nuoc|o nhiem|thu gom)/;
 const PARTY = /(xay dung dang|he thong chinh tri|to chuc co so dang|dang vien|ket nap|chi bo|dang bo|cong tac dang|mat tran|doan the|chinh quyen)/;

@@ -8,13 +8,30 @@ export interface ShownError {
   action: string;
 }
 
-/** An error that knows what the user should do about it. */
-export class ActionError extends Error {
+/** Codes of the errors the use cases raise, with what the user should do when no better action is known. */
+export const APP_ERROR_ACTIONS = {
+  no_sheet: "Kiểm tra tên trang (có thể đã bị đổi tên hay xóa) rồi chọn lại.",
+  no_table: "Chọn trang có bảng chỉ tiêu, hoặc chỉ rõ các cột ở bước “Bảng chỉ tiêu”.",
+  unreadable_file: "Chọn một tệp .xlsx hoặc .ods khác.",
+  unsupported_excel: "Cập nhật Excel, hoặc dùng chế độ trình duyệt: mở tệp .xlsx trong trang này.",
+  bad_input: "Sửa dữ liệu như thông báo nói rồi thử lại.",
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_ACTIONS;
+
+/**
+ * The one user-facing error: a Vietnamese message saying what went wrong (naming the file, sheet or
+ * cell) and an action saying what to do. The CLI prints it and exits 2; the pane shows both.
+ */
+export class AppError extends Error {
+  readonly action: string;
   constructor(
+    readonly code: AppErrorCode,
     message: string,
-    readonly action: string,
+    action?: string,
   ) {
     super(message);
+    this.action = action ?? APP_ERROR_ACTIONS[code];
   }
 }
 
@@ -23,7 +40,7 @@ function officeCode(e: unknown): string | undefined {
   return undefined;
 }
 
-export function messageOf(e: unknown): string {
+function messageOf(e: unknown): string {
   if (e instanceof Error) return e.message;
   if (typeof e === "string") return e;
   if (e && typeof e === "object" && "message" in e) return String((e as { message: unknown }).message);
@@ -35,7 +52,7 @@ export function describeError(what: string, e: unknown): ShownError {
   const code = officeCode(e);
   const detail = messageOf(e);
   const title = `Không ${what} được`;
-  if (e instanceof ActionError || (e && typeof e === "object" && typeof (e as { action?: unknown }).action === "string"))
+  if (e instanceof AppError || (e && typeof e === "object" && typeof (e as { action?: unknown }).action === "string"))
     return { title, detail, action: (e as { action: string }).action };
   switch (code) {
     case "ItemNotFound":

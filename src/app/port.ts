@@ -6,6 +6,8 @@
 import type { Grid } from "../core/sheet/grid";
 import type { ReportInfo } from "../core/model";
 import type { AppendixLayout } from "../core/layout";
+import type { PaneSettings } from "./settings";
+import type { SheetSource } from "./analyse";
 
 /** One cell of the Đánh giá column: the formula to use where custom functions work, and the value otherwise. */
 export interface StatusCell {
@@ -45,36 +47,7 @@ export interface StatusChange {
 /** How many changes a plan shows before confirming. */
 export const PREVIEW_CHANGES = 8;
 
-/** Settings kept in the workbook, so the next person gets the same. */
-export interface PaneSettings {
-  vocabulary: "dat" | "hoan-thanh";
-  levels: 2 | 3;
-  /** near threshold in percent; 0 = off */
-  near: number;
-  layout: "dang-2026" | "dang-2018" | "nha-nuoc";
-  title: string;
-  kemTheo: string;
-  orientation: "landscape" | "portrait";
-  columns: { baseline: boolean; years: boolean; note: boolean };
-  signature: boolean;
-  /** last sheet used and the column mapping the user confirmed, per sheet */
-  sheet?: string;
-  mappings?: Record<string, Record<string, string>>;
-}
-
-export const DEFAULT_SETTINGS: PaneSettings = {
-  vocabulary: "dat",
-  levels: 2,
-  near: 0,
-  layout: "dang-2026",
-  title: "",
-  kemTheo: "",
-  orientation: "landscape",
-  columns: { baseline: false, years: false, note: false },
-  signature: false,
-};
-
-export interface WorkbookPort {
+export interface WorkbookPort extends SheetSource {
   readonly kind: "office" | "file";
   /** what the user works on: "Excel" or the file name */
   readonly label: string;
@@ -100,6 +73,15 @@ export interface WorkbookPort {
   /** the whole workbook with the changes made here (file mode only) */
   exportWorkbook?(): Promise<Uint8Array>;
 }
+
+/** Renders an appendix layout to a file (.xlsx with ExcelJS, .docx): injected, so the pane never imports a renderer. */
+export interface AppendixRenderer {
+  readonly extension: "xlsx" | "docx";
+  readonly mime: string;
+  render(layout: AppendixLayout): Promise<Uint8Array>;
+}
+
+export type AppendixRenderers = Record<AppendixRenderer["extension"], () => Promise<AppendixRenderer>>;
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -1,6 +1,39 @@
-/** The appendix form's settings → the layout options of src/core/layout. */
-import type { AppendixOptions } from "../core/layout";
-import type { PaneSettings } from "./port";
+/**
+ * The pane's settings (kept in the workbook so the next person gets the same), their defaults, and the
+ * choices offered for them, derived from core's data so names and labels are written once.
+ */
+import type { AppendixOptions, PresetName } from "../core/layout";
+import type { Vocabulary } from "../core/evaluation/evaluate";
+
+/** Settings kept in the workbook, so the next person gets the same. */
+export interface PaneSettings {
+  vocabulary: Vocabulary;
+  levels: 2 | 3;
+  /** near threshold in percent; 0 = off */
+  near: number;
+  layout: PresetName;
+  title: string;
+  kemTheo: string;
+  orientation: "landscape" | "portrait";
+  columns: { baseline: boolean; years: boolean; note: boolean };
+  signature: boolean;
+  /** last sheet used and the column mapping the user confirmed, per sheet */
+  sheet?: string;
+  mappings?: Record<string, Record<string, string>>;
+}
+
+export const DEFAULT_SETTINGS: PaneSettings = {
+  vocabulary: "dat",
+  levels: 2,
+  near: 0,
+  layout: "dang-2026",
+  title: "",
+  kemTheo: "",
+  orientation: "landscape",
+  columns: { baseline: false, years: false, note: false },
+  signature: false,
+};
+
 
 export function appendixOptions(s: PaneSettings): AppendixOptions {
   return {

@@ -2,12 +2,13 @@
  * The Đánh giá column: what each indicator row should hold (an NQ.DANHGIA formula, or the value
  * computed here), and how many cells that changes. Pure; both workbook adapters use it.
  */
+import type { Vocabulary } from "../core/evaluation/evaluate";
 import type { IndicatorTable, IndicatorRow } from "../core/model";
 import { columnIndex, columnLetter } from "../core/sheet/grid";
 import { PREVIEW_CHANGES, type StatusCell, type StatusChange, type StatusColumnRequest, type StatusColumnPlan } from "./port";
 
 export interface StatusOptions {
-  vocabulary: "dat" | "hoan-thanh";
+  vocabulary: Vocabulary;
   levels: 2 | 3;
   /** near threshold in percent; 0 = off */
   near: number;
@@ -29,7 +30,7 @@ export function statusColumnOf(table: IndicatorTable): { column: string; isNew: 
 }
 
 /** `=NQ.DANHGIA(F5,M5)`, with the direction and vocabulary spelled out when they are not the defaults. */
-export function statusFormula(row: IndicatorRow, opts: StatusOptions): string | undefined {
+function statusFormula(row: IndicatorRow, opts: StatusOptions): string | undefined {
   const ev = row.evaluation;
   const target = row.cells.target;
   const actual = row.cells.actual;
@@ -63,7 +64,7 @@ export function buildStatusRequest(table: IndicatorTable, opts: StatusOptions, h
 }
 
 /** The content a cell gets in a mode. */
-export function desiredContent(cell: StatusCell, mode: StatusColumnPlan["mode"]): string {
+function desiredContent(cell: StatusCell, mode: StatusColumnPlan["mode"]): string {
   return mode === "formulas" && cell.formula ? cell.formula : cell.value;
 }
 

@@ -26,14 +26,15 @@ import {
 import { ArrowClockwiseRegular, DismissRegular, FolderOpenRegular, SaveRegular } from "@fluentui/react-icons";
 import { foldText } from "../core/text/numbers";
 import type { ReportInfo } from "../core/model";
-import { readReportInfo } from "../core/sheet/info";
-import { buildAppendixLayout, defaultKemTheo, defaultTitle } from "../core/layout";
+import { defaultKemTheo, defaultTitle } from "../core/layout";
 import type { AppendixLayout } from "../core/layout";
-import { analyse, type Analysis } from "../app/analyse";
+import { analyse, analyseWorkbook, readWorkbookInfo, type Analysis } from "../app/analyse";
+import { layoutAppendix } from "../app/appendix";
 import { buildStatusRequest, statusColumnOf } from "../app/status-column";
 import { valueAt } from "../core/sheet/grid";
 import { cellText } from "../core/sheet/reader";
-import { DEFAULT_SETTINGS, DOCX_MIME, XLSX_MIME, type PaneSettings, type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../app/port";
+import { XLSX_MIME, type AppendixRenderers, type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../app/port";
+import { DEFAULT_SETTINGS, type PaneSettings } from "../app/settings";
 import { useWork } from "./use-work";
 import { StartScreen } from "./components/StartScreen";
 import { TableStep } from "./components/TableStep";
@@ -77,12 +78,12 @@ export interface AppProps {
   officePort: WorkbookPort | null;
   /** standalone mode: open a picked .xlsx (or the template when no file is given) */
   openFile?: (file: File | null) => Promise<WorkbookPort>;
+  /** the .xlsx and .docx renderers, loaded on first use (wired in index.tsx) */
+  renderers: AppendixRenderers;
 }
 
 type Notice = { intent: "success" | "info" | "warning"; text: string } | null;
 type StepId = "table" | "check" | "status" | "appendix";
-
-const INFO_SHEET = "thong tin";
 
 function mergeSettings(saved: Partial<PaneSettings> | null): PaneSettings {
   const s = { ...DEFAULT_SETTINGS, ...(saved ?? {}) };
@@ -94,7 +95,7 @@ function baseFileName(label: string): string {
   return label.replace(/\.xlsx$/i, "").replace(/[\\/:*?"<>|]+/g, " ").trim() || "bang-chi-tieu";
 }
 
-export function App({ officePort, openFile }: AppProps): JSX.Element {
+export function App({ officePort, openFile, renderers }: AppProps): JSX.Element {
   const styles = useStyles();
   const work = useWork();
   const [port, setPort] = useState<WorkbookPort | null>(null);
@@ -120,28 +121,20 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
     [],
   );
 
-  const readInfo = useCallback(async (p: WorkbookPort, names: string[]): Promise<ReportInfo | undefined> => {
-    const infoSheet = names.find((n) => foldText(n) === INFO_SHEET);
-    return infoSheet ? readReportInfo(await p.readSheet(infoSheet)) : undefined;
-  }, []);
+  const readInfo = useCallback((p: WorkbookPort, names: string[]): Promise<ReportInfo | undefined> => readWorkbookInfo(p, names), []);
 
   /** Connect to a workbook: settings, sheets, and the first sheet with a table. */
   const connect = useCallback(
     async (p: WorkbookPort) => {
       const s = mergeSettings(await p.getSettings());
-      const names = await p.listSheets();
-      const reportInfo = await readInfo(p, names);
       const active = await p.activeSheet();
-      const order = [s.sheet, active, ...names].filter((n, i, a): n is string => !!n && names.includes(n) && a.indexOf(n) === i && foldText(n) !== INFO_SHEET);
-      let found: Analysis | null = null;
-      for (const name of order) {
-        const a = await load(p, name, s, reportInfo);
-        if (!found) found = a;
-        if (a.result.ok) {
-          found = a;
-          break;
-        }
-      }
+      const { analysis: found, info: reportInfo, sheets: names } = await analyseWorkbook(p, {
+        preferred: [s.sheet, active],
+        mappings: s.mappings,
+        vocabulary: s.vocabulary,
+        levels: s.levels,
+        near: s.near,
+      });
       setPort(p);
       setSettings(s);
       setSheets(names);
@@ -152,7 +145,7 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
       setAppendixSheet(null);
       setOpen(["table"]);
     },
-    [load, readInfo],
+    [],
   );
 
   useEffect(() => {
@@ -310,7 +303,7 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
 
   const makeLayout = useCallback((): AppendixLayout => {
     if (!analysis?.table) throw new Error("Chưa có bảng chỉ tiêu: chọn trang có bảng ở bước “Bảng chỉ tiêu”.");
-    return buildAppendixLayout(analysis.table, info ?? analysis.table.info ?? {}, appendixOptions(settingsRef.current));
+    return layoutAppendix(analysis.table, info, appendixOptions(settingsRef.current));
   }, [analysis, info]);
 
   // the title and "Kèm theo" line the appendix gets when the fields are left empty
@@ -349,12 +342,10 @@ export function App({ officePort, openFile }: AppProps): JSX.Element {
       if (!port) return;
       const l = layout ?? makeLayout();
       // the renderers (ExcelJS, docx) load on first use: a lighter first paint
-      const bytes =
-        ext === "xlsx"
-          ? await (await import("../adapters/xlsx/appendix-xlsx")).renderAppendixXlsx(l)
-          : await (await import("../adapters/docx/appendix-docx")).renderAppendixDocx(l);
+      const renderer = await renderers[ext]();
+      const bytes = await renderer.render(l);
       const name = `${fileStem(l)}.${ext}`;
-      await port.download(name, bytes, ext === "xlsx" ? XLSX_MIME : DOCX_MIME);
+      await port.download(name, bytes, renderer.mime);
       downloaded(name);
     });
 

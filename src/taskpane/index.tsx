@@ -5,7 +5,7 @@
 import React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import type { WorkbookPort } from "../app/port";
+import { DOCX_MIME, XLSX_MIME, type AppendixRenderers, type WorkbookPort } from "../app/port";
 import { detectHost } from "./host";
 
 async function officePort(): Promise<WorkbookPort> {
@@ -26,6 +26,18 @@ async function openFile(file: File | null): Promise<WorkbookPort> {
   return FileWorkbookPort.fromWorkbook(buildTemplateWorkbook({ sample: true }), "bang-chi-tieu-mau.xlsx");
 }
 
+/** The appendix renderers; ExcelJS and docx load on first use, for a lighter first paint. */
+const renderers: AppendixRenderers = {
+  xlsx: async () => {
+    const { renderAppendixXlsx } = await import("../adapters/xlsx/appendix-xlsx");
+    return { extension: "xlsx", mime: XLSX_MIME, render: renderAppendixXlsx };
+  },
+  docx: async () => {
+    const { renderAppendixDocx } = await import("../adapters/docx/appendix-docx");
+    return { extension: "docx", mime: DOCX_MIME, render: renderAppendixDocx };
+  },
+};
+
 async function main(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) return;
@@ -33,7 +45,7 @@ async function main(): Promise<void> {
   const host = await detectHost();
   const port = host === "excel" ? await officePort() : null;
   document.documentElement.dataset.mode = port ? "office" : "standalone";
-  root.render(<App officePort={port} openFile={port ? undefined : openFile} />);
+  root.render(<App officePort={port} openFile={port ? undefined : openFile} renderers={renderers} />);
 }
 
 void main();

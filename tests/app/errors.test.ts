@@ -1,5 +1,5 @@
 /** Errors shown in the task pane say what went wrong and what to do. */
-import { ActionError, describeError } from "../../src/app/errors";
+import { AppError, describeError } from "../../src/app/errors";
 import { analyse, columnChoices, findingCell } from "../../src/app/analyse";
 import type { Grid } from "../../src/core/sheet/grid";
 
@@ -12,7 +12,7 @@ test("Office.js error codes get an action that fits", () => {
 });
 
 test("an error that knows what to do keeps its own action; anything else gets a generic one", () => {
-  expect(describeError("mở tệp", new ActionError("Tệp hỏng.", "Chọn tệp khác.")).action).toBe("Chọn tệp khác.");
+  expect(describeError("mở tệp", new AppError("unreadable_file", "Tệp hỏng.", "Chọn tệp khác.")).action).toBe("Chọn tệp khác.");
   const other = describeError("tạo phụ lục", "lỗi lạ");
   expect(other.detail).toBe("lỗi lạ");
   expect(other.action).toMatch(/thử lần nữa/);
@@ -36,7 +36,7 @@ test("mapping choices name each column by its header; “none” drops the colum
   const rows = a.table!.rows.filter((r) => r.type === "indicator");
   expect(rows.every((r) => r.type === "indicator" && !r.note)).toBe(true);
   expect(a.table!.mapping.note).toBeUndefined();
-  expect(a.statusCounts.met + a.statusCounts.exceeded).toBe(2);
+  expect(a.counts.met + a.counts.exceeded).toBe(2);
 });
 
 test("a finding's cell: a bare address is on the table's sheet; a qualified one names its own", () => {

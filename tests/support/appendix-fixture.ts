@@ -2,6 +2,7 @@
  * Test fixture: the reference appendix (Thành ủy Bảo Lộc, Báo cáo 203-BC/ThU, 25/5/2023), its 33 rows
  * as printed, turned into an IndicatorTable and evaluated by the core engine.
  */
+import type { Vocabulary } from "../../src/core/evaluation/evaluate";
 import { evaluate, parseStatusLabel } from "../../src/core/evaluation/evaluate";
 import type { IndicatorRow, IndicatorTable, ReportInfo, TableRow } from "../../src/core/model";
 import { parseViNumber } from "../../src/core/text/numbers";
@@ -16,7 +17,7 @@ export const REFERENCE_TSV = readFileSync(REFERENCE_TSV_PATH, "utf8").replace(/\
 export const REFERENCE_INFO: ReportInfo = SAMPLE_INFO;
 
 /** Parse the TSV the way the sheet reads: groups have no unit/target/result; "-"/"+" marks sub-rows. */
-export function tableFromTsv(tsv: string = REFERENCE_TSV, vocabulary: "dat" | "hoan-thanh" = "dat"): IndicatorTable {
+export function tableFromTsv(tsv: string = REFERENCE_TSV, vocabulary: Vocabulary = "dat"): IndicatorTable {
   const lines = tsv.split("\n").filter((l) => l.trim() !== "");
   const rows: TableRow[] = [];
   const path: string[] = [];

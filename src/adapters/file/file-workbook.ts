@@ -12,15 +12,10 @@ import { worksheetGrid } from "../xlsx/exceljs-read";
 import { buildTemplateWorkbook } from "../xlsx/template";
 import { addAppendixSheet } from "../xlsx/appendix-xlsx";
 import { downloadBytes } from "./download";
-import {
-
-  type PaneSettings,
-  type StatusColumnPlan,
-  type StatusColumnRequest,
-  type WorkbookPort,
-} from "../../app/port";
+import { type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../../app/port";
+import { type PaneSettings } from "../../app/settings";
 import { diffStatus, planOf } from "../../app/status-column";
-import { ActionError } from "../../app/errors";
+import { AppError } from "../../app/errors";
 
 /** The hidden sheet holding the task pane's settings (JSON in A1). */
 export const SETTINGS_SHEET = "ChiTieuNQ_CaiDat";
@@ -60,7 +55,8 @@ export class FileWorkbookPort implements WorkbookPort {
     try {
       await wb.xlsx.load(data instanceof Uint8Array ? data : new Uint8Array(data));
     } catch {
-      throw new ActionError(
+      throw new AppError(
+        "unreadable_file",
         `Không đọc được tệp "${fileName}": tệp không phải .xlsx, bị hỏng hoặc có mật khẩu.`,
         "Chọn một tệp .xlsx khác. Tệp .xls cũ hoặc có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi “Lưu thành” .xlsx.",
       );

@@ -2,7 +2,7 @@
  * Task-pane settings kept in the workbook through `Office.context.document.settings`, so whoever
  * opens the file next gets the same choices. Stored as one JSON value under one key.
  */
-import type { PaneSettings } from "../../app/port";
+import type { PaneSettings } from "../../app/settings";
 
 export const SETTINGS_KEY = "chiTieuNghiQuyet";
 

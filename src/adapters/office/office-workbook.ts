@@ -10,14 +10,9 @@ import { writeAppendixSheet } from "./office-appendix";
 import { readSheetGrid } from "./office-read";
 import { loadSettings, saveSettings, type SettingsStore } from "./office-settings";
 import { downloadBytes, toBase64 } from "../file/download";
-import {
-
-  type PaneSettings,
-  type StatusColumnPlan,
-  type StatusColumnRequest,
-  type WorkbookPort,
-} from "../../app/port";
-import { ActionError } from "../../app/errors";
+import { type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../../app/port";
+import { type PaneSettings } from "../../app/settings";
+import { AppError } from "../../app/errors";
 import { contiguousRuns, diffStatus, planOf, rowSpan } from "../../app/status-column";
 
 /** The part of the global `Excel` used here. */
@@ -83,7 +78,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   async insertTemplate(info?: ReportInfo): Promise<string> {
     if (!this.supports("ExcelApi", "1.13"))
-      throw new ActionError(
+      throw new AppError(
+        "unsupported_excel",
         "Phiên bản Excel này chưa chèn được trang từ tệp mẫu (cần ExcelApi 1.13).",
         "Dùng Microsoft 365 hoặc Excel trên web; hoặc mở trang này trong trình duyệt, bấm “Thử với số liệu mẫu” rồi “Lưu tệp đã sửa” để có tệp mẫu.",
       );

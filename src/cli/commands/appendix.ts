@@ -9,15 +9,15 @@ import { existsSync, realpathSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseVocabulary } from "../../core/evaluation/evaluate";
 import { parseDateText } from "../../core/sheet/info";
-import { buildAppendixLayout, LayoutError, parsePreset, type AppendixLayout, type AppendixOptions } from "../../core/layout";
-import type { IndicatorTable, ReportInfo } from "../../core/model";
+import { parsePreset, type AppendixOptions } from "../../core/layout";
+import type { ReportInfo } from "../../core/model";
 import { countStatuses } from "../../core/checks/checks";
-import type { Grid } from "../../core/sheet/grid";
 import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { loadWorkbookForCli } from "../workbook";
 import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
 import { CliError, parseArgs, type Io } from "../io";
-import { checkGrids, type CheckReport } from "./check";
+import { layoutAppendix } from "../../app/appendix";
+import { analyseForCli } from "./check";
 
 export const summary = "Lập phụ lục \"Kết quả thực hiện các chỉ tiêu chủ yếu\" theo thể thức chính thức (.xlsx, .docx).";
 export const usage =
@@ -26,31 +26,6 @@ export const usage =
   "[--baseline] [--years] [--note] [--signature] [--target-title \"Chỉ tiêu Nghị quyết ĐH VI\"] [--status-title \"So sánh NQ ĐH VI\"] [--sheet TÊN_TRANG] [--force]";
 
 const SWITCHES = ["force", "portrait", "baseline", "years", "note", "signature", "party-header"];
-
-export interface AppendixResult {
-  table: IndicatorTable;
-  info: ReportInfo;
-  layout: AppendixLayout;
-  report: CheckReport;
-}
-
-/** Build the appendix layout from a workbook's grids: read and evaluate the table, then lay it out. */
-export function appendixFromGrids(grids: Grid[], options: AppendixOptions, infoOverrides: ReportInfo = {}, sheet?: string): AppendixResult & { recognised: ReturnType<typeof checkGrids>["recognised"] } {
-  const { report, recognised, table } = checkGrids(grids, sheet);
-  const info: ReportInfo = { ...(table.info ?? {}), ...stripUndefined(infoOverrides) };
-  let layout: AppendixLayout;
-  try {
-    layout = buildAppendixLayout(table, info, options);
-  } catch (e) {
-    if (e instanceof LayoutError) throw new CliError(e.message, 2);
-    throw e;
-  }
-  return { table, info, layout, report, recognised };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;
-}
 
 const str = (v: string | true | undefined, name: string): string | undefined => {
   if (v === undefined) return undefined;
@@ -148,7 +123,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { options, info } = optionsFromFlags(args.flags);
   const grids = await loadWorkbookForCli(file);
   const sheet = str(args.flags.sheet, "sheet");
-  const { layout, report, table } = appendixFromGrids(grids, options, info, sheet);
+  const { analysis, report } = await analyseForCli(grids, { sheet });
+  const table = analysis.table;
+  const layout = layoutAppendix(table, analysis.info, options, info);
   const written: string[] = [];
   if (xlsxOut) {
     writeOutput(xlsxOut, await renderAppendixXlsx(layout), force);

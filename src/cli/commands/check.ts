@@ -1,12 +1,10 @@
 /** chitieu check FILE.xlsx [--sheet NAME] [--json]: read an indicator sheet, evaluate it, report what is wrong. */
-import { checkTable, countStatuses, SEVERITY_LABELS, type Finding, type StatusCounts } from "../../core/checks/checks";
-import { columnIndex, parseAddress, type Grid } from "../../core/sheet/grid";
-import { detectVocabulary, evaluateTable } from "../../core/evaluation/evaluate-table";
+import { SEVERITY_LABELS } from "../../core/checks/checks";
+import type { Grid } from "../../core/sheet/grid";
 import { parseVocabulary, statusLabel, type Status, type Vocabulary } from "../../core/evaluation/evaluate";
-import { readReportInfo, termYears } from "../../core/sheet/info";
-import { foldText } from "../../core/text/numbers";
-import { cellText, describeRole, readIndicatorTable, type RecognisedColumn } from "../../core/sheet/reader";
-import type { IndicatorTable, ReportInfo } from "../../core/model";
+import { describeRole, type RecognisedColumn } from "../../core/sheet/reader";
+import { checkReport, gridSource, requireTable, type CheckReport } from "../../app/analyse";
+import { AppError } from "../../app/errors";
 import { loadWorkbookForCli } from "../workbook";
 import { CliError, parseArgs, type Io } from "../io";
 
@@ -14,103 +12,15 @@ export const summary = "Kiểm tra bảng chỉ tiêu trong tệp Excel: đọc,
 export const usage =
   "chitieu check TỆP.xlsx [--sheet TÊN_TRANG] [--json] [--vocabulary dat|hoan-thanh]   (mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp)";
 
-export interface CheckReport {
-  sheet: string;
-  mapping: Record<string, string>;
-  indicators: Array<{
-    row: number;
-    tt: string;
-    name: string;
-    unit: string;
-    target: string;
-    actual: unknown;
-    reported: string | null;
-    status: string;
-    label: string;
-    direction: string;
-  }>;
-  groups: Array<{ row: number; tt: string; name: string }>;
-  findings: Finding[];
-  counts: StatusCounts;
-}
-
-const INFO_NAMES = ["thong tin", "thongtin", "info"];
-
-/** Find the info sheet, if any. */
-export function findInfo(grids: Grid[]): ReportInfo | undefined {
-  const g = grids.find((x) => INFO_NAMES.includes(foldText(x.sheet)));
-  return g ? readReportInfo(g) : undefined;
-}
-
-/** Check the grids of a workbook: the named sheet, or the first sheet holding an indicator table. */
-export function checkGrids(grids: Grid[], sheet?: string, opts: { vocabulary?: Vocabulary } = {}): { report: CheckReport; recognised: RecognisedColumn[]; table: IndicatorTable; vocabulary: Vocabulary } {
-  const info = findInfo(grids);
-  const years = info?.termStart ? termYears(info) : undefined;
-  let candidates = grids;
-  if (sheet) {
-    const g = grids.find((x) => x.sheet === sheet) ?? grids.find((x) => foldText(x.sheet) === foldText(sheet));
-    if (!g) throw new CliError(`Không có trang "${sheet}". Các trang trong tệp: ${grids.map((x) => `"${x.sheet}"`).join(", ")}.`);
-    candidates = [g];
-  } else {
-    // "Chỉ tiêu" first, the info sheet last
-    candidates = [...grids].sort((a, b) => rank(a) - rank(b));
+/** The app's analysis of a workbook read by the CLI; a workbook without a table is exit 2 with the app's message. */
+export async function analyseForCli(grids: Grid[], opts: { sheet?: string; vocabulary?: Vocabulary } = {}): Promise<{ analysis: Awaited<ReturnType<typeof requireTable>>; report: CheckReport }> {
+  try {
+    const analysis = await requireTable(gridSource(grids), opts);
+    return { analysis, report: checkReport(analysis) };
+  } catch (e) {
+    if (e instanceof AppError) throw new CliError(e.message, 2);
+    throw e;
   }
-  let firstError: string | undefined;
-  for (const g of candidates) {
-    const res = readIndicatorTable(g, { years });
-    if (!res.ok) {
-      firstError ??= res.error.message;
-      continue;
-    }
-    const table = res.table;
-    if (info) table.info = info;
-    const vocabulary = opts.vocabulary ?? detectVocabulary(table);
-    evaluateTable(table, { vocabulary });
-    const findings = checkTable(table, info);
-    const counts = countStatuses(table, { vocabulary });
-    const report: CheckReport = {
-      sheet: g.sheet,
-      mapping: table.mapping,
-      indicators: [],
-      groups: [],
-      findings,
-      counts,
-    };
-    const originRow = parseAddress(g.origin ?? "A1").row;
-    const nameCol = columnIndex(table.mapping.name) - parseAddress(g.origin ?? "A1").col;
-    for (const r of table.rows) {
-      if (r.type === "group") {
-        report.groups.push({ row: r.row, tt: r.tt, name: r.name });
-        continue;
-      }
-      const e = r.evaluation!;
-      const rawName = cellText(g.values[r.row - originRow]?.[nameCol]) || r.name;
-      report.indicators.push({
-        row: r.row,
-        tt: r.tt,
-        name: rawName.trim(),
-        unit: r.unit,
-        target: r.targetText,
-        actual: r.actual ?? null,
-        reported: r.reportedText ?? null,
-        status: e.status,
-        label: e.label,
-        direction: e.direction,
-      });
-    }
-    return { report, recognised: res.recognised, table, vocabulary };
-  }
-  const msg = sheet
-    ? firstError ?? `Không tìm thấy bảng chỉ tiêu trên trang "${sheet}".`
-    : `Không tìm thấy bảng chỉ tiêu trong tệp (đã xem ${grids.length} trang). Dòng tiêu đề cần có cột "Chỉ tiêu" và "Chỉ tiêu Nghị quyết" hoặc "Kết quả thực hiện".`;
-  throw new CliError(msg, 2);
-}
-
-function rank(g: Grid): number {
-  const f = foldText(g.sheet);
-  if (f === "chi tieu") return 0;
-  if (INFO_NAMES.includes(f)) return 2;
-  return 1;
 }
 
 export function formatText(report: CheckReport, recognised: RecognisedColumn[], vocabulary: Vocabulary = "dat"): string {
@@ -146,7 +56,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (!vocabulary) throw new CliError('--vocabulary phải là "dat" (Đạt/Chưa đạt) hoặc "hoan-thanh" (Hoàn thành/Chưa hoàn thành).');
   }
   const grids = await loadWorkbookForCli(file);
-  const { report, recognised, vocabulary: used } = checkGrids(grids, sheet, { vocabulary });
+  const { analysis, report } = await analyseForCli(grids, { sheet, vocabulary });
+  const { recognised, vocabulary: used } = analysis;
   if (args.flags.json) io.out(JSON.stringify(report, null, 2));
   else io.out(formatText(report, recognised, used));
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;

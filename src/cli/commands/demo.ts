@@ -12,8 +12,9 @@ import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
 import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { SAMPLE_INFO } from "../../core/sample";
 import { CliError, parseArgs, type Io } from "../io";
-import { appendixFromGrids, writeOutput } from "./appendix";
-import { formatText } from "./check";
+import { writeOutput } from "./appendix";
+import { analyseForCli, formatText } from "./check";
+import { layoutAppendix } from "../../app/appendix";
 import { narrativeLines, summarySentence } from "../../core/checks/narrative";
 
 export const summary = "Chạy thử trên báo cáo mẫu (Thành ủy Bảo Lộc, 2023): kiểm tra và lập phụ lục .xlsx, .docx.";
@@ -46,7 +47,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   io.out("2/6 Đọc lại sổ mẫu: trang \"Chỉ tiêu\" và \"Thông tin\"…");
   const grids = await readWorkbookGrids(workbook);
   const congress = SAMPLE_INFO.congress ?? "";
-  const { layout, report, recognised, table } = appendixFromGrids(grids, {
+  const { analysis, report } = await analyseForCli(grids);
+  const { recognised, table } = analysis;
+  const layout = layoutAppendix(table, analysis.info, {
     preset: "dang-2026",
     vocabulary: "dat",
     levels: 2,

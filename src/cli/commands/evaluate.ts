@@ -20,7 +20,7 @@ interface Item {
   [k: string]: unknown;
 }
 
-export function evaluateItem(item: Item, index: number) {
+function evaluateItem(item: Item, index: number) {
   if (item === null || typeof item !== "object" || Array.isArray(item)) {
     throw new CliError(`Phần tử thứ ${index + 1} không phải là một đối tượng {target, actual}.`);
   }
@@ -44,7 +44,7 @@ export function evaluateItem(item: Item, index: number) {
   return { e, out: { ...item, ...resultFields(e) } };
 }
 
-export function resultFields(e: Evaluation) {
+function resultFields(e: Evaluation) {
   return {
     status: e.status,
     label: e.label,

@@ -22,7 +22,7 @@ function parseArg(s: string): FnArg {
   return s;
 }
 
-export function formatResult(v: number | string | Scalar[][], raw: boolean, decimals: number): string {
+function formatResult(v: number | string | Scalar[][], raw: boolean, decimals: number): string {
   const one = (x: Scalar): string => (typeof x === "number" ? (raw ? String(x) : formatViNumber(x, { decimals })) : x === null ? "" : String(x));
   if (Array.isArray(v)) return v.map((r) => r.map(one).join("\t")).join("\n");
   return one(v);

@@ -81,9 +81,6 @@ export function shares(values: readonly number[]): number[] {
   return values.map((v) => (v / total) * 100);
 }
 
-/** Increase against the same period: current / previous × 100 − 100 (same as growthRate). */
-export const increaseOnSamePeriod = growthRate;
-
 /** Percent of a term's cumulative target: 263 admitted against 110/year × 5 years → 47,8. */
 export function percentOfCumulative(total: number, perYear: number, years: number): number {
   finite(total, "Số lũy kế");

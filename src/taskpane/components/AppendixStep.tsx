@@ -17,7 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentTableRegular } from "@fluentui/react-icons";
 import type { Analysis } from "../../app/analyse";
-import type { PaneSettings } from "../../app/port";
+import type { PaneSettings } from "../../app/settings";
 import { PRESET_CHOICES } from "../../app/settings";
 import { VocabularyField } from "./StatusStep";
 

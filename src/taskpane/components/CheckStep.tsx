@@ -6,7 +6,7 @@ import { statusLabel, type Status } from "../../core/evaluation/evaluate";
 import { narrativeLines, summarySentence } from "../../core/checks/narrative";
 import { findingCell, STATUS_ORDER, type Analysis } from "../../app/analyse";
 import { AREA_LABELS } from "../../app/areas";
-import type { PaneSettings } from "../../app/port";
+import type { PaneSettings } from "../../app/settings";
 import { BarList } from "./BarList";
 
 const useStyles = makeStyles({
@@ -94,9 +94,7 @@ export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell, o
   const proseRef = useRef<HTMLTextAreaElement>(null);
   const prose = useMemo(() => {
     if (!analysis?.table) return "";
-    const c = analysis.statusCounts;
-    const counts = { total: analysis.indicators, ...c };
-    return [summarySentence(counts, settings.vocabulary, settings.levels), ...narrativeLines(analysis.table)].join("\n");
+    return [summarySentence(analysis.counts, settings.vocabulary, settings.levels), ...narrativeLines(analysis.table)].join("\n");
   }, [analysis, settings.vocabulary, settings.levels]);
   const copyProse = async () => {
     try {
@@ -116,13 +114,13 @@ export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell, o
   const count = (k: string) => findings.filter((f) => f.severity === k).length;
   const labelOpts = { vocabulary: settings.vocabulary, levels: settings.levels };
   const total = analysis.indicators;
-  const achieved = analysis.statusCounts.met + analysis.statusCounts.exceeded;
+  const achieved = analysis.counts.met + analysis.counts.exceeded;
   const statuses = STATUS_ORDER.filter((s) => !(settings.levels === 2 && s === "exceeded"));
   const statusItems = statuses
     .map((s) => ({
       key: s,
       label: statusLabel(s, labelOpts),
-      value: settings.levels === 2 && s === "met" ? achieved : analysis.statusCounts[s],
+      value: settings.levels === 2 && s === "met" ? achieved : analysis.counts[s],
       tone: STATUS_TONE[s],
     }))
     .filter((i) => i.value > 0 || i.key === "met" || i.key === "not_met");

@@ -20,7 +20,8 @@ import {
 import { CalculatorRegular } from "@fluentui/react-icons";
 import { statusColumnOf } from "../../app/status-column";
 import type { Analysis } from "../../app/analyse";
-import type { PaneSettings, StatusColumnPlan, StatusColumnRequest } from "../../app/port";
+import type { StatusColumnPlan, StatusColumnRequest } from "../../app/port";
+import type { PaneSettings } from "../../app/settings";
 import { VOCABULARY_CHOICES } from "../../app/settings";
 
 const useStyles = makeStyles({

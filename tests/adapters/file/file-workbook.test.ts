@@ -9,7 +9,7 @@ import { evaluateTable } from "../../../src/core/evaluation/evaluate-table";
 import { buildAppendixLayout } from "../../../src/core/layout";
 import { toCellValue } from "../../../src/core/sample";
 import { buildStatusRequest } from "../../../src/app/status-column";
-import { DEFAULT_SETTINGS } from "../../../src/app/port";
+import { DEFAULT_SETTINGS } from "../../../src/app/settings";
 import { countByArea, areaOf } from "../../../src/app/areas";
 import { loadReferenceIndicators, loadReferenceRows } from "../../support/reference";
 

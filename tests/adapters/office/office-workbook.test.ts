@@ -12,7 +12,8 @@ import { SETTINGS_KEY, type SettingsStore } from "../../../src/adapters/office/o
 import { readIndicatorTable } from "../../../src/core/sheet/reader";
 import { evaluateTable } from "../../../src/core/evaluation/evaluate-table";
 import { buildStatusRequest } from "../../../src/app/status-column";
-import { DEFAULT_SETTINGS, type StatusColumnRequest } from "../../../src/app/port";
+import { type StatusColumnRequest } from "../../../src/app/port";
+import { DEFAULT_SETTINGS } from "../../../src/app/settings";
 
 type Row = unknown[];
 const SHEET = "Chỉ tiêu";
