@@ -12,7 +12,6 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 /** Text for an XML text node or attribute; control characters XML 1.0 forbids are dropped. */
 export function xmlEscape(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[&<>"]/g, (c) => ESCAPES[c]).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 }
 
