@@ -127,7 +127,6 @@ function build(l: Layout): ShapeCase {
     for (const [r1, c1, r2, c2] of l.headMerges ?? []) merges.push(`${columnLetter(c1 + 1)}${top + r1 + 1}:${columnLetter(c2 + 1)}${top + r2 + 1}`);
   };
   writeHeader();
-  const headerRow = raw.length - headRows + 1;
   if (l.numberRow) {
     raw.push(l.cols.map((_, i) => (l.numberRow === "plain" ? i + 1 : l.numberRow === "formula" && i === width - 1 ? `(${i + 1})=(${i})/(${i - 1})` : `(${i + 1})`)));
   }

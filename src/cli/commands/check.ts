@@ -1,11 +1,11 @@
 /** chitieu check FILE.xlsx [--sheet NAME] [--json]: read an indicator sheet, evaluate it, report what is wrong. */
 import { checkTable, countStatuses, SEVERITY_LABELS, type Finding, type StatusCounts } from "../../core/checks/checks";
-import { columnIndex, parseAddress, type Grid } from "../../core/sheet/grid";
+import type { Grid } from "../../core/sheet/grid";
 import { detectVocabulary, evaluateTable } from "../../core/evaluation/evaluate-table";
 import { parseVocabulary, statusLabel, type Status, type Vocabulary } from "../../core/evaluation/evaluate";
 import { readReportInfo, termYears } from "../../core/sheet/info";
 import { foldText } from "../../core/text/numbers";
-import { cellText, describeRole, readIndicatorTable, type RecognisedColumn } from "../../core/sheet/reader";
+import { describeRole, readIndicatorTable, type RecognisedColumn } from "../../core/sheet/reader";
 import type { IndicatorTable, ReportInfo } from "../../core/model";
 import { loadWorkbookForCli } from "../workbook";
 import { CliError, parseArgs, type Io } from "../io";
@@ -76,20 +76,17 @@ export function checkGrids(grids: Grid[], sheet?: string, opts: { vocabulary?: V
       findings,
       counts,
     };
-    const originRow = parseAddress(g.origin ?? "A1").row;
-    const nameCol = columnIndex(table.mapping.name) - parseAddress(g.origin ?? "A1").col;
     for (const r of table.rows) {
       if (r.type === "group") {
-        report.groups.push({ row: r.row, tt: r.tt, name: r.name });
+        report.groups.push({ row: r.row, tt: r.tt, name: r.nameText ?? r.name });
         continue;
       }
       const e = r.evaluation!;
-      const rawName = cellText(g.values[r.row - originRow]?.[nameCol]) || r.name;
       report.indicators.push({
         row: r.row,
         tt: r.tt,
-        name: rawName.trim(),
-        unit: r.unit,
+        name: r.nameText ?? r.name,
+        unit: r.unitText ?? r.unit,
         target: r.targetText,
         actual: r.actual ?? null,
         reported: r.reportedText ?? null,
