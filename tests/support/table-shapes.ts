@@ -38,6 +38,8 @@ export interface SpecRow {
   years?: Record<number, Value>;
   /** the unit the reader should find in the name's brackets (no ĐVT column) */
   unitInName?: string;
+  /** the note is a verdict ("Vượt kế hoạch"): the reported status when there is no status column */
+  noteStatus?: boolean;
 }
 
 /** What the reader should give for one sheet row. */
@@ -161,7 +163,7 @@ function build(l: Layout): ShapeCase {
     else if (d.unitInName) e.unit = d.unitInName;
     if (has("target")) e.target = shownText(d.target);
     if (has("actual")) e.actual = shownText(d.actual);
-    if (has("status")) e.status = shownText(d.status);
+    e.status = has("status") ? shownText(d.status) : has("note") && d.noteStatus ? shownText(d.note) : "";
     if (has("baseline")) e.baseline = shownText(d.baseline);
     rows.push(e);
   });
@@ -219,7 +221,7 @@ const STATE: SpecRow[] = [
   { tt: 3, name: "Chỉ số giá tiêu dùng (CPI) tăng", unit: "%", baseline: 3.5, target: "Khoảng 4", actual: 3.2 },
   { tt: 4, name: "Tỷ lệ đô thị hóa", unit: "%", baseline: 60, target: "61-62", actual: "61-62" },
   { group: true, tt: "II", name: "CHỈ TIÊU XÃ HỘI" },
-  { tt: 5, name: "Giải quyết việc làm mới", unit: "lao động", baseline: "25.000", target: "26.000", actual: "26.500", ratio: 101.9, note: "Vượt kế hoạch" },
+  { tt: 5, name: "Giải quyết việc làm mới", unit: "lao động", baseline: "25.000", target: "26.000", actual: "26.500", ratio: 101.9, note: "Vượt kế hoạch", noteStatus: true },
   { tt: 6, name: "Tỷ lệ hộ nghèo giảm", unit: "%", baseline: 1.5, target: "1 – 1,5", actual: 1.6 },
   { tt: 7, name: "Số xã đạt chuẩn nông thôn mới\n(lũy kế)", unit: "xã", baseline: 40, target: 45, actual: "Hoàn thành" },
 ];
@@ -325,6 +327,20 @@ export function tableShapes(): ShapeCase[] {
   // State plan tables, four wordings and orders; one under a title block with a number row
   STATE_HEADS.forEach((s, i) => out.push({ id: `state-${i + 1}`, shape: "Nhà nước, kế hoạch năm", cols: oneRow(s.head, s.roles), data: STATE }));
   out.push({ id: "state-title", shape: "khối tiêu đề", cols: oneRow(STATE_HEADS[0].head, STATE_HEADS[0].roles), data: STATE, numberRow: "formula", ...stateTitleBlock(8) });
+  // a plan for the next year beside this year's: the first plan is the target, the next one is left alone
+  out.push({
+    id: "state-next-plan",
+    shape: "Nhà nước, kế hoạch năm",
+    cols: oneRow(["TT", "Chỉ tiêu", "ĐVT", "TH năm 2018", "KH năm 2019", "Ước TH năm 2019", "KH năm 2020", "Ghi chú"], ["tt", "name", "unit", "baseline", "target", "actual", "-", "note"]),
+    data: STATE,
+  });
+  // yearly values in one header row: a series, the estimate its last year
+  out.push({
+    id: "years-1",
+    shape: "cột các năm",
+    cols: oneRow(["TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu NQ", "Năm 2021", "Năm 2022", "Ước TH năm 2023", "Đánh giá"], ["tt", "name", "unit", "target", "year:2021", "year:2022", "year:2023", "status"]),
+    data: YEARLY,
+  });
   // group rows right under a one-row header, whatever words they hold
   out.push({
     id: "group-under-header-1",

@@ -168,6 +168,8 @@ function mapColumns(grid: Grid, tiers: number[], merges: Merge[], years: number[
 }
 
 const TITLE_SKIP = /^(dang cong san viet nam|cong hoa xa hoi chu nghia viet nam|doc lap - tu do - hanh phuc|doc lap tu do hanh phuc|[-_* ]+)$/;
+/** The issuing body's lines at the top left ("THÀNH ỦY BẢO LỘC", "ỦY BAN NHÂN DÂN"): short, never the title. */
+const ISSUER = /^(dang bo|thanh uy|tinh uy|huyen uy|quan uy|thi uy|dang uy|chi bo|ban chap hanh|uy ban nhan dan|ubnd|hoi dong nhan dan|tinh|thanh pho|huyen|quan|xa|phuong|so|phong|van phong)\b/;
 
 /** The title block above the header: label, title lines and the "(Kèm theo …)" line, as typed. */
 function readTitleBlock(grid: Grid, headerRow: number, merges: Merge[]): TitleBlock | undefined {
@@ -182,9 +184,11 @@ function readTitleBlock(grid: Grid, headerRow: number, merges: Merge[]): TitleBl
     }
     const raw = cellText((grid.values[r] ?? []).find((v) => cellText(v).trim() !== "")).trim();
     const f = foldText(raw);
-    if (/^(phu luc|bieu( so)?|bieu mau)\b/.test(f) && raw.length < 40) block.label = raw;
-    else if (/^\(?\s*kem theo\b/.test(f)) block.enclosure = raw;
-    else if (TITLE_SKIP.test(f) || /^(don vi( tinh)?|dvt)\s*:/.test(f) || /, ngay \d|^ngay \d/.test(f)) continue;
+    if (/^(phu luc|bieu( so)?|bieu mau)\b/.test(f) && raw.length < 40) {
+      block.label = raw;
+      titleLines.length = 0; // the title comes after the label
+    } else if (/^\(?\s*kem theo\b/.test(f)) block.enclosure = raw;
+    else if (TITLE_SKIP.test(f) || (ISSUER.test(f) && raw.length < 50) || /^(don vi( tinh)?|dvt)\s*:/.test(f) || /, ngay \d|^ngay \d/.test(f)) continue;
     else if (!block.enclosure) titleLines.push(raw);
   }
   if (titleLines.length) block.title = titleLines.join("\n");

@@ -126,3 +126,29 @@ describe("when no table is found, the message says where it looked and what it s
     expect(!r.ok && r.error.message).toContain("không dòng nào có tên cột quen thuộc");
   });
 });
+
+describe("the title block above the table, as typed", () => {
+  test("label, title over two lines, enclosure; the issuing body's lines are no title", () => {
+    const r = readIndicatorTable({
+      sheet: "PL",
+      values: [
+        ["ĐẢNG BỘ TỈNH LÂM ĐỒNG", null, null, "ĐẢNG CỘNG SẢN VIỆT NAM"],
+        ["THÀNH ỦY BẢO LỘC"],
+        ["*"],
+        ["Phụ lục 1"],
+        ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU"],
+        ["NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ LẦN THỨ VI, NHIỆM KỲ 2020 – 2025"],
+        ["(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)"],
+        ["Đơn vị tính: %"],
+        HEADER,
+        ["1", "Tỷ lệ che phủ rừng", "%", "> 6", 6.5, "Đạt"],
+      ],
+      merges: ["A1:C1", "D1:F1", "A4:F4", "A5:F5", "A6:F6", "A7:F7"],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.table.title).toBe("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU\nNGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ LẦN THỨ VI, NHIỆM KỲ 2020 – 2025");
+    expect(r.table.titleBlock).toEqual({ label: "Phụ lục 1", title: r.table.title, enclosure: "(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)" });
+    expect(r.table.headerRow).toBe(9);
+  });
+});
