@@ -55,11 +55,13 @@ export function checkGrids(grids: Grid[], sheet?: string, opts: { vocabulary?: V
     // "Chỉ tiêu" first, the info sheet last
     candidates = [...grids].sort((a, b) => rank(a) - rank(b));
   }
-  let firstError: string | undefined;
+  const errors: string[] = [];
+  const details: string[] = [];
   for (const g of candidates) {
     const res = readIndicatorTable(g, { years });
     if (!res.ok) {
-      firstError ??= res.error.message;
+      errors.push(res.error.message);
+      details.push(`- Trang "${g.sheet}": ${res.error.detail ?? res.error.message}`);
       continue;
     }
     const table = res.table;
@@ -98,8 +100,8 @@ export function checkGrids(grids: Grid[], sheet?: string, opts: { vocabulary?: V
     return { report, recognised: res.recognised, table, vocabulary };
   }
   const msg = sheet
-    ? firstError ?? `Không tìm thấy bảng chỉ tiêu trên trang "${sheet}".`
-    : `Không tìm thấy bảng chỉ tiêu trong tệp (đã xem ${grids.length} trang). Dòng tiêu đề cần có cột "Chỉ tiêu" và "Chỉ tiêu Nghị quyết" hoặc "Kết quả thực hiện".`;
+    ? errors[0] ?? `Không tìm thấy bảng chỉ tiêu trên trang "${sheet}".`
+    : [`Không tìm thấy bảng chỉ tiêu trong tệp (đã xem ${grids.length} trang). Dòng tiêu đề cần có cột "Chỉ tiêu" và "Chỉ tiêu Nghị quyết" hoặc "Kết quả thực hiện".`, ...details].join("\n");
   throw new CliError(msg, 2);
 }
 

@@ -222,7 +222,7 @@ export function findHeader(grid: Grid, years?: number[]): HeaderSearch {
 /** "đã xem dòng 1–30; dòng 4 có 'STT', 'Nội dung'… nhưng không có cột …" */
 function describeLook(grid: Grid, limit: number, partial: number, merges: Merge[]): string {
   const first = (grid.origin ? Number(grid.origin.replace(/\D/g, "")) : 1) || 1;
-  const seen = `đã xem dòng ${first}–${first + limit - 1}`;
+  const seen = limit > 1 ? `đã xem dòng ${first}–${first + limit - 1}` : `đã xem dòng ${first}`;
   if (partial < 0) return `${seen} nhưng không dòng nào có tên cột quen thuộc (TT, Chỉ tiêu, ĐVT, Chỉ tiêu Nghị quyết, Kết quả thực hiện)`;
   const texts = rowTexts(grid, partial, merges).filter((t, c, a) => t !== "" && a.indexOf(t) === c);
   const shown = texts.slice(0, 5).map((t) => `"${t.replace(/\s+/g, " ")}"`).join(", ") + (texts.length > 5 ? "…" : "");

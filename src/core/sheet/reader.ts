@@ -26,7 +26,7 @@ export interface RecognisedColumn {
 
 export type ReadResult =
   | { ok: true; table: IndicatorTable; recognised: RecognisedColumn[] }
-  | { ok: false; error: { code: string; message: string } };
+  | { ok: false; error: { code: string; message: string; detail?: string } };
 
 export interface ReadOptions {
   /** role → column letter, overriding the headers; "" means the table has no such column */
@@ -35,8 +35,8 @@ export interface ReadOptions {
   years?: number[];
 }
 
-type Failure = { ok: false; error: { code: string; message: string } };
-const fail = (code: string, message: string): Failure => ({ ok: false, error: { code, message } });
+type Failure = { ok: false; error: { code: string; message: string; detail?: string } };
+const fail = (code: string, message: string, detail?: string): Failure => ({ ok: false, error: detail ? { code, message, detail } : { code, message } });
 
 /** Read an indicator table. Never throws. */
 export function readIndicatorTable(grid: Grid, opts: ReadOptions = {}): ReadResult {
@@ -51,7 +51,8 @@ function readTable(grid: Grid, opts: ReadOptions): ReadResult {
   if (!grid.values || grid.values.length === 0) return fail("empty", `Trang "${grid.sheet}" không có dữ liệu.`);
   const found = findHeader(grid, opts.years);
   if (!found.ok) {
-    return fail("no_table", `Không tìm thấy bảng chỉ tiêu trên trang "${grid.sheet}": ${found.looked}. Dòng tiêu đề cần có cột "Chỉ tiêu" và cột "Chỉ tiêu Nghị quyết" hoặc "Kết quả thực hiện"; có thể chọn cột bằng tay.`);
+    const message = `Không tìm thấy bảng chỉ tiêu trên trang "${grid.sheet}": ${found.looked}. Dòng tiêu đề cần có cột "Chỉ tiêu" và cột "Chỉ tiêu Nghị quyết" hoặc "Kết quả thực hiện"; có thể chọn cột bằng tay.`;
+    return fail("no_table", message, found.looked);
   }
   const h = found.header;
   const origin = grid.origin ?? "A1";
