@@ -124,6 +124,6 @@ export interface IndicatorTable {
   /** the title line(s) above the table, as typed */
   title?: string;
   /** the rest of the title block: "Phụ lục 1" and the "(Kèm theo …)" line, as typed */
-  titleBlock?: { label?: string; title?: string; enclosure?: string };
+  titleBlock?: { label?: string; title?: string; kemTheo?: string };
   info?: ReportInfo;
 }

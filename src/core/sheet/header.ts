@@ -20,7 +20,7 @@ export interface TitleBlock {
   /** the title line(s), as typed (several lines joined by a line break) */
   title?: string;
   /** "(Kèm theo Báo cáo số …)" as typed */
-  enclosure?: string;
+  kemTheo?: string;
 }
 
 export interface HeaderInfo {
@@ -187,12 +187,12 @@ function readTitleBlock(grid: Grid, headerRow: number, merges: Merge[]): TitleBl
     if (/^(phu luc|bieu( so)?|bieu mau)\b/.test(f) && raw.length < 40) {
       block.label = raw;
       titleLines.length = 0; // the title comes after the label
-    } else if (/^\(?\s*kem theo\b/.test(f)) block.enclosure = raw;
+    } else if (/^\(?\s*kem theo\b/.test(f)) block.kemTheo = raw;
     else if (TITLE_SKIP.test(f) || (ISSUER.test(f) && raw.length < 50) || /^(don vi( tinh)?|dvt)\s*:/.test(f) || /, ngay \d|^ngay \d/.test(f)) continue;
-    else if (!block.enclosure) titleLines.push(raw);
+    else if (!block.kemTheo) titleLines.push(raw);
   }
   if (titleLines.length) block.title = titleLines.join("\n");
-  return block.title || block.label || block.enclosure ? block : undefined;
+  return block.title || block.label || block.kemTheo ? block : undefined;
 }
 
 /** Find the header tiers and map the columns; or say which rows were looked at and what they hold. */

@@ -11,7 +11,7 @@ import { gridMerges, sheetColumn, sheetRow, columnIndex, parseAddress, type Grid
 import { cellText, isBlankCell } from "./cell";
 import { describeRole, headerRole } from "./header-roles";
 import { findHeader, type HeaderInfo } from "./header";
-import { buildRow, cellReader, isColumnNumberRow, isRepeatedHeader, splitTtAndName, ttRank, isBareStatus, type RowContext } from "./rows";
+import { buildRow, cellReader, isColumnNumberRow, isRepeatedHeader, splitTtAndName, ttRank, type RowContext } from "./rows";
 import { parseStatusLabel } from "../evaluation/evaluate";
 import { fillComputedActual, nearestParents } from "../evaluation/evaluate-table";
 import type { IndicatorTable, TableRow } from "../model";
@@ -188,4 +188,3 @@ function assemble(grid: Grid, h: HeaderInfo, rows: TableRow[]): { table: Indicat
   return { table, recognised };
 }
 
-export { isBareStatus };

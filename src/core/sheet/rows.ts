@@ -129,7 +129,7 @@ export function isBareStatus(text: string): boolean {
   return t !== "" && t.split(" ").length <= 4 && parseStatusLabel(text) !== null;
 }
 
-/** Build the group or indicator for one data row. */
+/** What building one row needs: the columns, the cell reader, and where the row sits. */
 export interface RowContext {
   cols: Map<string, number>;
   at: CellAt;
@@ -195,17 +195,20 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
   if (dirText) ind.directionSetting = dirText;
   const baselineRaw = get("baseline");
   if (!isBlankCell(baselineRaw)) ind.baseline = normalised(baselineRaw);
-  const reportedText = cellText(get("status"));
-  const note = cellText(get("note"));
-  if (reportedText.trim()) {
-    ind.reportedText = reportedText;
-    ind.reported = parseStatusLabel(reportedText);
-  } else if (ctx.statusInNote && note.trim() && isBareStatus(note)) {
+  const ratioRaw = get("ratio");
+  if (!isBlankCell(ratioRaw)) ind.ratioText = cellText(ratioRaw);
+  readStatusAndNote(ind, cellText(get("status")), cellText(get("note")), ctx.statusInNote);
+  return ind;
+}
+
+/** The reported status as typed: from the status column, or a bare status in "Ghi chú" when there is none. */
+function readStatusAndNote(ind: IndicatorRow, statusText: string, note: string, statusInNote: boolean): void {
+  if (statusText.trim()) {
+    ind.reportedText = statusText;
+    ind.reported = parseStatusLabel(statusText);
+  } else if (statusInNote && note.trim() && isBareStatus(note)) {
     ind.reportedText = note;
     ind.reported = parseStatusLabel(note);
   }
   if (note.trim()) ind.note = note;
-  const ratioRaw = get("ratio");
-  if (!isBlankCell(ratioRaw)) ind.ratioText = cellText(ratioRaw);
-  return ind;
 }

@@ -128,7 +128,7 @@ describe("when no table is found, the message says where it looked and what it s
 });
 
 describe("the title block above the table, as typed", () => {
-  test("label, title over two lines, enclosure; the issuing body's lines are no title", () => {
+  test("label, title over two lines, "Kèm theo" line; the issuing body's lines are no title", () => {
     const r = readIndicatorTable({
       sheet: "PL",
       values: [
@@ -148,7 +148,7 @@ describe("the title block above the table, as typed", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.table.title).toBe("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU\nNGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ LẦN THỨ VI, NHIỆM KỲ 2020 – 2025");
-    expect(r.table.titleBlock).toEqual({ label: "Phụ lục 1", title: r.table.title, enclosure: "(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)" });
+    expect(r.table.titleBlock).toEqual({ label: "Phụ lục 1", title: r.table.title, kemTheo: "(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)" });
     expect(r.table.headerRow).toBe(9);
   });
 });
