@@ -36,7 +36,8 @@ export interface HeaderInfo {
   title?: TitleBlock;
 }
 
-export type HeaderSearch = { ok: true; header: HeaderInfo } | { ok: false; looked: string };
+/** The header, or what was seen and the row most like a header (for a mapping the user chooses). */
+export type HeaderSearch = { ok: true; header: HeaderInfo } | { ok: false; looked: string; guess: number };
 
 const TT_ONLY = /^\(?([A-H]|[IVX]{1,5}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$/;
 const TT_WITH_NAME = /^([IVX]{1,5}|[A-H]|\d{1,3}(?:\.\d{1,3})*)[.)/-]?\s+\S/;
@@ -212,11 +213,24 @@ export function findHeader(grid: Grid, years?: number[]): HeaderSearch {
     const n = new Set(matches.filter(Boolean).map((m) => m!.role)).size;
     if (n > partialRoles) [partial, partialRoles] = [r, n];
   }
-  if (best < 0) return { ok: false, looked: describeLook(grid, limit, partial, merges) };
+  if (best < 0) {
+    const firstFilled = grid.values.findIndex((row) => (row ?? []).some((v) => cellText(v).trim() !== ""));
+    return { ok: false, looked: describeLook(grid, limit, partial, merges), guess: partial >= 0 ? partial : Math.max(0, firstFilled) };
+  }
   const tiers = isSubTier(grid, best, best + 1, merges, width) ? [best, best + 1] : [best];
+  return { ok: true, header: headerFrom(grid, tiers, merges, years) };
+}
+
+/** The header at the given tiers (0-based rows), its columns mapped by their words. */
+function headerFrom(grid: Grid, tiers: number[], merges: Merge[], years?: number[]): HeaderInfo {
   const { cols, columnTexts } = mapColumns(grid, tiers, merges, years);
   const tierFolded = tiers.map((r) => rowTexts(grid, r, merges).map(foldHeader));
-  return { ok: true, header: { tiers, dataStart: tiers[tiers.length - 1] + 1, cols, columnTexts, tierFolded, title: readTitleBlock(grid, best, merges) } };
+  return { tiers, dataStart: tiers[tiers.length - 1] + 1, cols, columnTexts, tierFolded, title: readTitleBlock(grid, tiers[0], merges) };
+}
+
+/** A one-row header where the user says it is (the columns then come from the user's mapping). */
+export function headerAt(grid: Grid, r: number, years?: number[]): HeaderInfo {
+  return headerFrom(grid, [r], gridMerges(grid), years);
 }
 
 /** "đã xem dòng 1–30; dòng 4 có 'STT', 'Nội dung'… nhưng không có cột …" */

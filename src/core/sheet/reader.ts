@@ -10,7 +10,7 @@
 import { gridMerges, sheetColumn, sheetRow, columnIndex, parseAddress, type Grid } from "./grid";
 import { cellText, isBlankCell } from "./cell";
 import { describeRole, headerRole } from "./header-roles";
-import { findHeader, type HeaderInfo } from "./header";
+import { findHeader, headerAt, type HeaderInfo } from "./header";
 import { buildRow, cellReader, isColumnNumberRow, isRepeatedHeader, splitTtAndName, ttRank, type RowContext } from "./rows";
 import { parseStatusLabel } from "../evaluation/evaluate";
 import { fillComputedActual, nearestParents } from "../evaluation/evaluate-table";
@@ -33,6 +33,11 @@ export interface ReadOptions {
   mapping?: Record<string, string>;
   /** the term years, to tell a baseline column ("Thực hiện năm 2015") from a year column */
   years?: number[];
+  /**
+   * the header's sheet row, when the user chose the columns of a table whose header was not
+   * recognised (without it, the row most like a header); data starts on the next row
+   */
+  headerRow?: number;
 }
 
 type Failure = { ok: false; error: { code: string; message: string; detail?: string } };
@@ -49,13 +54,19 @@ export function readIndicatorTable(grid: Grid, opts: ReadOptions = {}): ReadResu
 
 function readTable(grid: Grid, opts: ReadOptions): ReadResult {
   if (!grid.values || grid.values.length === 0) return fail("empty", `Trang "${grid.sheet}" không có dữ liệu.`);
+  const origin = grid.origin ?? "A1";
   const found = findHeader(grid, opts.years);
-  if (!found.ok) {
+  let h: HeaderInfo;
+  if (found.ok) h = found.header;
+  else if (opts.mapping?.name) {
+    // the user chose the columns: take the header row they name, or the row most like one
+    const r = opts.headerRow !== undefined ? opts.headerRow - parseAddress(origin).row : found.guess;
+    if (r < 0 || r >= grid.values.length) return fail("bad_mapping", `Dòng tiêu đề ${opts.headerRow} nằm ngoài vùng dữ liệu của trang "${grid.sheet}".`);
+    h = headerAt(grid, r, opts.years);
+  } else {
     const message = `Không tìm thấy bảng chỉ tiêu trên trang "${grid.sheet}": ${found.looked}. Dòng tiêu đề cần có cột "Chỉ tiêu" và cột "Chỉ tiêu Nghị quyết" hoặc "Kết quả thực hiện"; có thể chọn cột bằng tay.`;
     return fail("no_table", message, found.looked);
   }
-  const h = found.header;
-  const origin = grid.origin ?? "A1";
   const overridden = applyOverrides(h, opts.mapping ?? {}, parseAddress(origin).col);
   if (overridden) return overridden;
   if (!h.cols.has("name")) {

@@ -128,7 +128,7 @@ describe("when no table is found, the message says where it looked and what it s
 });
 
 describe("the title block above the table, as typed", () => {
-  test("label, title over two lines, "Kèm theo" line; the issuing body's lines are no title", () => {
+  test("label, title over two lines, “Kèm theo” line; the issuing body's lines are no title", () => {
     const r = readIndicatorTable({
       sheet: "PL",
       values: [
@@ -150,5 +150,28 @@ describe("the title block above the table, as typed", () => {
     expect(r.table.title).toBe("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU\nNGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ LẦN THỨ VI, NHIỆM KỲ 2020 – 2025");
     expect(r.table.titleBlock).toEqual({ label: "Phụ lục 1", title: r.table.title, kemTheo: "(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)" });
     expect(r.table.headerRow).toBe(9);
+  });
+});
+
+describe("a header the words do not give: the user's mapping reads the table", () => {
+  const grid: Grid = { sheet: "S", values: [["Bảng số liệu"], ["STT", "Nội dung", "Số liệu", "Mức phấn đấu", "Nhận xét"], ["1", "Tỷ lệ che phủ rừng", 6.5, "> 6", "Đạt"], ["2", "Tỷ lệ hộ nghèo", 0.8, "dưới 1", "Đạt"]] };
+  test("no table without a mapping; with one, the row most like a header is taken", () => {
+    expect(readIndicatorTable(grid).ok).toBe(false);
+    const r = readIndicatorTable(grid, { mapping: { tt: "A", name: "B", actual: "C", target: "D", status: "E" } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.table.headerRow).toBe(2);
+    expect(r.table.headers).toEqual({ tt: "STT", name: "Nội dung", actual: "Số liệu", target: "Mức phấn đấu", status: "Nhận xét" });
+    expect(r.table.rows.map((x) => [x.row, x.type, x.nameText])).toEqual([
+      [3, "indicator", "Tỷ lệ che phủ rừng"],
+      [4, "indicator", "Tỷ lệ hộ nghèo"],
+    ]);
+  });
+
+  test("or the header row the user names", () => {
+    const r = readIndicatorTable(grid, { mapping: { name: "B", actual: "C", target: "D" }, headerRow: 2 });
+    expect(r.ok && r.table.rows.length).toBe(2);
+    const bad = readIndicatorTable(grid, { mapping: { name: "B" }, headerRow: 40 });
+    expect(!bad.ok && bad.error.code).toBe("bad_mapping");
   });
 });
