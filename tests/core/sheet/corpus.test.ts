@@ -6,6 +6,8 @@
  */
 import { readWorkbookGrids } from "../../../src/adapters/xlsx/exceljs-read";
 import { readIndicatorTable } from "../../../src/core/sheet/reader";
+import { evaluateTable } from "../../../src/core/evaluation/evaluate-table";
+import { statusesAgree } from "../../../src/core/evaluation/evaluate";
 import type { Grid } from "../../../src/core/sheet/grid";
 import type { IndicatorRow, IndicatorTable, TableRow } from "../../../src/core/model";
 import { tableShapes, type ExpectedRow, type ShapeCase } from "../../support/table-shapes";
@@ -74,9 +76,17 @@ function run(c: ShapeCase, grid: Grid): Outcome {
 }
 const sorted = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).sort(([a], [b]) => a.localeCompare(b)));
 
+/** For the report only (judging is tested elsewhere): rows whose status the sheet gives, and how many the evaluation agrees with. */
+function verdicts(t: IndicatorTable): string {
+  const copy = evaluateTable(JSON.parse(JSON.stringify(t)) as IndicatorTable);
+  const given = copy.rows.filter((r): r is IndicatorRow => r.type === "indicator" && !!r.reported);
+  const agree = given.filter((r) => r.evaluation && r.evaluation.status !== "not_evaluable" && statusesAgree(r.reported!, r.evaluation.status));
+  return `${agree.length}/${given.length}`;
+}
+
 const report: string[] = [];
 afterAll(() => {
-  if (process.env.CORPUS_REPORT) console.log(["case | shape | found | indicators (expected) | mapping | texts exact", ...report].join("\n"));
+  if (process.env.CORPUS_REPORT) console.log(["case | shape | found | indicators (expected) | mapping | texts exact | verdicts agreeing", ...report].join("\n"));
 });
 
 test("the corpus has at least 25 workbooks", () => {
@@ -91,7 +101,7 @@ describe.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
     grid = run(c, c.grid);
     const grids = await readWorkbookGrids(await workbookBytes([{ name: c.grid.sheet, rows: c.raw, merges: c.grid.merges, numFmt: c.numFmt }]));
     xlsx = run(c, grids[0]);
-    report.push(`${c.id} | ${c.shape} | ${grid.found ? "có" : "không"} | ${grid.indicators} (${c.indicators}) | ${grid.mappingOk ? "đúng" : "sai"} | ${grid.found && !grid.textErrors.length ? "đúng" : `sai ${grid.textErrors.length}`}`);
+    report.push(`${c.id} | ${c.shape} | ${grid.found ? "có" : "không"} | ${grid.indicators} (${c.indicators}) | ${grid.mappingOk ? "đúng" : "sai"} | ${grid.found && !grid.textErrors.length ? "đúng" : `sai ${grid.textErrors.length}`} | ${grid.table ? verdicts(grid.table) : "-"}`);
   });
 
   test("found, with the columns a person reads", () => {
