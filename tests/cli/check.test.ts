@@ -98,6 +98,7 @@ describe("chitieu check", () => {
     const nt = await runCli(["check", empty]);
     expect(nt.code).toBe(2);
     expect(nt.stderr).toContain("Không tìm thấy bảng chỉ tiêu");
+    expect(nt.stderr).toContain(`Trang "S": đã xem dòng 1–2 nhưng không dòng nào có tên cột quen thuộc`);
 
     const ns = await runCli(["check", ref, "--sheet", "Không có"]);
     expect(ns.code).toBe(2);
