@@ -5,7 +5,7 @@
  * table another way. Pure apart from the sheet source it is given.
  */
 import type { Grid } from "../core/sheet/grid";
-import { valueAt, columnLetter, columnIndex, parseAddress } from "../core/sheet/grid";
+import { valueAt, columnLetter, parseAddress } from "../core/sheet/grid";
 import type { IndicatorTable, ReportInfo } from "../core/model";
 import type { Status, Vocabulary } from "../core/evaluation/evaluate";
 import { readIndicatorTable, cellText, type ReadResult, type RecognisedColumn } from "../core/sheet/reader";
@@ -128,6 +128,8 @@ export interface WorkbookAnalysis {
   analysis: Analysis | null;
   info?: ReportInfo;
   sheets: string[];
+  /** the sheets tried without finding a table, with what the reader saw in them */
+  failures: Array<{ sheet: string; message: string; detail?: string }>;
 }
 
 /** Find the indicator table of a workbook: the named sheet, or the first sheet holding one. */
@@ -142,22 +144,27 @@ export async function analyseWorkbook(source: SheetSource, opts: WorkbookAnalysi
     order = [name];
   } else order = indicatorSheetOrder(sheets, opts.preferred);
   let first: Analysis | null = null;
+  const failures: WorkbookAnalysis["failures"] = [];
   for (const name of order) {
     const a = analyse(await source.readSheet(name), { ...opts, mapping: opts.mappings?.[name], info });
-    if (a.result.ok) return { analysis: a, info, sheets };
+    if (a.result.ok) return { analysis: a, info, sheets, failures };
+    failures.push({ sheet: name, message: a.result.error.message, detail: a.result.error.detail });
     first ??= a;
   }
-  return { analysis: first, info, sheets };
+  return { analysis: first, info, sheets, failures };
 }
 
 /** Like analyseWorkbook, but a workbook without a table is an error that says where it looked. */
 export async function requireTable(source: SheetSource, opts: WorkbookAnalysisOptions = {}): Promise<Analysis & { table: IndicatorTable; info?: ReportInfo }> {
-  const { analysis, info, sheets } = await analyseWorkbook(source, opts);
+  const { analysis, info, sheets, failures } = await analyseWorkbook(source, opts);
   if (analysis?.table) return Object.assign(analysis, { table: analysis.table, info });
   const msg =
-    opts.sheet && analysis && !analysis.result.ok
-      ? analysis.result.error.message
-      : `Không tìm thấy bảng chỉ tiêu trong tệp (đã xem ${sheets.length} trang). Dòng tiêu đề cần có cột "Chỉ tiêu" và "Chỉ tiêu Nghị quyết" hoặc "Kết quả thực hiện".`;
+    opts.sheet && failures.length
+      ? failures[0].message
+      : [
+          `Không tìm thấy bảng chỉ tiêu trong tệp (đã xem ${sheets.length} trang). Dòng tiêu đề cần có cột "Chỉ tiêu" và "Chỉ tiêu Nghị quyết" hoặc "Kết quả thực hiện".`,
+          ...failures.map((f) => `- Trang "${f.sheet}": ${f.detail ?? f.message}`),
+        ].join("\n");
   throw new AppError("no_table", msg);
 }
 
@@ -183,22 +190,19 @@ export interface CheckReport {
 }
 
 export function checkReport(a: Analysis & { table: IndicatorTable }): CheckReport {
-  const { table, grid } = a;
+  const { table } = a;
   const report: CheckReport = { sheet: a.sheet, mapping: table.mapping, indicators: [], groups: [], findings: a.findings, counts: a.counts };
-  const origin = parseAddress(grid.origin ?? "A1");
-  const nameCol = columnIndex(table.mapping.name) - origin.col;
   for (const r of table.rows) {
     if (r.type === "group") {
-      report.groups.push({ row: r.row, tt: r.tt, name: r.name });
+      report.groups.push({ row: r.row, tt: r.tt, name: r.nameText ?? r.name });
       continue;
     }
     const e = r.evaluation!;
-    const rawName = cellText(grid.values[r.row - origin.row]?.[nameCol]) || r.name;
     report.indicators.push({
       row: r.row,
       tt: r.tt,
-      name: rawName.trim(),
-      unit: r.unit,
+      name: r.nameText ?? r.name,
+      unit: r.unitText ?? r.unit,
       target: r.targetText,
       actual: r.actual ?? null,
       reported: r.reportedText ?? null,
