@@ -5,6 +5,7 @@
  * Never throws: text that cannot be read gives { ok: false, reason }.
  */
 import { foldCode, foldOffsets, foldText, normalizeText, parseNumberToken, formatViNumber, readShortNumber } from "../text/numbers";
+import { ABOUT_WORDS, DECREASE_WORDS, DOWN_TO_WORDS, INCREASE_WORDS } from "./words";
 import { endsWithWordAfterBlank, endsWithWordAfterSpace, isDigit, isJsSpace, lastNonSpace, numberTokenEnd } from "../text/scan";
 
 /** The shape of a target. */
@@ -41,6 +42,8 @@ export interface Target {
   prefix?: string;
   /** notes in parentheses: "theo tiêu chí cũ" */
   note?: string;
+  /** "Khoảng 4", "xấp xỉ 8": a single number given as approximate (judged with a tolerance) */
+  approx?: boolean;
   /** the direction the words imply, if they imply one ("dưới", "<", "giảm còn" → down) */
   impliedDirection?: "up" | "down";
   /** the original text */
@@ -107,14 +110,8 @@ function endsWithAnyWord(s: string, words: readonly string[]): boolean {
   return false;
 }
 
-// Change words before the number, as the patterns they replace read them:
-// /(^|\s)(giam|ha) (con|xuong con|xuong)$/ or /(^|\s)(xuong con|con)$/ → a level, lower is better
-const DOWN_TO_WORDS = ["giam con", "giam xuong con", "giam xuong", "ha con", "ha xuong con", "ha xuong", "xuong con", "con"];
-// /(^|\s)(giam|ha|giam binh quan|giam moi nam|giam hang nam)$/ → a decrease
-const DECREASE_WORDS = ["giam", "ha", "giam binh quan", "giam moi nam", "giam hang nam"];
-// /(^|\s)(tang|tang them|tang binh quan|tang moi nam|tang hang nam)$/ → an increase
-const INCREASE_WORDS = ["tang", "tang them", "tang binh quan", "tang moi nam", "tang hang nam"];
-
+// Change words before the number (words.ts): "giảm còn" → a level, lower is better; "giảm" → a
+// decrease; "tăng" → an increase; "khoảng" → an approximate target.
 /** ≥ ≤ < >, the symbols a prefix drops before the number. */
 function isComparatorSymbol(c: number): boolean {
   return c === 0x2265 || c === 0x2264 || c === 60 || c === 62;
@@ -309,6 +306,7 @@ function parseTargetUncached(input: unknown, useQuick = true): TargetParse {
   }
 
   setBounds(t, form, firstValue, second?.value);
+  if (t.form === "exact" && leadWords !== "" && endsWithAnyWord(leadWords, ABOUT_WORDS)) t.approx = true;
 
   // percent and unit
   const pctAt = folded.indexOf("%", first.end);
@@ -496,6 +494,7 @@ function parseTargetQuick(body: string, text: string, notes: string[]): TargetPa
   }
 
   setBounds(t, form, v1, second ? v2 : undefined);
+  if (t.form === "exact" && wordsEnd > 0 && leadEndsWithAny(body, wordsEnd, ABOUT_INDEX)) t.approx = true;
 
   if (tailPercent || pctInside) t.percent = true;
   if (unitText) t.unit = unitText;
@@ -586,6 +585,7 @@ function byLastChar<T>(entries: ReadonlyArray<[string, T]>): WordsByLast<T> {
 const DOWN_TO_INDEX = byLastChar(DOWN_TO_WORDS.map((w): [string, true] => [w, true]));
 const DECREASE_INDEX = byLastChar(DECREASE_WORDS.map((w): [string, true] => [w, true]));
 const INCREASE_INDEX = byLastChar(INCREASE_WORDS.map((w): [string, true] => [w, true]));
+const ABOUT_INDEX = byLastChar(ABOUT_WORDS.map((w): [string, true] => [w, true]));
 // First match in COMPARATORS_BEFORE order (longest first) within the group = first match overall.
 const COMPARATOR_INDEX = byLastChar(COMPARATORS_BEFORE);
 
