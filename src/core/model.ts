@@ -39,7 +39,16 @@ export interface GroupRow {
   name: string;
   /** 0 for "I"/"A", 1 for "1", 2 for "1.1" ... */
   level: number;
+  /** the cells' text exactly as typed, by role ("tt", "name"): what outputs copy */
+  texts?: SourceTexts;
 }
+
+/**
+ * Cell texts exactly as typed (dashes, double spaces, line breaks, a leading "- " kept), by column
+ * role: "tt", "name", "unit", "target", "actual", "status", "note", "baseline", "year:2021".
+ * Outputs copy these; the parsed fields (name, targetText...) are for matching and judging.
+ */
+export type SourceTexts = Partial<Record<string, string>>;
 
 export interface IndicatorRow {
   type: "indicator";
@@ -70,6 +79,8 @@ export interface IndicatorRow {
   /** addresses of this row's cells by role (years by "year:2021") */
   cells: Partial<Record<string, string>>;
   evaluation?: Evaluation;
+  /** the cells' text exactly as typed, by role (name with its leading "- "): what outputs copy */
+  texts?: SourceTexts;
 }
 
 export type TableRow = GroupRow | IndicatorRow;
@@ -94,6 +105,12 @@ export interface ReportInfo {
   reportDate?: string;
   /** nơi ban hành: "Bảo Lộc" */
   place?: string;
+  /** the appendix title as typed ("Tiêu đề phụ lục") */
+  appendixTitle?: string;
+  /** the "(Kèm theo ...)" line as typed */
+  kemTheo?: string;
+  /** the layout chosen ("Thể thức"): a preset name or its label, read by parsePreset */
+  layout?: string;
 }
 
 export interface IndicatorTable {
@@ -105,4 +122,10 @@ export interface IndicatorTable {
   /** the term years that have columns */
   years: number[];
   info?: ReportInfo;
+  /** the header text of each column exactly as typed, by role ("target": "Mục tiêu Đại hội XXI") */
+  headers?: Partial<Record<string, string>>;
+  /** the table's title as typed, from a title block above it */
+  title?: string;
+  /** the "(Kèm theo ...)" line of the title block, as typed */
+  kemTheo?: string;
 }
