@@ -211,7 +211,7 @@ describe("appendix layout model", () => {
     expect(l.appendixLabel).toBe("");
     expect(l.rows[0].kind).toBe("title");
     expect(l.styles.body.size).toBe(13);
-    expect(l.warnings).toEqual(["Lề trái 25 mm nằm ngoài mức 30–35 mm của Văn bản của Đảng, Hướng dẫn 05-HD/VPTW (2026)."]);
+    expect(l.warnings).toEqual(["Lề trái 25 mm nằm ngoài mức 30–35 mm của Văn bản của Đảng, Hướng dẫn 05-HD/VPTW (2026) — theo tóm tắt, chưa đối chiếu văn bản gốc."]);
     expect(buildAppendixLayout(table, REFERENCE_INFO, { kemTheo: "" }).rows.some((r) => r.kind === "kem-theo")).toBe(false);
   });
 
