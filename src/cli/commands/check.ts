@@ -1,7 +1,8 @@
 /** chitieu check FILE.xlsx [--sheet NAME] [--json]: read an indicator sheet, evaluate it, report what is wrong. */
 import { checkTable, countStatuses, SEVERITY_LABELS, type Finding, type StatusCounts } from "../../core/checks/checks";
 import { columnIndex, parseAddress, type Grid } from "../../core/sheet/grid";
-import { detectVocabulary, evaluateTable } from "../../core/evaluation/evaluate-table";
+import { evaluateTable } from "../../core/evaluation/evaluate-table";
+import { detectStatusStyle } from "../../core/evaluation/vocabulary";
 import { parseVocabulary, statusLabel, type Status, type Vocabulary } from "../../core/evaluation/evaluate";
 import { readReportInfo, termYears } from "../../core/sheet/info";
 import { foldText } from "../../core/text/numbers";
@@ -64,8 +65,10 @@ export function checkGrids(grids: Grid[], sheet?: string, opts: { vocabulary?: V
     }
     const table = res.table;
     if (info) table.info = info;
-    const vocabulary = opts.vocabulary ?? detectVocabulary(table);
-    evaluateTable(table, { vocabulary });
+    // the sheet's own status words and levels, unless a vocabulary is chosen
+    const style = detectStatusStyle(table);
+    const vocabulary = opts.vocabulary ?? style.vocabulary;
+    evaluateTable(table, opts.vocabulary ? { vocabulary } : { vocabulary, levels: style.levels, words: style.words });
     const findings = checkTable(table, info);
     const counts = countStatuses(table, { vocabulary });
     const report: CheckReport = {

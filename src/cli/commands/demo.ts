@@ -46,10 +46,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   io.out("2/6 Đọc lại sổ mẫu: trang \"Chỉ tiêu\" và \"Thông tin\"…");
   const grids = await readWorkbookGrids(workbook);
   const congress = SAMPLE_INFO.congress ?? "";
+  // status words and levels come from the sheet (Đạt / Chưa đạt only); the two column titles are the
+  // published report's, which the generic sample sheet does not carry
   const { layout, report, recognised, table } = appendixFromGrids(grids, {
     preset: "dang-2026",
-    vocabulary: "dat",
-    levels: 2,
     columnTitles: congress ? { target: `Chỉ tiêu Nghị quyết ĐH ${congress}`, status: `So sánh NQ ĐH ${congress}` } : undefined,
   });
   const n = report.indicators.length;
