@@ -12,13 +12,16 @@ import { existsSync, realpathSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseVocabulary } from "../../core/evaluation/evaluate";
 import { parseDateText } from "../../core/sheet/info";
+import { foldText } from "../../core/text/numbers";
 import {
   buildAppendixLayout,
   COLUMN_TITLE_OPTIONS,
   LayoutError,
   parsePreset,
   PRESET_NAMES,
+  PRESETS,
   presetHelp,
+  readLayoutInfo,
   withSourceTexts,
   type AppendixLayout,
   type AppendixOptions,
@@ -34,6 +37,11 @@ import { CliError, parseArgs, type Io } from "../io";
 import { checkGrids, type CheckReport } from "./check";
 
 export const summary = "Lập phụ lục \"Kết quả thực hiện các chỉ tiêu chủ yếu\" theo thể thức chính thức (.xlsx, .docx).";
+/** The report information sheet, folded names. */
+const INFO_SHEET_NAMES = ["thong tin", "thongtin", "info", "thong tin bao cao"];
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 /** The margin flags, in millimetres. */
 const MARGIN_FLAGS: ReadonlyArray<[string, keyof Margins]> = [
   ["le-tren", "top"],
@@ -50,10 +58,11 @@ export const usage = [
   "  Mặc định lấy theo bảng nguồn: tiêu đề các cột, cách ghi đánh giá (Đạt/Chưa đạt, Vượt, Hoàn thành, Không đạt, Gần đạt),",
   "  tiêu đề và dòng \"Kèm theo\" (trang \"Thông tin\" hoặc phần tiêu đề trên bảng), chữ trong từng ô đúng như đã gõ.",
   "  Chỉ tiêu không tự đánh giá được thì giữ đánh giá của bảng. Mỗi tùy chọn dưới đây thay một mặc định:",
-  `  --layout KIỂU         thể thức (hoặc trường "Thể thức" của trang "Thông tin"): ${presetHelp()}`,
+  '  --layout KIỂU         thể thức (mặc định: trường "Thể thức" của trang "Thông tin", nếu có):',
+  ...PRESET_NAMES.map((n) => `      ${n.padEnd(10)} ${PRESETS[n].label}`),
   "  --vocabulary dat|hoan-thanh   cách ghi đánh giá;  --levels 2|3   2: Đạt/Chưa đạt, 3: thêm Vượt",
   "  --title \"TIÊU ĐỀ\"      --kem-theo \"(Kèm theo ...)\"   (ghi đúng như gõ)",
-  ...COLUMN_TITLE_OPTIONS.map((o) => `  --${o.flag.padEnd(14)} ${o.label.toLowerCase()}, ví dụ "${o.example}"`),
+  ...COLUMN_TITLE_OPTIONS.map((o) => `  --${o.flag.padEnd(14)} ${lowerFirst(o.label)}, ví dụ "${o.example}"`),
   `  ${MARGIN_FLAGS.map(([f]) => `--${f} MM`).join(" ")}   lề (milimét), mặc định theo thể thức`,
   "  --so-bao-cao SỐ  --ngay-bao-cao NGÀY  --co-quan \"Thành ủy\"   thông tin dòng \"Kèm theo\"",
   "  --portrait (giấy dọc)  --baseline  --years  --note  --signature  --party-header  --sheet TÊN_TRANG  --force",
@@ -76,7 +85,9 @@ export function appendixFromGrids(grids: Grid[], options: AppendixOptions, infoO
   const { report, recognised, table } = checkGrids(grids, sheet);
   const grid = grids.find((g) => g.sheet === report.sheet);
   if (grid) withSourceTexts(table, grid);
-  const info: ReportInfo = { ...(table.info ?? {}), ...stripUndefined(infoOverrides) };
+  const infoGrid = grids.find((g) => INFO_SHEET_NAMES.includes(foldText(g.sheet)));
+  const layoutInfo = infoGrid ? readLayoutInfo(infoGrid) : {};
+  const info: ReportInfo = { ...layoutInfo, ...(table.info ?? {}), ...stripUndefined(infoOverrides) };
   let layout: AppendixLayout;
   try {
     layout = buildAppendixLayout(table, info, options);
@@ -141,7 +152,7 @@ function titleFlags(flags: Record<string, string | true>, options: AppendixOptio
   for (const o of COLUMN_TITLE_OPTIONS) {
     const v = str(flags[o.flag], o.flag);
     if (v === undefined) continue;
-    if (!v.trim()) throw new CliError(`--${o.flag} (${o.label.toLowerCase()}) không được để trống.`);
+    if (!v.trim()) throw new CliError(`--${o.flag} (${lowerFirst(o.label)}) không được để trống.`);
     titles[o.key] = v;
   }
   if (Object.keys(titles).length) options.columnTitles = titles;
