@@ -9,7 +9,9 @@ import { valueAt, columnLetter, parseAddress } from "../core/sheet/grid";
 import type { IndicatorTable, ReportInfo } from "../core/model";
 import type { Status, Vocabulary } from "../core/evaluation/evaluate";
 import { readIndicatorTable, cellText, type ReadResult, type RecognisedColumn } from "../core/sheet/reader";
-import { detectVocabulary, evaluateTable } from "../core/evaluation/evaluate-table";
+import { evaluateTable } from "../core/evaluation/evaluate-table";
+import { detectStatusStyle } from "../core/evaluation/vocabulary";
+import { readLayoutInfo, withSourceTexts } from "../core/layout";
 import { checkTable, countStatuses, type Finding, type StatusCounts } from "../core/checks/checks";
 import { readReportInfo, termYears } from "../core/sheet/info";
 import { findInfoSheetName, indicatorSheetOrder } from "../core/sheet/workbook-sheets";
@@ -66,8 +68,13 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   if (!result.ok) return none;
   const table = result.table;
   if (opts.info) table.info = opts.info;
-  const vocabulary = opts.vocabulary ?? detectVocabulary(table);
-  evaluateTable(table, { vocabulary, levels: opts.levels, near: opts.near && opts.near > 0 ? opts.near / 100 : undefined });
+  // the sheet's own texts where the reader kept none (headers, cells, title block)
+  withSourceTexts(table, grid);
+  // the sheet's own status words and levels, unless the user chose a vocabulary
+  const style = detectStatusStyle(table);
+  const vocabulary = opts.vocabulary ?? style.vocabulary;
+  const near = opts.near && opts.near > 0 ? opts.near / 100 : undefined;
+  evaluateTable(table, opts.vocabulary ? { vocabulary, levels: opts.levels, near } : { vocabulary, levels: opts.levels ?? style.levels, words: style.words, near });
   const findings = checkTable(table, opts.info);
   let indicators = 0;
   let groups = 0;
@@ -109,7 +116,10 @@ export function gridSource(grids: readonly Grid[]): SheetSource {
 /** The report information of a workbook (its "Thông tin" sheet), if it has one. */
 export async function readWorkbookInfo(source: SheetSource, names?: readonly string[]): Promise<ReportInfo | undefined> {
   const infoSheet = findInfoSheetName(names ?? (await source.listSheets()));
-  return infoSheet ? readReportInfo(await source.readSheet(infoSheet)) : undefined;
+  if (!infoSheet) return undefined;
+  const grid = await source.readSheet(infoSheet);
+  // the layout fields (Thể thức, Tiêu đề phụ lục, Kèm theo) beside the report's own
+  return { ...readLayoutInfo(grid), ...readReportInfo(grid) };
 }
 
 export interface WorkbookAnalysisOptions extends Omit<AnalyseOptions, "mapping" | "info"> {

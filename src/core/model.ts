@@ -42,7 +42,16 @@ export interface GroupRow {
   nameText?: string;
   /** 0 for "I"/"A", 1 for "1", 2 for "1.1" ... */
   level: number;
+  /** the cells' text exactly as typed, by role ("tt", "name"): what outputs copy */
+  texts?: SourceTexts;
 }
+
+/**
+ * Cell texts exactly as typed (dashes, double spaces, line breaks, a leading "- " kept), by column
+ * role: "tt", "name", "unit", "target", "actual", "status", "note", "baseline", "year:2021".
+ * Outputs copy these; the parsed fields (name, targetText...) are for matching and judging.
+ */
+export type SourceTexts = Partial<Record<string, string>>;
 
 export interface IndicatorRow {
   type: "indicator";
@@ -85,6 +94,8 @@ export interface IndicatorRow {
   /** addresses of this row's cells by role (years by "year:2021") */
   cells: Partial<Record<string, string>>;
   evaluation?: Evaluation;
+  /** the cells' text exactly as typed, by role (name with its leading "- "): what outputs copy */
+  texts?: SourceTexts;
 }
 
 export type TableRow = GroupRow | IndicatorRow;
@@ -109,6 +120,12 @@ export interface ReportInfo {
   reportDate?: string;
   /** nơi ban hành: "Bảo Lộc" */
   place?: string;
+  /** the appendix title as typed ("Tiêu đề phụ lục") */
+  appendixTitle?: string;
+  /** the "(Kèm theo ...)" line as typed */
+  kemTheo?: string;
+  /** the layout chosen ("Thể thức"): a preset name or its label, read by parsePreset */
+  layout?: string;
 }
 
 export interface IndicatorTable {

@@ -80,7 +80,7 @@ describe("chitieu appendix and chitieu demo", () => {
     const h = io();
     const out = join(dir, "nha-nuoc.xlsx");
     const code = await main(
-      ["appendix", input, "-o", out, "--layout", "nha-nuoc", "--vocabulary", "hoan-thanh", "--portrait", "--so-bao-cao", "125/BC-UBND", "--ngay-bao-cao", "15/10/2027", "--co-quan", "UBND thành phố"],
+      ["appendix", input, "-o", out, "--layout", "nha-nuoc", "--vocabulary", "hoan-thanh", "--levels", "3", "--portrait", "--so-bao-cao", "125/BC-UBND", "--ngay-bao-cao", "15/10/2027", "--co-quan", "UBND thành phố"],
       h.io,
     );
     expect(h.err).toEqual([]);

@@ -12,9 +12,8 @@ import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
 import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { SAMPLE_INFO } from "../../core/sample";
 import { CliError, parseArgs, type Io } from "../io";
-import { writeOutput } from "./appendix";
+import { layoutForCli, writeOutput } from "./appendix";
 import { analyseForCli, formatText } from "./check";
-import { layoutAppendix } from "../../app/appendix";
 import { narrativeLines, summarySentence } from "../../core/checks/narrative";
 
 export const summary = "Chạy thử trên báo cáo mẫu (Thành ủy Bảo Lộc, 2023): kiểm tra và lập phụ lục .xlsx, .docx.";
@@ -47,12 +46,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   io.out("2/6 Đọc lại sổ mẫu: trang \"Chỉ tiêu\" và \"Thông tin\"…");
   const grids = await readWorkbookGrids(workbook);
   const congress = SAMPLE_INFO.congress ?? "";
+  // status words and levels come from the sheet (Đạt / Chưa đạt only); the two column titles are the
+  // published report's, which the generic sample sheet does not carry
   const { analysis, report } = await analyseForCli(grids);
   const { recognised, table } = analysis;
-  const layout = layoutAppendix(table, analysis.info, {
+  const layout = layoutForCli(table, analysis.info, {
     preset: "dang-2026",
-    vocabulary: "dat",
-    levels: 2,
     columnTitles: congress ? { target: `Chỉ tiêu Nghị quyết ĐH ${congress}`, status: `So sánh NQ ĐH ${congress}` } : undefined,
   });
   const n = report.indicators.length;

@@ -44,11 +44,12 @@ describe("appendix layout model", () => {
       },
       columns: [
         ["tt", "TT", 12],
-        ["name", "Chỉ tiêu", 136],
+        // the sheet's own column titles, as typed
+        ["name", "CHỈ TIÊU", 136],
         ["unit", "ĐVT", 22],
-        ["target", "Chỉ tiêu Nghị quyết", 30],
+        ["target", "Chỉ tiêu Nghị quyết ĐH VI", 30],
         ["actual", "Kết quả thực hiện", 28],
-        ["status", "Đánh giá", 24],
+        ["status", "So sánh NQ ĐH VI", 24],
       ],
       headerRows: { first: 4, count: 1 },
       titleRows: [
@@ -57,7 +58,7 @@ describe("appendix layout model", () => {
         ["kem-theo", ["(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)", "kem-theo", 6]],
         ["spacer"],
       ],
-      header: [["TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Kết quả thực hiện", "Đánh giá"]],
+      header: [["TT", "CHỈ TIÊU", "ĐVT", "Chỉ tiêu Nghị quyết ĐH VI", "Kết quả thực hiện", "So sánh NQ ĐH VI"]],
       merges: [
         { row: 0, col: 0, rowSpan: 1, colSpan: 6 },
         { row: 1, col: 0, rowSpan: 1, colSpan: 6 },
@@ -101,7 +102,8 @@ describe("appendix layout model", () => {
   });
 
   test("three levels and the hoàn thành vocabulary", () => {
-    const l = buildAppendixLayout(table, REFERENCE_INFO, { vocabulary: "hoan-thanh" });
+    // the sheet uses two levels: three are asked for here
+    const l = buildAppendixLayout(table, REFERENCE_INFO, { vocabulary: "hoan-thanh", levels: 3 });
     const s = bodyTree(l).filter((r) => r[1] === "1.2" || r[1] === "1.1").map((r) => r[6]);
     expect(s).toEqual(["Chưa hoàn thành", "Hoàn thành vượt"]);
     expect(l.vocabulary).toBe("hoan-thanh");
@@ -134,7 +136,7 @@ describe("appendix layout model", () => {
     }
     const l = buildAppendixLayout(t, REFERENCE_INFO, {
       columns: { baseline: true, years: true, note: true },
-      columnTitles: { target: "Chỉ tiêu Nghị quyết ĐH VI", status: "So sánh NQ ĐH VI" },
+      columnTitles: { name: "Chỉ tiêu", target: "Chỉ tiêu Nghị quyết ĐH VI", status: "So sánh NQ ĐH VI" },
     });
     const header = l.rows.filter((r) => r.section === "header");
     expect(header.map((r) => r.cells.map((c) => [c.col, c.text, c.rowSpan ?? 1, c.colSpan ?? 1]))).toEqual([
@@ -205,12 +207,12 @@ describe("appendix layout model", () => {
       fontSizes: { body: 13 },
       marginsMm: { left: 25 },
     });
-    expect(l.title).toBe("KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2023");
+    expect(l.title).toBe("Kết quả thực hiện chỉ tiêu năm 2023"); // as typed, never rewritten
     expect(l.kemTheo).toBe("(Kèm theo Tờ trình số 5-TTr/ThU)");
     expect(l.appendixLabel).toBe("");
     expect(l.rows[0].kind).toBe("title");
     expect(l.styles.body.size).toBe(13);
-    expect(l.warnings).toEqual(["Lề trái 25 mm nằm ngoài mức 30–35 mm của Văn bản của Đảng, Hướng dẫn 05-HD/VPTW (2026)."]);
+    expect(l.warnings).toEqual(["Lề trái 25 mm nằm ngoài mức 30–35 mm của Văn bản của Đảng, Hướng dẫn 05-HD/VPTW (2026) — theo tóm tắt, chưa đối chiếu văn bản gốc."]);
     expect(buildAppendixLayout(table, REFERENCE_INFO, { kemTheo: "" }).rows.some((r) => r.kind === "kem-theo")).toBe(false);
   });
 
