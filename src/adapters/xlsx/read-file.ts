@@ -68,6 +68,7 @@ export function zipEntries(bytes: Buffer, budget: InflateBudget = { used: 0 }): 
     if (bytes.readUInt32LE(p) !== 0x02014b50) break;
     const method = bytes.readUInt16LE(p + 10);
     const compressed = bytes.readUInt32LE(p + 20);
+    const declared = bytes.readUInt32LE(p + 24);
     const nameLen = bytes.readUInt16LE(p + 28);
     const extraLen = bytes.readUInt16LE(p + 30);
     const commentLen = bytes.readUInt16LE(p + 32);
@@ -81,12 +82,20 @@ export function zipEntries(bytes: Buffer, budget: InflateBudget = { used: 0 }): 
       const data = bytes.subarray(start, Math.min(bytes.length, start + compressed));
       const room = READER_LIMITS.maxTotalBytes - budget.used;
       const cap = Math.min(READER_LIMITS.maxPartBytes, room);
+      // The size the zip declares (0xFFFFFFFF: zip64, unknown here): an honest package past the
+      // limit is refused before inflating anything; a dishonest one is stopped at what it declared.
+      const known = declared !== 0xffffffff;
+      if (known && declared > cap) {
+        if (cap < READER_LIMITS.maxPartBytes) throw new ReaderLimitError("maxTotalBytes", limitMessages.maxTotalBytes());
+        throw new ReaderLimitError("maxPartBytes", limitMessages.maxPartBytes(name));
+      }
+      const stop = known ? declared : cap;
       let result: Buffer;
       let tooLarge = false;
       if (method === 0) result = data;
       else if (method === 8) {
         try {
-          result = inflateRawSync(data, { maxOutputLength: Math.max(1, cap + 1) });
+          result = inflateRawSync(data, { maxOutputLength: Math.max(1, stop + 1) });
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           if (code !== "ERR_BUFFER_TOO_LARGE") throw new PackageFormatError(`phần "${name}" không giải nén được (dữ liệu nén hỏng).`);
@@ -94,6 +103,7 @@ export function zipEntries(bytes: Buffer, budget: InflateBudget = { used: 0 }): 
           result = Buffer.alloc(0);
         }
       } else throw new PackageFormatError(`phần "${name}" nén theo cách không hỗ trợ (mã ${method}).`);
+      if (known && (tooLarge || result.length > declared)) throw new PackageFormatError(`phần "${name}" giải nén ra nhiều hơn kích thước ghi trong tệp nén (tệp hỏng, hoặc "bom nén").`);
       if (tooLarge || result.length > cap) {
         if (cap < READER_LIMITS.maxPartBytes) throw new ReaderLimitError("maxTotalBytes", limitMessages.maxTotalBytes());
         throw new ReaderLimitError("maxPartBytes", limitMessages.maxPartBytes(name));

@@ -65,6 +65,13 @@ describe("limits: the reader stops instead of growing", () => {
     const e = await loadError(f);
     expect(e.code).toBe("limit");
     expect(e.message).toContain('Phần "xl/worksheets/sheet1.xml" trong tệp khi giải nén vượt quá 500 MB');
+    // the same bomb declaring a small size in the zip directory: stopped at the size it declared
+    const lying = entries.map((x) => (x.name === "xl/worksheets/sheet1.xml" ? { name: x.name, deflated: { bytes: bomb.bytes, size: 4096 } } : x));
+    const t = Date.now();
+    const e2 = await loadError(file("bomb-lying.xlsx", zipBytes(lying)));
+    expect(Date.now() - t).toBeLessThan(5000);
+    expect(e2.code).toBe("corrupt");
+    expect(e2.message).toContain("giải nén ra nhiều hơn kích thước ghi trong tệp nén");
   });
 
   test("inflated total over all parts is bounded too (limit lowered for the test)", () => {
