@@ -8,8 +8,6 @@
  * "Thông tin" when there is one. Flags override each. Outputs that exist are never replaced without
  * --force (exit 2).
  */
-import { existsSync, realpathSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { parseVocabulary } from "../../core/evaluation/evaluate";
 import { parseDateText } from "../../core/sheet/info";
 import {
@@ -32,6 +30,7 @@ import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { loadWorkbookForCli } from "../workbook";
 import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
 import { CliError, parseArgs, type Io } from "../io";
+import { checkOutputs, writeOutputs } from "../output";
 import { layoutAppendix } from "../../app/appendix";
 import { AppError } from "../../app/errors";
 import { analyseForCli } from "./check";
@@ -150,24 +149,9 @@ function infoFlags(flags: Record<string, string | true>): ReportInfo {
   return info;
 }
 
-function samePath(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return resolve(a) === resolve(b);
-  }
-}
-
-/** Write a file, never replacing one unless `force`; exit 2 with a Vietnamese message otherwise. */
+/** Write one file, never replacing one unless `force` (exit 2 with a Vietnamese message otherwise). */
 export function writeOutput(path: string, bytes: Uint8Array | string, force: boolean): void {
-  if (!force && existsSync(path)) throw new CliError(`Tệp "${path}" đã có. Dùng --force để ghi đè.`, 2);
-  try {
-    writeFileSync(path, bytes, { flag: force ? "w" : "wx" });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw new CliError(`Tệp "${path}" đã có. Dùng --force để ghi đè.`, 2);
-    throw new CliError(`Không ghi được tệp "${path}": ${e instanceof Error ? e.message : String(e)}`, 2);
-  }
+  writeOutputs([{ path, data: bytes }], { force });
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -180,27 +164,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!xlsxOut && !docxOut) throw new CliError(`Thiếu tệp ra: dùng -o RA.xlsx và/hoặc --docx RA.docx. Cách dùng: ${usage}`);
   if (xlsxOut && !/\.xlsx$/i.test(xlsxOut)) throw new CliError(`Tệp ra -o phải có đuôi .xlsx: "${xlsxOut}".`);
   if (docxOut && !/\.docx$/i.test(docxOut)) throw new CliError(`Tệp ra --docx phải có đuôi .docx: "${docxOut}".`);
-  for (const out of [xlsxOut, docxOut]) {
-    if (out && existsSync(file) && samePath(out, file)) throw new CliError(`Tệp ra "${out}" trùng với tệp vào: không ghi đè tệp chỉ tiêu. Hãy chọn tên khác.`, 2);
-  }
   const force = !!args.flags.force;
-  // refuse before doing any work when an output exists
-  for (const out of [xlsxOut, docxOut]) if (out && !force && existsSync(out)) throw new CliError(`Tệp "${out}" đã có. Dùng --force để ghi đè.`, 2);
+  const outputs = [xlsxOut, docxOut].filter((x): x is string => !!x);
+  // refuse before doing any work: an output that is the input, exists, or has no folder to go to
+  checkOutputs(outputs, { inputs: [file], force });
   const { options, info } = optionsFromFlags(args.flags);
   const grids = await loadWorkbookForCli(file);
   const sheet = str(args.flags.sheet, "sheet");
   const { analysis, report } = await analyseForCli(grids, { sheet });
   const table = analysis.table;
   const layout = layoutForCli(table, analysis.info, options, info);
-  const written: string[] = [];
-  if (xlsxOut) {
-    writeOutput(xlsxOut, await renderAppendixXlsx(layout), force);
-    written.push(xlsxOut);
-  }
-  if (docxOut) {
-    writeOutput(docxOut, await renderAppendixDocx(layout), force);
-    written.push(docxOut);
-  }
+  const pending: Array<{ path: string; data: Uint8Array }> = [];
+  if (xlsxOut) pending.push({ path: xlsxOut, data: await renderAppendixXlsx(layout) });
+  if (docxOut) pending.push({ path: docxOut, data: await renderAppendixDocx(layout) });
+  writeOutputs(pending, { inputs: [file], force });
+  const written = pending.map((p) => p.path);
   const n = layout.rows.filter((r) => r.kind === "indicator" || r.kind === "sub").length;
   io.out(`Đã lập ${layout.appendixLabel || "phụ lục"} (${layout.presetLabel}, ${layout.page.orientation === "landscape" ? "giấy ngang" : "giấy dọc"}): ${n} chỉ tiêu từ trang "${report.sheet}".`);
   io.out(`Kết quả: ${countStatuses(table, { vocabulary: layout.vocabulary }).summary}.`);
