@@ -39,6 +39,12 @@ export function odsCellText(inner: string): string {
   return lines.join("\n");
 }
 
+/** The percent format a cell's shown text implies ("86,36%" → "0.00%"), so the value reads as it is shown. */
+function percentFormatShown(text: string): string {
+  const m = /[.,](\d+)\s*%\s*$/.exec(text);
+  return m ? `0.${"0".repeat(m[1].length)}%` : "0%";
+}
+
 function cellValue(a: string, inner: string | undefined): unknown {
   const type = attr(a, "office:value-type");
   const text = inner ? odsCellText(inner) : "";
@@ -48,7 +54,7 @@ function cellValue(a: string, inner: string | undefined): unknown {
     case "percentage": {
       const n = Number(attr(a, "office:value"));
       if (!Number.isFinite(n)) return text || null;
-      return type === "percentage" ? shownValue(n, "0%") : n;
+      return type === "percentage" ? shownValue(n, percentFormatShown(text)) : n;
     }
     case "date": {
       const v = attr(a, "office:date-value") ?? "";

@@ -15,7 +15,9 @@ import { referenceSheetRows, titleRows, workbookBytes } from "../../support/work
 const dir = mkdtempSync(join(tmpdir(), "chitieu-ods-"));
 
 const s = (t: string, attrs = "") => `<table:table-cell office:value-type="string"${attrs}><text:p>${t}</text:p></table:table-cell>`;
-const f = (v: number, type = "float", attrs = "") => `<table:table-cell office:value-type="${type}" office:value="${v}"${attrs}><text:p>${v}</text:p></table:table-cell>`;
+// the shown text as LibreOffice writes it: a percentage with its format's decimals ("86,36%")
+const shown = (v: number, type: string) => (type === "percentage" ? `${(v * 100).toFixed(2).replace(".", ",")}%` : String(v));
+const f = (v: number, type = "float", attrs = "") => `<table:table-cell office:value-type="${type}" office:value="${v}"${attrs}><text:p>${shown(v, type)}</text:p></table:table-cell>`;
 const empty = (n = 1) => (n > 1 ? `<table:table-cell table:number-columns-repeated="${n}"/>` : "<table:table-cell/>");
 const row = (cells: string, repeat = 1) => `<table:table-row${repeat > 1 ? ` table:number-rows-repeated="${repeat}"` : ""}>${cells}</table:table-row>`;
 
