@@ -160,6 +160,12 @@ function mapColumns(grid: Grid, tiers: number[], merges: Merge[], years: number[
     matches.push(columnRole(t, s, siblings));
     columnTexts.push(t && s && s !== t ? `${t}\n${s}` : t || s);
   }
+  // "Nội dung | ĐVT | Chỉ tiêu | Thực hiện": a bare "Chỉ tiêu" after the name column is the target
+  const names = matches.flatMap((m, c) => (m?.role === "name" ? [c] : []));
+  if (names.length > 1 && !matches.some((m) => m?.role === "target")) {
+    const c = names.slice(1).find((k) => foldHeader(columnTexts[k]) === "chi tieu");
+    if (c !== undefined) matches[c] = { role: "target" };
+  }
   const roles = resolveYears(matches, years);
   const cols = new Map<string, number>();
   roles.forEach((role, c) => {
