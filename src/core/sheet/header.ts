@@ -60,10 +60,7 @@ export function isDataLike(grid: Grid, r: number): boolean {
   const row = grid.values[r] ?? [];
   const filled = row.map((v, c) => [v, c] as const).filter(([v]) => cellText(v).trim() !== "");
   if (filled.length === 0) return false;
-  for (const [v] of filled) {
-    if (typeof v === "number" && !(Number.isInteger(v) && v >= 1900 && v <= 2100)) return true;
-    if (typeof v === "string" && v.length > 90) return true;
-  }
+  for (const [v] of filled) if (typeof v === "number" && !(Number.isInteger(v) && v >= 1900 && v <= 2100)) return true;
   const first = cellText(filled[0][0]).trim();
   if (TT_WITH_NAME.test(first) && first.length > 6) return true;
   return TT_ONLY.test(first) && filled.length > 1 && !/^(tt|stt)$/i.test(first);
