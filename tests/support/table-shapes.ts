@@ -263,6 +263,7 @@ const PARTY_HEADS = [
   ["STT", "Chỉ tiêu chủ yếu", "Đơn vị tính", "Thực hiện năm 2015", "Chỉ tiêu Đại hội XII", "Kết quả thực hiện", "Ghi chú"],
   ["TT", "Nội dung chỉ tiêu", "Đơn vị", "TH năm 2015", "Mục tiêu Nghị quyết", "Lũy kế thực hiện đến nay", "Ghi chú"],
   ["TT", "Các chỉ tiêu", "ĐVT", "Thực hiện năm 2015", "Nghị quyết Đại hội XXI", "Ước thực hiện đến hết nhiệm kỳ", "Ghi chú"],
+  ["Số TT", "Chỉ tiêu kinh tế - xã hội chủ yếu", "Đơn vị tính", "Năm 2015", "Mục tiêu đến năm 2025", "Thực hiện đến năm 2025", "Ghi chú"],
 ];
 const PARTY_ROLES = ["tt", "name", "unit", "baseline", "target", "actual", "status"];
 
@@ -283,6 +284,7 @@ const STATE_HEADS: Array<{ head: string[]; roles: string[] }> = [
     roles: ["tt", "name", "unit", "baseline", "target", "actual", "ratio", "note"],
   },
   { head: ["TT", "Chỉ tiêu", "ĐVT", "TH 2018", "KH 2019", "Ước TH 2019", "So với KH (%)", "Ghi chú"], roles: ["tt", "name", "unit", "baseline", "target", "actual", "ratio", "note"] },
+  { head: ["TT", "Nội dung", "ĐVT", "Thực hiện năm 2018", "Chỉ tiêu", "Thực hiện", "Ghi chú"], roles: ["tt", "name", "unit", "baseline", "target", "actual", "note"] },
 ];
 
 const PARTY_TITLE = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XXI, NHIỆM KỲ 2020 – 2025";

@@ -53,6 +53,8 @@ export function headerRole(text: string): HeaderMatch | null {
   if (/^(ket qua|thuc hien|uoc thuc hien|uoc th\b|uoc dat|uoc ket qua|luy ke|ket qua dat duoc)/.test(h)) return { role: "actual" };
   if (/(nghi quyet|(^| )nq( |$)|muc tieu|ke hoach|chi tieu dai hoi|chi tieu dh|^chi tieu (ky|nhiem ky|giai doan|de ra))/.test(h)) return { role: "target" };
   if (/^(chi tieu|noi dung chi tieu|noi dung|ten chi tieu|chi tieu chu yeu|cac chi tieu|cac chi tieu chu yeu|chi tieu nhiem vu|ten chi tieu nhiem vu|chi tieu kinh te xa hoi)$/.test(h)) return { role: "name" };
+  // "Chỉ tiêu kinh tế - xã hội chủ yếu", "Danh mục chỉ tiêu", "Chỉ tiêu, nhiệm vụ": short, no figures
+  if (/^(cac |ten |noi dung |danh muc )?(cac )?chi tieu\b/.test(h) && !/\d/.test(h) && h.split(" ").length <= 9) return { role: "name" };
   return null;
 }
 

@@ -60,10 +60,7 @@ export function isDataLike(grid: Grid, r: number): boolean {
   const row = grid.values[r] ?? [];
   const filled = row.map((v, c) => [v, c] as const).filter(([v]) => cellText(v).trim() !== "");
   if (filled.length === 0) return false;
-  for (const [v] of filled) {
-    if (typeof v === "number" && !(Number.isInteger(v) && v >= 1900 && v <= 2100)) return true;
-    if (typeof v === "string" && v.length > 90) return true;
-  }
+  for (const [v] of filled) if (typeof v === "number" && !(Number.isInteger(v) && v >= 1900 && v <= 2100)) return true;
   const first = cellText(filled[0][0]).trim();
   if (TT_WITH_NAME.test(first) && first.length > 6) return true;
   return TT_ONLY.test(first) && filled.length > 1 && !/^(tt|stt)$/i.test(first);
@@ -159,6 +156,12 @@ function mapColumns(grid: Grid, tiers: number[], merges: Merge[], years: number[
     if (span) for (let k = span.left; k <= span.right; k++) if (headerRole(sub[k] ?? "")?.role === "year") siblings++;
     matches.push(columnRole(t, s, siblings));
     columnTexts.push(t && s && s !== t ? `${t}\n${s}` : t || s);
+  }
+  // "Nội dung | ĐVT | Chỉ tiêu | Thực hiện": a bare "Chỉ tiêu" after the name column is the target
+  const names = matches.flatMap((m, c) => (m?.role === "name" ? [c] : []));
+  if (names.length > 1 && !matches.some((m) => m?.role === "target")) {
+    const c = names.slice(1).find((k) => foldHeader(columnTexts[k]) === "chi tieu");
+    if (c !== undefined) matches[c] = { role: "target" };
   }
   const roles = resolveYears(matches, years);
   const cols = new Map<string, number>();

@@ -35,6 +35,12 @@ describe("a data row is not a header row, whatever words it holds", () => {
     expect([0, 1, 2, 3, 4].map((r) => isDataLike(grid, r))).toEqual([true, true, true, false, false]);
   });
 
+  test("a long column title is still a header", () => {
+    const long = "Chỉ tiêu Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020 – 2025 (theo Nghị quyết số 01-NQ/TU ngày 15/10/2020)";
+    const r = readIndicatorTable({ sheet: "S", values: [["TT", "Chỉ tiêu", "ĐVT", long, "Kết quả thực hiện"], ["1", "Tỷ lệ che phủ rừng", "%", "> 6", 6.5]] });
+    expect(r.ok && r.table.headers).toEqual({ tt: "TT", name: "Chỉ tiêu", unit: "ĐVT", target: long, actual: "Kết quả thực hiện" });
+  });
+
   test("a group written across the row under the header is no second header tier", () => {
     const grid: Grid = { sheet: "S", values: [HEADER, ["I. Các chỉ tiêu về kinh tế"], ["1", "Thu ngân sách", "tỷ đồng", 2500, 2600, "Vượt"]], merges: ["A2:F2"] };
     const h = findHeader(grid);
