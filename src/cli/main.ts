@@ -35,7 +35,7 @@ function help(): string {
     "Cách dùng: chitieu <lệnh> [tùy chọn]",
     "",
     "Các lệnh:",
-    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}\n  ${" ".repeat(10)} ${c.usage}`),
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}\n  ${" ".repeat(10)} ${c.usage.split("\n")[0]}`),
     "",
     "Xem thêm: README.md",
   ];

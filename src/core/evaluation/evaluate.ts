@@ -260,20 +260,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
   } else {
     j = judge(x, t, cmpDir);
   }
-  const bound = bindingBound(t, cmpDir === "band" ? "up" : cmpDir);
-  const ratio = bound !== undefined && bound !== 0 && !a.interval ? (x / bound) * 100 : null;
-  let status = j.status;
-  let why = j.why;
-  if (status === "not_met" && input.near && input.near > 0 && bound !== undefined && !a.interval) {
-    const gap = Math.abs(x - bound) / Math.max(Math.abs(bound), EPS);
-    if (gap <= input.near + EPS) {
-      status = "near";
-      why += ` Cách mức cần đạt ${fmt(gap * 100)}%, trong ngưỡng gần đạt ${fmt(input.near * 100)}%.`;
-    }
-  }
-  if (ratio !== null && status !== "met" && status !== "exceeded" && !j.borderline && cmpDir !== "band") {
-    why += cmpDir === "down" ? ` Bằng ${fmt(ratio)}% mức tối đa cho phép.` : ` Đạt ${fmt(ratio)}% so với mức cần đạt.`;
-  }
+  const { status, why, ratio } = nearAndRatio(j, x, t, cmpDir, !!a.interval, input.near);
   return {
     status,
     label: statusLabel(status, opts),
@@ -287,6 +274,28 @@ export function evaluate(input: EvaluateInput): Evaluation {
     reason: why,
     notes,
   };
+}
+
+/**
+ * The ratio to the binding bound, "near" when a threshold is set and the result is within it, and
+ * the ratio said in the reason for a result short of the target.
+ */
+function nearAndRatio(j: Judgement, x: number, t: Target, cmpDir: Direction, interval: boolean, near?: number): { status: Status; why: string; ratio: number | null } {
+  const bound = bindingBound(t, cmpDir === "band" ? "up" : cmpDir);
+  const ratio = bound !== undefined && bound !== 0 && !interval ? (x / bound) * 100 : null;
+  let status = j.status;
+  let why = j.why;
+  if (status === "not_met" && near && near > 0 && bound !== undefined && !interval) {
+    const gap = Math.abs(x - bound) / Math.max(Math.abs(bound), EPS);
+    if (gap <= near + EPS) {
+      status = "near";
+      why += ` Cách mức cần đạt ${fmt(gap * 100)}%, trong ngưỡng gần đạt ${fmt(near * 100)}%.`;
+    }
+  }
+  if (ratio !== null && status !== "met" && status !== "exceeded" && !j.borderline && cmpDir !== "band") {
+    why += cmpDir === "down" ? ` Bằng ${fmt(ratio)}% mức tối đa cho phép.` : ` Đạt ${fmt(ratio)}% so với mức cần đạt.`;
+  }
+  return { status, why, ratio };
 }
 
 /**

@@ -391,13 +391,13 @@ function partyHeaderRows(ctx: Ctx): LayoutRow[] {
 }
 
 /** The title: the options', the "Thông tin" sheet's, the title block's (all as typed), else composed. */
-function chooseTitle(ctx: Ctx): string {
+function chooseTitle(ctx: Ctx): { title: string; composed: boolean } {
   const { opts, info, table } = ctx;
-  for (const t of [opts.title, info.appendixTitle, table.title]) if (t !== undefined && t.trim() !== "") return asTyped(t);
+  for (const t of [opts.title, info.appendixTitle, table.title]) if (t !== undefined && t.trim() !== "") return { title: asTyped(t), composed: false };
   if (!nfc(info.committee) || !info.congress || !info.termStart || !info.termEnd) {
     ctx.warnings.push('Thiếu đảng bộ, đại hội lần thứ hoặc nhiệm kỳ (trang "Thông tin"): tiêu đề phụ lục chưa đủ; có thể ghi tiêu đề riêng.');
   }
-  return defaultTitle(info);
+  return { title: defaultTitle(info), composed: true };
 }
 
 /** The "(Kèm theo ...)" line: the options', the "Thông tin" sheet's, the title block's, else composed. */
@@ -427,12 +427,12 @@ function titleBlock(ctx: Ctx): { rows: LayoutRow[]; appendixLabel: string; title
     const c = [fullWidth(ctx, appendixLabel, "appendix-number")];
     rows.push({ section: "title", kind: "appendix-number", cells: c, heightPt: rowHeight(ctx, c) });
   }
-  const title = chooseTitle(ctx);
+  const { title, composed } = chooseTitle(ctx);
   const st = ctx.styles.title;
-  // a title typed on several lines keeps its lines; one line is set like the printed title: balanced
-  // lines no wider than 60% of the table, or 140 mm when that is narrower (portrait pages)
+  // the user's title is written as typed (the cell wraps it); the composed one is set like the
+  // printed title: balanced lines no wider than 60% of the table, or 140 mm when that is narrower
   const lineWidth = Math.max(ctx.totalW * 0.6, Math.min(ctx.totalW * 0.9, 140));
-  const text = title.includes("\n") ? title : balanceLines(title, estimateLines(title, lineWidth, st.size, true)).join("\n");
+  const text = composed ? balanceLines(title, estimateLines(title, lineWidth, st.size, true)).join("\n") : title;
   const tc = [fullWidth(ctx, text, "title")];
   rows.push({ section: "title", kind: "title", cells: tc, heightPt: estimateRowHeight(text, ctx.totalW, st.size, { bold: true }) });
   const kemTheo = chooseKemTheo(ctx);

@@ -81,6 +81,18 @@ function titleBlock(grid: Grid, headerRow: number): { title?: string; kemTheo?: 
   return { title: lines.length ? lines.join("\n") : undefined, kemTheo };
 }
 
+/** The title over the year columns of a two-tier header ("Thực hiện qua các năm"), as typed. */
+function yearGroupTitle(grid: Grid, table: IndicatorTable): string | undefined {
+  const first = Object.keys(table.mapping).filter((k) => k.startsWith("year:")).sort()[0];
+  if (!first) return undefined;
+  const letter = table.mapping[first];
+  for (let r = table.headerRow; r >= Math.max(1, table.headerRow - 2); r--) {
+    const t = textOf(valueAt(grid, `${letter}${r}`));
+    if (t !== undefined && !t.includes(first.slice(5)) && !COLUMN_NUMBER.test(t)) return t;
+  }
+  return undefined;
+}
+
 /** Fill the table's missing headers, row texts, title and "Kèm theo" line from its grid. */
 export function withSourceTexts(table: IndicatorTable, grid: Grid): IndicatorTable {
   if (!table.headers) {
@@ -89,6 +101,8 @@ export function withSourceTexts(table: IndicatorTable, grid: Grid): IndicatorTab
       const t = headerText(grid, letter, table.headerRow, role);
       if (t !== undefined) headers[role] = t;
     }
+    const group = yearGroupTitle(grid, table);
+    if (group !== undefined) headers.years = group;
     table.headers = headers;
   }
   for (const r of table.rows) if (!r.texts) r.texts = rowTexts(grid, table, r);

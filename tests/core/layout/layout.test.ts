@@ -1,4 +1,4 @@
-import { balanceLines, buildAppendixLayout, defaultKemTheo, estimateRowHeight, LayoutError, toRoman, type AppendixLayout } from "../../../src/core/layout";
+import { balanceLines, buildAppendixLayout, DEFAULT_PRESET, defaultKemTheo, estimateRowHeight, LayoutError, parsePreset, PRESET_NAMES, PRESETS, toRoman, type AppendixLayout } from "../../../src/core/layout";
 import { safeSheetName } from "../../../src/core/sheet/sheet-names";
 import { REFERENCE_INFO, REFERENCE_TSV, tableFromTsv } from "../../support/appendix-fixture";
 
@@ -242,5 +242,41 @@ describe("appendix layout model", () => {
     expect(one).toBeLessThanOrEqual(19);
     expect(long).toBeGreaterThan(one * 1.8); // two lines or more at 136 mm
     expect(estimateRowHeight("Tỷ lệ hộ nghèo", 10, 12)).toBeGreaterThan(one); // narrow column wraps
+  });
+});
+
+describe("presets tell the truth", () => {
+  const table = tableFromTsv();
+  test("HD 05 (2026) is labelled as resting on summaries; HD 36 (2018) beside it with its own margins", () => {
+    expect(PRESETS["dang-2026"].label).toContain("theo tóm tắt, chưa đối chiếu văn bản gốc");
+    expect(PRESETS["dang-2026"].confirmed).toBe(false);
+    expect(PRESETS["dang-2018"].confirmed).toBe(true);
+    expect(PRESETS["dang-2018"].label).not.toContain("tóm tắt");
+    for (const n of PRESET_NAMES) expect(PRESETS[n].hint.length).toBeGreaterThan(10);
+    const hd36 = buildAppendixLayout(table, REFERENCE_INFO, { preset: "dang-2018" });
+    expect(hd36.page.marginsMm).toEqual({ top: 25, bottom: 25, left: 35, right: 15 });
+    expect(hd36.page.headerMm).toBe(10); // page number 10 mm from the top edge
+    expect(hd36.presetLabel).toBe("Văn bản của Đảng, Hướng dẫn 36-HD/VPTW (2018)");
+    expect(hd36.warnings).toEqual([]);
+    // margins stay adjustable per preset
+    expect(buildAppendixLayout(table, REFERENCE_INFO, { preset: "dang-2018", marginsMm: { left: 30 } }).page.marginsMm).toEqual({ top: 25, bottom: 25, left: 30, right: 15 });
+  });
+
+  test("the Thông tin sheet's Thể thức decides the default, by name, label or alias; options win", () => {
+    expect(["dang-2018", "HD 36", "Hướng dẫn 36-HD/VPTW", "Theo Hướng dẫn 36-HD/VPTW", PRESETS["dang-2018"].label].map(parsePreset)).toEqual(Array(5).fill("dang-2018"));
+    expect(["Nghị định 30", "NĐ 30", "nha-nuoc"].map(parsePreset)).toEqual(["nha-nuoc", "nha-nuoc", "nha-nuoc"]);
+    expect(["HD 05", "05-HD/VPTW"].map(parsePreset)).toEqual(["dang-2026", "dang-2026"]);
+    expect(parsePreset("HD 99")).toBeNull();
+    expect(buildAppendixLayout(table, { ...REFERENCE_INFO, layout: "HD 36" }).preset).toBe("dang-2018");
+    expect(buildAppendixLayout(table, { ...REFERENCE_INFO, layout: "HD 36" }, { preset: "nha-nuoc" }).preset).toBe("nha-nuoc");
+    expect(buildAppendixLayout(table, REFERENCE_INFO).preset).toBe(DEFAULT_PRESET);
+  });
+
+  test("the Thông tin sheet's title and Kèm theo, as typed, before the title block's and the composed ones", () => {
+    const t = tableFromTsv();
+    t.title = "TIÊU ĐỀ TRÊN BẢNG";
+    const l = buildAppendixLayout(t, { ...REFERENCE_INFO, appendixTitle: "KẾT QUẢ  NHIỆM KỲ 2020 – 2025", kemTheo: "(Kèm theo Báo cáo số 1-BC/ThU,  ngày 02/01/2024)" });
+    expect([l.title, l.kemTheo]).toEqual(["KẾT QUẢ  NHIỆM KỲ 2020 – 2025", "(Kèm theo Báo cáo số 1-BC/ThU,  ngày 02/01/2024)"]);
+    expect(buildAppendixLayout(t, REFERENCE_INFO).title).toBe("TIÊU ĐỀ TRÊN BẢNG");
   });
 });
