@@ -69,7 +69,7 @@ describe("withSourceTexts", () => {
 
   test("title lines and Kèm theo from the title block, as typed; party line and 'Phụ lục 1' left out", () => {
     expect(t.title).toBe("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU\nNHIỆM KỲ 2020 – 2025");
-    expect(t.kemTheo).toBe("(Kèm theo Báo cáo số 45-BC/TU,  ngày 05/02/2025 của Tỉnh ủy)");
+    expect(t.titleBlock?.kemTheo).toBe("(Kèm theo Báo cáo số 45-BC/TU,  ngày 05/02/2025 của Tỉnh ủy)");
   });
 
   test("cells as typed by role; numbers are left to the number format", () => {
