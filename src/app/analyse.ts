@@ -50,8 +50,10 @@ export const STATUS_ORDER: Status[] = ["exceeded", "met", "near", "not_met", "no
 
 /** Read, evaluate, check and count one sheet. */
 export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
-  const years = termYears(opts.info);
-  const result = readIndicatorTable(grid, { mapping: opts.mapping, years: years.length ? years : undefined });
+  // the term's years only when the report gives a term: a default term would turn "TH năm 2018" or
+  // "Ước TH năm 2019" into year columns of a term the sheet never named
+  const years = opts.info?.termStart ? termYears(opts.info) : undefined;
+  const result = readIndicatorTable(grid, { mapping: opts.mapping, years });
   const vocabulary0 = opts.vocabulary ?? "dat";
   const none: Analysis = {
     sheet: grid.sheet,
