@@ -140,12 +140,12 @@ export function mucTieu(chi_tieu: number | string, phan?: string): number | stri
 
 /**
  * Đọc số viết kiểu Việt Nam trong văn bản: "8.397,5" → 8397,5; "0,37%" → 0,37.
- * @customfunction SO
+ * @customfunction DOCSO
  * @param van_ban Văn bản chứa một số, ví dụ "8.397,5".
  * @returns Số đọc được.
  */
-export function so(van_ban: number | string): number | string {
-  return scalar("SO", [van_ban]);
+export function docSo(van_ban: number | string): number | string {
+  return scalar("DOCSO", [van_ban]);
 }
 
 /**
