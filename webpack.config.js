@@ -7,9 +7,10 @@
 //   (ours) runs in Internet Explorer 11, and the NQ.* functions must still register there. They
 //   are transpiled to ES5 after bundling (TypeScript, target ES5) and tests/functions/es5.test.ts
 //   parses them as ES5;
-// - taskpane.js (React 18 + Fluent UI v9) needs a modern webview (TASKPANE_ES below). The page's
-//   inline ES5 bootstrap (src/taskpane/taskpane.html) tries that syntax first and, where it fails,
-//   shows a Vietnamese message instead of a blank pane, without loading taskpane.js;
+// - taskpane.js and its chunks (React 18 + Fluent UI v9) need a modern webview: they are lowered to
+//   TASKPANE_ES below (some libraries ship ES2022). The page's inline ES5 bootstrap
+//   (src/taskpane/taskpane.html) tries that syntax first and, where it fails, shows a Vietnamese
+//   message instead of a blank pane, without loading taskpane.js;
 // - the base URL comes from one setting: ADDIN_URL for `npm run build` (production), written into
 //   every URL of dist/web/manifest.xml; https://localhost:3000/ only in the dev build.
 // HTTPS dev certificates are only loaded for `webpack serve` (npm run dev-server).
@@ -55,24 +56,40 @@ function renderManifest(xml, base) {
     .replace(/<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`);
 }
 
-/** Lowers the ES5 assets to ES5 after minifying (TypeScript, target ES5, helpers inlined). */
-class Es5AssetsPlugin {
+/**
+ * Lowers the bundles after minifying, with TypeScript: the ES5 assets to ES5 (helpers inlined), every
+ * other script (taskpane.js and its lazy chunks, which carry libraries' newer syntax such as class
+ * static blocks) to TASKPANE_ES (ES2020) where they go beyond it. Syntax only: library features
+ * come from the webview (taskpane) or es5-polyfills.ts (functions).
+ */
+class LowerSyntaxPlugin {
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap("Es5AssetsPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "Es5AssetsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, (assets) => {
+    compiler.hooks.thisCompilation.tap("LowerSyntaxPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "LowerSyntaxPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, (assets) => {
         const ts = require("typescript");
-        for (const name of ES5_ASSETS) {
-          if (!assets[name]) continue;
-          const r = ts.transpileModule(compilation.getAsset(name).source.source().toString(), {
+        const acorn = require("acorn");
+        for (const name of Object.keys(assets)) {
+          if (!name.endsWith(".js")) continue;
+          const es5 = ES5_ASSETS.includes(name);
+          const code = compilation.getAsset(name).source.source().toString();
+          if (!es5) {
+            try {
+              acorn.parse(code, { ecmaVersion: TASKPANE_ES });
+              continue; // already within the level
+            } catch {
+              /* lower it */
+            }
+          }
+          const r = ts.transpileModule(code, {
             fileName: name,
             reportDiagnostics: true,
-            compilerOptions: { allowJs: true, target: ts.ScriptTarget.ES5, module: ts.ModuleKind.CommonJS, downlevelIteration: true, importHelpers: false, removeComments: true, sourceMap: false },
+            compilerOptions: { allowJs: true, target: es5 ? ts.ScriptTarget.ES5 : ts.ScriptTarget[`ES${TASKPANE_ES}`], module: ts.ModuleKind.CommonJS, downlevelIteration: es5, importHelpers: false, removeComments: false, sourceMap: false },
           });
           const errors = (r.diagnostics || []).filter((d) => d.category === ts.DiagnosticCategory.Error);
           for (const d of errors) compilation.errors.push(new compiler.webpack.WebpackError(`${name}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`));
-          // one function scope, so the helpers (__read, __spreadArray...) stay out of the page's globals
-          compilation.updateAsset(name, new sources.RawSource(`(function () {\n${r.outputText}\n}).call(this);\n`));
+          // ES5 assets: one function scope, so the helpers (__read, __spreadArray...) stay out of the page's globals
+          compilation.updateAsset(name, new sources.RawSource(es5 ? `(function () {\n${r.outputText}\n}).call(this);\n` : r.outputText));
         }
       });
     });
@@ -145,7 +162,7 @@ module.exports = async (env, options) => {
           ...(base ? [{ from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : renderManifest(content, base)) }] : []),
         ],
       }),
-      new Es5AssetsPlugin(),
+      new LowerSyntaxPlugin(),
       {
         apply(compiler) {
           if (base) return;
