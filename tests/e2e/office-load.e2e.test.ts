@@ -152,7 +152,7 @@ test("a webview too old for the pane (as IE11): a Vietnamese message, no blank p
       if (args.some((a) => /\?\.|\?\?|\.\.\./.test(a))) throw new SyntaxError("Expected identifier");
       return Native(...args);
     } as unknown as FunctionConstructor;
-    Old.prototype = Native.prototype;
+    (Old as unknown as { prototype: unknown }).prototype = Native.prototype;
     (window as unknown as { Function: FunctionConstructor }).Function = Old;
   });
   await page.goto(`${server.url}/taskpane.html`, { waitUntil: "load" });
