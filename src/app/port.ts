@@ -64,7 +64,8 @@ export interface WorkbookPort extends SheetSource {
   /** write the Đánh giá column; returns how many cells changed */
   writeStatusColumn(req: StatusColumnRequest): Promise<{ changed: number; mode: StatusColumnPlan["mode"] }>;
   /** write the appendix into a new sheet, never overwriting ("Phụ lục 1 (2)") */
-  writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string }>;
+  /** `notes`: what this Excel could not set (page layout, widths...), in Vietnamese, also written under the table */
+  writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string; notes?: string[] }>;
   selectCell(sheet: string, address: string): Promise<void>;
   getSettings(): Promise<Partial<PaneSettings> | null>;
   saveSettings(settings: PaneSettings): Promise<void>;

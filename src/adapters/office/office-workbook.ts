@@ -1,5 +1,6 @@
 /**
- * The workbook port over Office.js. Reads a sheet in one batch, writes 2-D arrays, few syncs.
+ * The workbook port over Office.js. Reads a sheet in blocks under Excel's request limit, writes
+ * 2-D arrays, few syncs; every call above ExcelApi 1.1 behind isSetSupported (docs/trien-khai.md).
  * `Excel` and the settings store are injected so the adapter can be tested with office-addin-mock.
  */
 import { uniqueSheetName } from "../../core/sheet/sheet-names";
@@ -138,10 +139,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
     });
   }
 
-  writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string }> {
+  writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string; notes: string[] }> {
     return this.run(async (context) => {
-      const r = await writeAppendixSheet(context, layout, baseName);
-      return { sheetName: r.sheetName };
+      const r = await writeAppendixSheet(context, layout, baseName, { isSetSupported: (name, version) => this.supports(name, version) });
+      return { sheetName: r.sheetName, notes: r.notes };
     });
   }
 
