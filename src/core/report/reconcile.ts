@@ -204,7 +204,16 @@ interface Match {
   item: number;
 }
 
-function scorePiece(folded: string, profiles: Profile[]): Match | null {
+/** Words found in one indicator's name only: a piece that lacks most of them is about something else. */
+function uniqueWords(profiles: Profile[]): Map<Profile["items"][number], string[]> {
+  const df = new Map<string, number>();
+  for (const p of profiles) for (const t of new Set(p.items.flatMap((it) => [...it.uni]))) df.set(t, (df.get(t) ?? 0) + 1);
+  const out = new Map<Profile["items"][number], string[]>();
+  for (const p of profiles) for (const it of p.items) out.set(it, [...it.uni].filter((t) => df.get(t) === 1));
+  return out;
+}
+
+function scorePiece(folded: string, profiles: Profile[], unique: Map<Profile["items"][number], string[]>): Match | null {
   const uni = contentTokens(folded);
   const pu = new Set(uni);
   const pb = new Set(bigrams(uni));
@@ -218,6 +227,8 @@ function scorePiece(folded: string, profiles: Profile[]): Match | null {
       for (const t of it.uni) if (pu.has(t)) cu++;
       let cb = 0;
       for (const b of it.bi) if (pb.has(b)) cb++;
+      const own = unique.get(it) ?? [];
+      if (own.length && own.filter((t) => pu.has(t)).length * 2 < own.length) return;
       const word = it.bi.size ? (cu / it.uni.size + cb / it.bi.size) / 2 : cu / it.uni.size;
       const nums = p.numbers.length ? p.numbers.filter((n) => pieceNumbers.some((x) => same(x, n))).length / p.numbers.length : 0;
       const key = word + 0.1 * nums; // numbers only break ties between close names
@@ -435,6 +446,7 @@ export function reconcile(draft: Draft, table: IndicatorTable, opts: ReconcileOp
   const profiles = table.rows.filter((r): r is IndicatorRow => r.type === "indicator").map((r) => profileOf(r, opts));
   const minScore = opts.minScore ?? 0.5;
   const minNarrative = opts.minNarrativeScore ?? 0.8;
+  const unique = uniqueWords(profiles);
   const mentions: Mention[] = [];
   const findings: ReconcileFinding[] = [];
   const notInTable: Reconciliation["notInTable"] = [];
@@ -466,9 +478,10 @@ export function reconcile(draft: Draft, table: IndicatorTable, opts: ReconcileOp
       for (const piece0 of piecesOf(text)) {
         for (const piece of splitCompound(piece0)) {
           const folded = foldText(piece.text);
-          const m = scorePiece(folded, profiles);
+          const m = scorePiece(folded, profiles, unique);
           const min = piece.target || piece.cited ? minScore : minNarrative;
-          const excerpt = excerptOf(text, piece.start, piece.start + piece.text.length + (piece.target ? piece.target.length + 4 : 0));
+          const close = piece.target ? text.indexOf(")", piece.start + piece.text.length) : -1;
+          const excerpt = excerptOf(text, piece.start, close >= 0 ? close + 1 : piece.start + piece.text.length);
           if (!m || m.score < min) {
             if (piece.target && !inPlan && targetNumbers(piece.target).length) notInTable.push({ paragraph, place, excerpt });
             continue;
