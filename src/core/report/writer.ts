@@ -25,7 +25,7 @@
 import type { Evaluation, Vocabulary } from "../evaluation/evaluate";
 import type { IndicatorRow, IndicatorTable, TableRow } from "../model";
 import type { Finding } from "../checks/checks";
-import { findFractions } from "../checks/checks";
+import { checkTable, findFractions } from "../checks/checks";
 import { foldText, formatViNumber, normalizeText, pad2, toNumber } from "../text/numbers";
 import { GROWTH_SUBJECT_WORDS, KEEP_CAPITAL_WORDS, NAME_END_VERBS, REVIEW_PREFIX } from "./words";
 
@@ -275,7 +275,9 @@ export function indicatorClause(row: IndicatorRow, opts: WriterOptions, position
   const runs: ReportRun[] = [];
   let review: ReviewMark | undefined;
   let body: string;
-  if (!val) {
+  const targetTyped = squash(rawCell(row, "target", opts) ?? row.targetText);
+  if (!val && !targetTyped) body = name; // a statement with neither target nor result ("Có 100% xã, phường …")
+  else if (!val) {
     body = `${name}: chưa có số liệu`;
     review = { row: row.row, cell: row.cells.actual, message: `${REVIEW_PREFIX}: chưa có kết quả thực hiện` };
   } else {
@@ -426,7 +428,9 @@ function mergeRuns(runs: ReportRun[]): ReportRun[] {
 }
 
 /** Write the section from an evaluated (and checked) table. */
-export function writeReportSection(table: IndicatorTable, opts: WriterOptions = {}): ReportSection {
+export function writeReportSection(table: IndicatorTable, options: WriterOptions = {}): ReportSection {
+  // without the check's findings, run the check: a wrong figure is never repeated
+  const opts: WriterOptions = options.findings ? options : { ...options, findings: checkTable(table) };
   const section = opts.sectionNumber ?? "1";
   const paragraphs: ReportParagraph[] = [];
   const reviews: ReviewMark[] = [];
