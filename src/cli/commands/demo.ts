@@ -15,7 +15,7 @@ import { CliError, parseArgs, type Io } from "../io";
 import { writeOutput } from "./appendix";
 import { analyseForCli, formatText } from "./check";
 import { layoutAppendix } from "../../app/appendix";
-import { narrativeLines, summarySentence } from "../../core/checks/narrative";
+import { reportSection, sectionText } from "../../app/report-text";
 
 export const summary = "Chạy thử trên báo cáo mẫu (Thành ủy Bảo Lộc, 2023): kiểm tra và lập phụ lục .xlsx, .docx.";
 export const usage = "chitieu demo [--out THƯ_MỤC] [--force]   (mặc định ./out)";
@@ -65,10 +65,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     `Phụ lục: ${layout.appendixLabel}, ${layout.presetLabel}; ${layout.title}`,
     ...layout.warnings.map((w) => `Lưu ý: ${w}`),
     "",
-    "ĐOẠN VĂN GỢI Ý CHO PHẦN \"CÁC CHỈ TIÊU CHỦ YẾU\" (soát lại trước khi dùng)",
+    "ĐOẠN VĂN GỢI Ý CHO PHẦN \"CÁC CHỈ TIÊU CHỦ YẾU\" (soát lại trước khi dùng; chitieu van-ban ghi ra .docx)",
     "",
-    summarySentence(report.counts),
-    ...narrativeLines(table),
+    sectionText(reportSection(analysis), "markdown"),
     "",
   ].join("\n");
   const txt = join(dir, "kiem-tra.txt");
