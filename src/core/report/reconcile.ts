@@ -430,9 +430,20 @@ function averageOf(s: Series): { value: number; how: string } | null {
 
 // ---------------------------------------------------------------- the reconciliation
 
+/** The text between start and end, widened to whole words, "…" where it was cut, at most ~220 characters. */
 function excerptOf(text: string, start: number, end: number): string {
-  const s = text.slice(Math.max(0, start), Math.min(text.length, end)).replace(/\s+/g, " ").trim().replace(/^[-,;:.\s]+/, "");
-  return s.length > 220 ? `${s.slice(0, 219)}…` : s;
+  let a = Math.max(0, start);
+  let b = Math.min(text.length, end);
+  const w = (c: string | undefined) => !!c && /[\p{L}\d,.%/]/u.test(c);
+  if (w(text[a])) while (a > 0 && w(text[a - 1])) a--;
+  if (w(text[b - 1])) while (b < text.length && w(text[b]) && !/[.,]/.test(text[b])) b++;
+  let s = text.slice(a, b).replace(/\s+/g, " ").trim().replace(/^[-,;:.\s]+/, "");
+  let cutEnd = /[\p{L}\d]/u.test(text.slice(b));
+  if (s.length > 220) {
+    s = s.slice(0, 220).replace(/\s+\S*$/, "");
+    cutEnd = true;
+  }
+  return `${/[\p{L}\d]/u.test(text.slice(0, a)) ? "…" : ""}${s}${cutEnd && !/[.;]$/.test(s) ? "…" : ""}`;
 }
 
 function indicatorLabel(p: Profile): string {
@@ -546,7 +557,8 @@ export function reconcile(draft: Draft, table: IndicatorTable, opts: ReconcileOp
       if (!h.percent || h.ofPlan) continue;
       const exact = (h.part / h.total) * 100;
       if (agrees(h.percent.value, h.percent.decimals, exact)) continue;
-      const at = text.indexOf(h.text.split("/")[0]);
+      const [pa, pb] = h.text.split("/");
+      const at = Math.max(0, text.search(new RegExp(`(?<![\\d.,])${pa.replace(/\./g, "\\.")}\\s*/\\s*${pb.replace(/\./g, "\\.")}`)));
       const mention = mentions.find((x) => x.paragraph === paragraph && x.excerpt.replace(/\s+/g, "").includes(h.text));
       findings.push({
         code: "fraction_percent_mismatch",

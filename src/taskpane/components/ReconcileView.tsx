@@ -15,7 +15,7 @@ import { DocumentSearchRegular, ErrorCircleRegular, InfoRegular } from "@fluentu
 import type { Analysis } from "../../app/analyse";
 import { draftFromFile, reconcileDraft, type DocxDraftReader } from "../../app/report-text";
 import { describeError } from "../../app/errors";
-import { RECONCILE_CODE_LABELS, type Reconciliation } from "../../core/report/reconcile";
+import { RECONCILE_CODE_LABELS, type ReconcileFinding, type Reconciliation } from "../../core/report/reconcile";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -37,6 +37,17 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   info: { color: tokens.colorBrandForeground1 },
   hidden: { display: "none" },
+  plain: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-start",
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
 });
 
 export interface ReconcileViewProps {
@@ -45,6 +56,20 @@ export interface ReconcileViewProps {
   readDocx: () => Promise<DocxDraftReader>;
   canSelect: boolean;
   onSelectCell(target: { sheet: string; address: string }): void;
+}
+
+function FindingText({ f }: { f: ReconcileFinding }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <span className={styles.text}>
+      <span className={styles.where}>
+        {RECONCILE_CODE_LABELS[f.code]} · {f.place}
+        {f.cell ? ` · Ô ${f.cell}` : " · trong văn bản"}
+      </span>
+      <span>{f.message}</span>
+      <span className={styles.excerpt}>“{f.excerpt}”</span>
+    </span>
+  );
 }
 
 export function ReconcileView({ busy, analysis, readDocx, canSelect, onSelectCell }: ReconcileViewProps): JSX.Element {
@@ -102,22 +127,23 @@ export function ReconcileView({ busy, analysis, readDocx, canSelect, onSelectCel
               <ul className={styles.list}>
                 {r.findings.map((f, i) => (
                   <li key={i}>
-                    <Button
-                      className={styles.finding}
-                      appearance="subtle"
-                      icon={<ErrorCircleRegular className={styles.error} />}
-                      disabled={busy || !f.cell}
-                      onClick={() => f.cell && onSelectCell({ sheet: analysis.sheet, address: f.cell })}
-                    >
-                      <span className={styles.text}>
-                        <span className={styles.where}>
-                          {RECONCILE_CODE_LABELS[f.code]} · {f.place}
-                          {f.cell ? ` · Ô ${f.cell}` : ""}
-                        </span>
-                        <span>{f.message}</span>
-                        <span className={styles.excerpt}>“{f.excerpt}”</span>
-                      </span>
-                    </Button>
+                    {f.cell ? (
+                      <Button
+                        className={styles.finding}
+                        appearance="subtle"
+                        icon={<ErrorCircleRegular className={styles.error} />}
+                        disabled={busy}
+                        onClick={() => f.cell && onSelectCell({ sheet: analysis.sheet, address: f.cell })}
+                      >
+                        <FindingText f={f} />
+                      </Button>
+                    ) : (
+                      // within the text only (a growth claim, a fraction in a footnote): no cell to select
+                      <div className={styles.plain}>
+                        <ErrorCircleRegular className={styles.error} aria-hidden />
+                        <FindingText f={f} />
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>
