@@ -275,6 +275,8 @@ export function indicatorClause(row: IndicatorRow, opts: WriterOptions, position
   const runs: ReportRun[] = [];
   let review: ReviewMark | undefined;
   let body: string;
+  /** items of a listing name after the one the value belongs to: written after the target */
+  let tail = "";
   const targetTyped = squash(rawCell(row, "target", opts) ?? row.targetText);
   if (!val && !targetTyped) body = name; // a statement with neither target nor result ("Có 100% xã, phường …")
   else if (!val) {
@@ -287,7 +289,14 @@ export function indicatorClause(row: IndicatorRow, opts: WriterOptions, position
     else if (val.numberText && /(đạt|là)\s*%/.test(name)) {
       // a name with an empty slot ("hộ gia đình văn hóa đạt %"): the value goes into the first slot
       body = name.replace(/(đạt|là)\s*%/, `$1 ${val.numberText}%`);
-      if (blank.test(body)) review = { row: row.row, cell: row.cells.name, message: `${REVIEW_PREFIX}: tên chỉ tiêu còn chỗ trống chưa có số` };
+      // the value and the target belong to the first item: the other items follow the target
+      const filled = body.search(/(đạt|là) [\d.,]+%/);
+      const semi = body.indexOf(";", filled);
+      if (filled >= 0 && semi > 0) {
+        tail = body.slice(semi);
+        body = body.slice(0, semi);
+      }
+      if (blank.test(tail)) review = { row: row.row, cell: row.cells.name, message: `${REVIEW_PREFIX}: tên chỉ tiêu còn chỗ trống chưa có số` };
     } else {
       const negative = val.value !== undefined && val.value < 0;
       let text = val.text;
@@ -322,12 +331,16 @@ export function indicatorClause(row: IndicatorRow, opts: WriterOptions, position
   if (val?.review) {
     runs.push({ text: ` [${val.review}]`, review: true });
     review = { row: row.row, cell: row.cells.actual, message: val.review };
-  } else if (review) runs.push({ text: ` [${review.message}]`, review: true });
+  } else if (review && !tail) runs.push({ text: ` [${review.message}]`, review: true });
   const target = squash(rawCell(row, "target", opts) ?? row.targetText);
   if (target) {
     runs.push({ text: " (" });
     runs.push({ text: `${opts.targetLabel ?? "Nghị quyết"} ${targetPhrase(target, unit)}`, italic: true });
     runs.push({ text: ")" });
+  }
+  if (tail) {
+    runs.push({ text: tail });
+    if (review && !val?.review) runs.push({ text: ` [${review.message}]`, review: true });
   }
   const outlook = opts.outlook?.indicator(row);
   if (outlook?.clause) runs.push({ text: `, ${outlook.clause}` });
