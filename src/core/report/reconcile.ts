@@ -22,6 +22,7 @@
  */
 import type { IndicatorRow, IndicatorTable } from "../model";
 import { findFractions } from "../checks/checks";
+import { computeActual, yearSeries } from "../evaluation/evaluate-table";
 import { foldText, formatViNumber, roundHalfAway, toNumber } from "../text/numbers";
 import type { Draft } from "./draft";
 import { placeOf } from "./draft";
@@ -529,6 +530,22 @@ export function reconcile(draft: Draft, table: IndicatorTable, opts: ReconcileOp
                 row: r.row,
                 cell: r.cells.actual,
                 message: `Văn bản ghi ${v.verb === "giam" ? "giảm " : ""}${v.text} nhưng bảng ghi ${fmt(p.actual)}${where} cho ${indicatorLabel(p)}.`,
+              });
+            }
+          }
+          // a growth rate stated in the text against the table's own year columns
+          if (v && p.growth && yearSeries(r.years).length >= 2) {
+            const c = computeActual("average_growth", r.years, { baseline: r.baseline, unit: r.unit });
+            const stated = v.verb === "giam" ? -v.value : v.value;
+            if (c && Math.abs(stated - c.value) > 0.1 + 1e-9) {
+              findings.push({
+                code: "growth_claim_mismatch",
+                paragraph,
+                place,
+                excerpt,
+                row: r.row,
+                cell: r.cells.actual,
+                message: `Văn bản ghi ${v.verb === "giam" ? "giảm" : "tăng"} ${v.text} nhưng các cột năm của bảng cho ${fmt(c.value)}%/năm cho ${indicatorLabel(p)}: ${c.how}`,
               });
             }
           }

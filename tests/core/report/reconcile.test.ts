@@ -131,3 +131,17 @@ describe("doi-chieu on the reference report", () => {
     expect(r.notInText.some((x) => x.row === 31)).toBe(false);
   });
 });
+
+describe("growth claims against the table's year columns, and the outlook hook", () => {
+  test("a growth stated in the text that the year columns contradict", () => {
+    const a = analysis();
+    // row 1.1 has years 2021: 4,2; 2022: 9,7; 2023: ước 9,8 → 7,87%/năm: "7,8%" agrees, "9,5%" does not
+    const ok = reconcileDraft(a, draftFromText("- Tăng trưởng tổng giá trị sản xuất bình quân giai đoạn 2021 -2023 (theo giá so sánh năm 2010) ước tăng 7,8% (*Nghị quyết 8,5-9,5%/năm*)."));
+    expect(ok.findings).toEqual([]);
+    const bad = reconcileDraft(a, draftFromText("- Tăng trưởng tổng giá trị sản xuất bình quân giai đoạn 2021 -2023 (theo giá so sánh năm 2010) ước tăng 9,5% (*Nghị quyết 8,5-9,5%/năm*)."));
+    const g = bad.findings.find((f) => f.code === "growth_claim_mismatch");
+    expect(g?.row).toBe(4);
+    expect(g!.message).toContain("7,87%/năm");
+    expect(bad.findings.map((f) => f.code)).toContain("value_mismatch");
+  });
+});

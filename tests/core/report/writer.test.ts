@@ -147,3 +147,19 @@ describe("writer pieces", () => {
     expect(text).not.toContain("88,14");
   });
 });
+
+describe("outlook wording (mid-term reports)", () => {
+  test("the outlook's clause follows the target, its summary follows the counts", () => {
+    const t = tableFromTsv();
+    const s = writeReportSection(t, {
+      outlook: {
+        indicator: (row) => (row.evaluation?.status === "not_met" ? { clause: "dự báo khó đạt" } : undefined),
+        summary: () => "dự báo đến cuối nhiệm kỳ có 05 chỉ tiêu khó đạt",
+      },
+    });
+    const text = sectionText(s);
+    expect(text).toContain("- Tỷ lệ hộ nghèo ở mức 0,37% (Nghị quyết 0,2%, theo tiêu chí cũ), dự báo khó đạt.");
+    expect(text).toContain("chưa đạt, 01 chỉ tiêu chưa đánh giá được; dự báo đến cuối nhiệm kỳ có 05 chỉ tiêu khó đạt.");
+    expect(text).toContain("- Tỷ lệ tăng dân số tự nhiên ở mức 0,85% (Nghị quyết dưới 1,0%).");
+  });
+});
