@@ -41,6 +41,9 @@ import { TableStep } from "./components/TableStep";
 import { CheckStep } from "./components/CheckStep";
 import { StatusStep } from "./components/StatusStep";
 import { AppendixStep } from "./components/AppendixStep";
+import { ReportTextView } from "./components/ReportTextView";
+import { ReconcileView } from "./components/ReconcileView";
+import type { ReportIo } from "../app/report-text";
 import { appendixOptions } from "../app/settings";
 
 const useStyles = makeStyles({
@@ -80,10 +83,12 @@ export interface AppProps {
   openFile?: (file: File | null) => Promise<WorkbookPort>;
   /** the .xlsx and .docx renderers, loaded on first use (wired in index.tsx) */
   renderers: AppendixRenderers;
+  /** the report's .docx writer and reader, loaded on first use (wired in index.tsx) */
+  report?: ReportIo;
 }
 
 type Notice = { intent: "success" | "info" | "warning"; text: string } | null;
-type StepId = "table" | "check" | "status" | "appendix";
+type StepId = "table" | "check" | "status" | "appendix" | "report" | "reconcile";
 
 function mergeSettings(saved: Partial<PaneSettings> | null): PaneSettings {
   const s = { ...DEFAULT_SETTINGS, ...(saved ?? {}) };
@@ -95,7 +100,7 @@ function baseFileName(label: string): string {
   return label.replace(/\.xlsx$/i, "").replace(/[\\/:*?"<>|]+/g, " ").trim() || "bang-chi-tieu";
 }
 
-export function App({ officePort, openFile, renderers }: AppProps): JSX.Element {
+export function App({ officePort, openFile, renderers, report }: AppProps): JSX.Element {
   const styles = useStyles();
   const work = useWork();
   const [port, setPort] = useState<WorkbookPort | null>(null);
@@ -498,6 +503,30 @@ export function App({ officePort, openFile, renderers }: AppProps): JSX.Element 
                 />
               </AccordionPanel>
             </AccordionItem>
+            {report && (
+              <AccordionItem value="report">
+                <AccordionHeader icon={step(5)} size="large">Viết đoạn văn</AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <ReportTextView
+                    busy={busy}
+                    analysis={analysis}
+                    levels={settings.levels}
+                    preset={settings.layout}
+                    renderDocx={report.renderDocx}
+                    onDownload={(name, bytes, mime) => port.download(name, bytes, mime).then(() => downloaded(name))}
+                    onSelectCell={onSelectCell}
+                  />
+                </AccordionPanel>
+              </AccordionItem>
+            )}
+            {report && (
+              <AccordionItem value="reconcile">
+                <AccordionHeader icon={step(6)} size="large">Đối chiếu báo cáo</AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <ReconcileView busy={busy} analysis={analysis} readDocx={report.readDocx} canSelect={port.kind === "office"} onSelectCell={onSelectCell} />
+                </AccordionPanel>
+              </AccordionItem>
+            )}
           </Accordion>
         )}
       </main>

@@ -9,6 +9,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { DOCX_MIME, XLSX_MIME, type AppendixRenderers, type WorkbookPort } from "../app/port";
 import { detectHost } from "./host";
+import type { ReportIo } from "../app/report-text";
 
 async function officePort(): Promise<WorkbookPort> {
   const [{ OfficeWorkbookPort }, { customFunctionsSupported }] = await Promise.all([import("../adapters/office/office-workbook"), import("../functions/support")]);
@@ -40,6 +41,12 @@ const renderers: AppendixRenderers = {
   },
 };
 
+/** The report's .docx writer and reader (docx, jszip), loaded on first use. */
+const report: ReportIo = {
+  renderDocx: async () => (await import("../adapters/docx/report-docx")).renderReportDocx,
+  readDocx: async () => (await import("../adapters/docx/read-docx")).readDocxDraft,
+};
+
 async function main(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) return;
@@ -55,7 +62,7 @@ async function main(): Promise<void> {
     }
   }
   document.documentElement.dataset.mode = port ? "office" : "standalone";
-  root.render(<App officePort={port} openFile={port ? undefined : openFile} renderers={renderers} />);
+  root.render(<App officePort={port} openFile={port ? undefined : openFile} renderers={renderers} report={report} />);
 }
 
 void main();

@@ -15,7 +15,7 @@ import { CliError, debugDetail, fileErrorMessage, parseArgs, type Io } from "../
 import { writeOutputs } from "../output";
 import { layoutForCli } from "./appendix";
 import { analyseForCli, formatText } from "./check";
-import { narrativeLines, summarySentence } from "../../core/checks/narrative";
+import { reportSection, sectionText } from "../../app/report-text";
 
 export const summary = "Chạy thử trên báo cáo mẫu (Thành ủy Bảo Lộc, 2023): kiểm tra và lập phụ lục .xlsx, .docx.";
 export const usage = "chitieu demo [--out THƯ_MỤC] [--force]   (mặc định ./out)";
@@ -71,10 +71,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     `Phụ lục: ${layout.appendixLabel}, ${layout.presetLabel}; ${layout.title}`,
     ...layout.warnings.map((w) => `Lưu ý: ${w}`),
     "",
-    "ĐOẠN VĂN GỢI Ý CHO PHẦN \"CÁC CHỈ TIÊU CHỦ YẾU\" (soát lại trước khi dùng)",
+    "ĐOẠN VĂN GỢI Ý CHO PHẦN \"CÁC CHỈ TIÊU CHỦ YẾU\" (soát lại trước khi dùng; chitieu van-ban ghi ra .docx)",
     "",
-    summarySentence(report.counts),
-    ...narrativeLines(table),
+    sectionText(reportSection(analysis), "markdown"),
     "",
   ].join("\n");
   // all three files are written together at the end (temp files renamed into place), or none
