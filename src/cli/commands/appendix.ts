@@ -17,15 +17,18 @@ import { loadWorkbookForCli } from "../workbook";
 import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
 import { CliError, parseArgs, type Io } from "../io";
 import { layoutAppendix } from "../../app/appendix";
-import { analyseForCli } from "./check";
+import { analyseForCli, outlookOptionsFromFlags } from "./check";
+import { computeOutlook, outlookCharts, outlookColumn } from "../../app/outlook";
+import { addChartsToDocx } from "../../adapters/charts/docx-charts";
+import { addChartsToXlsx } from "../../adapters/charts/xlsx-charts";
 
 export const summary = "Lập phụ lục \"Kết quả thực hiện các chỉ tiêu chủ yếu\" theo thể thức chính thức (.xlsx, .docx).";
 export const usage =
   "chitieu appendix TỆP.xlsx -o RA.xlsx [--docx RA.docx] [--layout dang-2026|dang-2018|nha-nuoc] [--vocabulary dat|hoan-thanh] [--levels 2|3] " +
   "[--title TIÊU_ĐỀ] [--kem-theo \"(Kèm theo ...)\"] [--so-bao-cao SỐ] [--ngay-bao-cao NGÀY] [--co-quan \"Thành ủy\"] [--portrait] " +
-  "[--baseline] [--years] [--note] [--signature] [--target-title \"Chỉ tiêu Nghị quyết ĐH VI\"] [--status-title \"So sánh NQ ĐH VI\"] [--sheet TÊN_TRANG] [--force]";
+  "[--baseline] [--years] [--note] [--signature] [--kha-nang] [--bieu-do] [--bieu-do-dong 5,36] [--nhiem-ky 2020-2025] [--nam 2023] [--target-title \"Chỉ tiêu Nghị quyết ĐH VI\"] [--status-title \"So sánh NQ ĐH VI\"] [--sheet TÊN_TRANG] [--force]";
 
-const SWITCHES = ["force", "portrait", "baseline", "years", "note", "signature", "party-header"];
+const SWITCHES = ["force", "portrait", "baseline", "years", "note", "signature", "party-header", "kha-nang", "bieu-do"];
 
 const str = (v: string | true | undefined, name: string): string | undefined => {
   if (v === undefined) return undefined;
@@ -84,6 +87,15 @@ export function optionsFromFlags(flags: Record<string, string | true>): { option
   return { options, info };
 }
 
+/** --bieu-do-dong 5,36: the sheet rows of the indicators to chart. */
+function chartRowsFromFlag(v: string | true | undefined): number[] | undefined {
+  if (v === undefined) return undefined;
+  const parts = v === true ? [] : v.split(/[,;\s]+/).filter(Boolean);
+  const rows = parts.map(Number);
+  if (!rows.length || rows.some((n) => !Number.isInteger(n) || n < 1)) throw new CliError(`--bieu-do-dong cần số dòng của các chỉ tiêu, ví dụ --bieu-do-dong 5,36 (nhận được "${v === true ? "" : v}").`);
+  return rows;
+}
+
 function samePath(a: string, b: string): boolean {
   try {
     return realpathSync(a) === realpathSync(b);
@@ -121,20 +133,29 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // refuse before doing any work when an output exists
   for (const out of [xlsxOut, docxOut]) if (out && !force && existsSync(out)) throw new CliError(`Tệp "${out}" đã có. Dùng --force để ghi đè.`, 2);
   const { options, info } = optionsFromFlags(args.flags);
+  const outlookOpts = outlookOptionsFromFlags(args.flags);
+  const chartRows = chartRowsFromFlag(args.flags["bieu-do-dong"]);
   const grids = await loadWorkbookForCli(file);
   const sheet = str(args.flags.sheet, "sheet");
   const { analysis, report } = await analyseForCli(grids, { sheet });
   const table = analysis.table;
+  const wantsOutlook = !!args.flags["kha-nang"] || !!args.flags["bieu-do"] || chartRows !== undefined;
+  const outlook = wantsOutlook ? computeOutlook(analysis, outlookOpts) : null;
+  if (wantsOutlook && !outlook) throw new CliError("Không tính được khả năng đạt: thiếu nhiệm kỳ hoặc năm báo cáo. Thêm --nhiem-ky 2020-2025 --nam 2023, hoặc điền trang Thông tin.", 2);
+  if (args.flags["kha-nang"] && outlook) options.outlook = outlookColumn(outlook);
+  const charts = args.flags["bieu-do"] || chartRows ? outlookCharts(outlook, chartRows) : [];
   const layout = layoutAppendix(table, analysis.info, options, info);
   const written: string[] = [];
   if (xlsxOut) {
-    writeOutput(xlsxOut, await renderAppendixXlsx(layout), force);
+    writeOutput(xlsxOut, (await addChartsToXlsx(await renderAppendixXlsx(layout), charts)).bytes, force);
     written.push(xlsxOut);
   }
   if (docxOut) {
-    writeOutput(docxOut, await renderAppendixDocx(layout), force);
+    writeOutput(docxOut, await addChartsToDocx(await renderAppendixDocx(layout), charts), force);
     written.push(docxOut);
   }
+  if (outlook) io.out(`Khả năng đạt đến cuối nhiệm kỳ: ${outlook.summary}.`);
+  if (args.flags["bieu-do"] || chartRows) io.out(charts.length ? `Biểu đồ: ${charts.length} chỉ tiêu có số liệu từng năm.` : "Biểu đồ: không chỉ tiêu nào có số liệu từng năm, không vẽ biểu đồ.");
   const n = layout.rows.filter((r) => r.kind === "indicator" || r.kind === "sub").length;
   io.out(`Đã lập ${layout.appendixLabel || "phụ lục"} (${layout.presetLabel}, ${layout.page.orientation === "landscape" ? "giấy ngang" : "giấy dọc"}): ${n} chỉ tiêu từ trang "${report.sheet}".`);
   io.out(`Kết quả: ${countStatuses(table, { vocabulary: layout.vocabulary }).summary}.`);

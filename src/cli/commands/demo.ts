@@ -13,19 +13,23 @@ import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { SAMPLE_INFO } from "../../core/sample";
 import { CliError, parseArgs, type Io } from "../io";
 import { writeOutput } from "./appendix";
-import { analyseForCli, formatText } from "./check";
+import { analyseForCli, formatText, outlookOptionsFromFlags } from "./check";
+import { computeOutlook, outlookCharts, outlookColumn } from "../../app/outlook";
+import { addChartsToDocx } from "../../adapters/charts/docx-charts";
+import { addChartsToXlsx } from "../../adapters/charts/xlsx-charts";
 import { layoutAppendix } from "../../app/appendix";
 import { narrativeLines, summarySentence } from "../../core/checks/narrative";
 
 export const summary = "Chạy thử trên báo cáo mẫu (Thành ủy Bảo Lộc, 2023): kiểm tra và lập phụ lục .xlsx, .docx.";
-export const usage = "chitieu demo [--out THƯ_MỤC] [--force]   (mặc định ./out)";
+export const usage = "chitieu demo [--out THƯ_MỤC] [--force] [--kha-nang] [--nhiem-ky 2020-2025] [--nam 2023]   (mặc định ./out)";
 
 /** Marks a folder the demo writes into, so a later demo may replace its own files. */
 const MARKER = ".chitieu-demo";
 const FILES = ["phu-luc.xlsx", "phu-luc.docx", "kiem-tra.txt"];
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["force"], { o: "out" });
+  const args = parseArgs(argv, ["force", "kha-nang"], { o: "out" });
+  const outlookOpts = outlookOptionsFromFlags(args.flags);
   if (args.positional.length) throw new CliError(`Lệnh demo không nhận tệp vào (nhận được "${args.positional[0]}"). Cách dùng: ${usage}`);
   const dir = typeof args.flags.out === "string" ? args.flags.out : "out";
   if (args.flags.out === true) throw new CliError("Tùy chọn --out cần tên thư mục.");
@@ -49,7 +53,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const congress = SAMPLE_INFO.congress ?? "";
   const { analysis, report } = await analyseForCli(grids);
   const { recognised, table } = analysis;
+  const outlook = computeOutlook(analysis, outlookOpts);
+  const charts = outlookCharts(outlook);
   const layout = layoutAppendix(table, analysis.info, {
+    ...(args.flags["kha-nang"] && outlook ? { outlook: outlookColumn(outlook) } : {}),
     preset: "dang-2026",
     vocabulary: "dat",
     levels: 2,
@@ -60,7 +67,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const checkText = [
     `KIỂM TRA BẢNG CHỈ TIÊU (sổ mẫu: ${SAMPLE_INFO.issuer}, Báo cáo số ${SAMPLE_INFO.reportNumber})`,
     "",
-    formatText(report, recognised),
+    formatText(report, recognised, "dat", outlook),
     "",
     `Phụ lục: ${layout.appendixLabel}, ${layout.presetLabel}; ${layout.title}`,
     ...layout.warnings.map((w) => `Lưu ý: ${w}`),
@@ -75,11 +82,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   writeOutput(txt, checkText, true);
   io.out(`4/6 Ghi ${txt}`);
   const xlsx = join(dir, "phu-luc.xlsx");
-  writeOutput(xlsx, await renderAppendixXlsx(layout), true);
-  io.out(`5/6 Ghi ${xlsx} (trang "${layout.appendixLabel}", A4 ngang, tiêu đề bảng lặp lại mỗi trang)`);
+  const withCharts = await addChartsToXlsx(await renderAppendixXlsx(layout), charts);
+  writeOutput(xlsx, withCharts.bytes, true);
+  io.out(`5/6 Ghi ${xlsx} (trang "${layout.appendixLabel}", A4 ngang, tiêu đề bảng lặp lại mỗi trang${withCharts.sheetName ? `; trang "${withCharts.sheetName}": ${charts.length} biểu đồ` : ""})`);
   const docx = join(dir, "phu-luc.docx");
-  writeOutput(docx, await renderAppendixDocx(layout), true);
-  io.out(`6/6 Ghi ${docx}`);
+  writeOutput(docx, await addChartsToDocx(await renderAppendixDocx(layout), charts), true);
+  io.out(`6/6 Ghi ${docx}${charts.length ? ` (${charts.length} biểu đồ sau bảng)` : ""}`);
   io.out(`Xong. Đã ghi: ${xlsx}, ${docx}, ${txt}`);
   return 0;
 }

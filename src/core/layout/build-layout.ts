@@ -5,6 +5,7 @@ import { statusLabel, type Status, type Vocabulary } from "../evaluation/evaluat
 import type { IndicatorRow, IndicatorTable, ReportInfo, TableRow } from "../model";
 import { formatViNumber } from "../text/numbers";
 import { PRESETS, parsePreset } from "./presets";
+import { OUTLOOK_COLUMN_TITLE } from "./types";
 import { balanceLines, estimateLines, estimateRowHeight, longDate, parseIsoDate, shortDate, toRoman, upperVi } from "./text";
 import type {
   AppendixLayout,
@@ -215,6 +216,7 @@ export function buildAppendixLayout(table: IndicatorTable, info: ReportInfo = ta
   // "Chưa hoàn thành" / "Hoàn thành vượt" need a wider column than "Chưa đạt"
   specs.push({ key: "status", title: titles.status, base: vocabulary === "hoan-thanh" ? 30 : BASE_WIDTHS.status });
   if (colOpts.note) specs.push({ key: "note", title: titles.note, base: BASE_WIDTHS.note });
+  if (opts.outlook) specs.push({ key: "outlook", title: opts.outlook.title ?? OUTLOOK_COLUMN_TITLE, base: 40 });
   const scaleFont = fs.body / 12;
   const fixed = specs.filter((c) => c.key !== "name").reduce((a, c) => a + c.base * scaleFont, 0);
   let factor = 1;
@@ -383,6 +385,8 @@ export function buildAppendixLayout(table: IndicatorTable, info: ReportInfo = ta
           return { col: i, text: st.text, role: "status" };
         case "note":
           return { col: i, text: nfc(r.note), role: "note" };
+        case "outlook":
+          return { col: i, text: nfc(opts.outlook?.texts[r.row]), role: "note" };
         default:
           return { col: i, text: cellText(r.years?.[c.year!], decimals), role: "number" };
       }

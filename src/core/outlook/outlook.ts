@@ -358,3 +358,23 @@ export function indicatorOutlook(input: OutlookInput): Outlook {
     }
   }
 }
+
+/** The pace still needed, short: "9,45%/năm", "+0,85 điểm %/năm", "143,5 đảng viên mới/năm", "≥ 80%/năm"; "" when none. */
+export function formatNeeded(o: Outlook, unit: string): string {
+  if (o.needed === null || o.kind === null) return "";
+  const u = unit.trim();
+  switch (o.kind) {
+    case "growth":
+      return `${f2(o.needed)}%/năm`;
+    case "level": {
+      const sign = o.needed > 0 ? "+" : "";
+      return `${sign}${f2(o.needed)} ${isPct(u) ? "điểm %" : u.replace(/\s*\/\s*năm\s*$/i, "")}/năm`.replace(/\s+\/năm$/, "/năm");
+    }
+    case "every_year":
+      return `${f2(o.needed)}${isPct(u) ? "%" : u ? ` ${u.replace(/\s*\/\s*năm\s*$/i, "")}` : ""} mỗi năm`;
+    default: {
+      const base = u.replace(/\s*\/\s*(1\s*)?năm\s*$/i, "");
+      return `${f2(o.needed)}${base ? ` ${base}` : ""}/năm`;
+    }
+  }
+}

@@ -94,6 +94,8 @@ export function tableOutlook(table: IndicatorTable, info: ReportInfo | undefined
 export interface Trajectory {
   /** the indicator's name, as written */
   title: string;
+  /** the indicator's sheet row */
+  row: number;
   /** what the values measure: "Chỉ số phát triển (2020 = 100)", the unit, "Lũy kế (đảng viên mới)" */
   valueLabel: string;
   years: number[];
@@ -180,11 +182,11 @@ export function trajectory(r: IndicatorRow, o: Outlook, ctx: OutlookContext): Tr
     case "every_year": {
       for (const [y, v] of ys) actual[idx(y)] = v;
       for (let y = ctx.termStart + 1; y <= ctx.termEnd; y++) target[idx(y)] = o.bound;
-      if (lastYear < ctx.termEnd) for (let y = lastYear; y <= ctx.termEnd; y++) needed[idx(y)] = y === lastYear ? lastValue : o.bound;
+      for (let y = Math.max(lastYear, ctx.reportYear) + 1; y <= ctx.termEnd; y++) needed[idx(y)] = o.bound;
       break;
     }
   }
-  return { title: r.name, valueLabel, years, actual, target, needed, reportYear: ctx.reportYear, likelihood: o.likelihood, verdict: `${LIKELIHOOD_LABELS[o.likelihood]}. ${o.reason}` };
+  return { title: r.name, row: r.row, valueLabel, years, actual, target, needed, reportYear: ctx.reportYear, likelihood: o.likelihood, verdict: `${LIKELIHOOD_LABELS[o.likelihood]}. ${o.reason}` };
 }
 
 /** The trajectories of every indicator with yearly values. */
