@@ -38,7 +38,7 @@ export function axisRange(values: Array<number | null>): { min: number; max: num
   let min = Math.floor((lo - span * 0.05) / unit) * unit;
   const max = Math.ceil((hi + span * 0.05) / unit) * unit;
   // start at zero when the values are not far from it
-  if (lo >= 0 && min > 0 && lo < span * 1.5) min = 0;
+  if (lo >= 0 && (min < 0 || (min > 0 && lo < span * 1.5))) min = 0;
   return { min: Math.round(min * 1e9) / 1e9, max: Math.round(max * 1e9) / 1e9 };
 }
 
