@@ -5,7 +5,9 @@
  * on the "Biểu đồ" sheet with a cache). Colour is never the only signal: the three lines differ by
  * dash and marker, and the legend names them.
  */
-import { SERIES_NAMES, type Trajectory } from "../../core/outlook";
+import { axisRange, SERIES_NAMES, type Trajectory } from "../../core/outlook";
+
+export { axisRange };
 
 export const CHART_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 export const CHART_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
@@ -20,26 +22,6 @@ export interface ChartRefs {
   categories: string;
   /** per series key: [name cell, values range] */
   series: Record<"actual" | "target" | "needed" | "shade", [string, string]>;
-}
-
-/** A round axis range that holds every value. */
-export function axisRange(values: Array<number | null>): { min: number; max: number } {
-  const v = values.filter((x): x is number => x !== null && Number.isFinite(x));
-  if (!v.length) return { min: 0, max: 1 };
-  let lo = Math.min(...v);
-  let hi = Math.max(...v);
-  if (hi === lo) {
-    hi += Math.abs(hi) * 0.1 || 1;
-    lo -= Math.abs(lo) * 0.1 || 1;
-  }
-  const span = hi - lo;
-  const step = Math.pow(10, Math.floor(Math.log10(span / 5)));
-  const unit = [1, 2, 5, 10].map((m) => m * step).find((u) => span / u <= 8) ?? step * 10;
-  let min = Math.floor((lo - span * 0.05) / unit) * unit;
-  const max = Math.ceil((hi + span * 0.05) / unit) * unit;
-  // start at zero when the values are not far from it
-  if (lo >= 0 && (min < 0 || (min > 0 && lo < span * 1.5))) min = 0;
-  return { min: Math.round(min * 1e9) / 1e9, max: Math.round(max * 1e9) / 1e9 };
 }
 
 /** The shading series: a full-height band over each year left (after the report year), nothing before. */
