@@ -1,19 +1,16 @@
 /**
  * A quick measurement (not a test, not the bench): the outlook and the trajectories of 10 000
- * synthetic indicators, half with three yearly values. Run: node scripts/measure-outlook.mjs
+ * realistic indicators (tests/support/realistic-workbook.ts: yearly values, mixed targets), read and
+ * evaluated first. Run: npx esbuild scripts/measure-outlook.ts --bundle --platform=node
+ * --outfile=/tmp/m.js && node /tmp/m.js
  */
-import { syntheticTable, BENCH_INFO } from "../bench/appendix";
+import { realisticTable } from "../tests/support/realistic-workbook";
+import { SAMPLE_INFO } from "../src/core/sample";
 import { computeOutlook, outlookCharts, outlookColumn } from "../src/app/outlook";
 import { chartSpaceXml } from "../src/adapters/charts/chart-xml";
 
-const table = syntheticTable(10_000);
-let i = 0;
-for (const r of table.rows) {
-  if (r.type !== "indicator" || i++ % 2) continue;
-  const a = typeof r.actual === "number" ? r.actual : 50;
-  r.years = { 2021: a * 0.9, 2022: a * 0.95, 2023: a };
-}
-const info = { ...BENCH_INFO, termStart: 2020, termEnd: 2025, evaluationYear: 2023 };
+const table = realisticTable(10_000);
+const info = SAMPLE_INFO;
 const runs: number[] = [];
 let out = computeOutlook({ table, info });
 for (let k = 0; k < 7; k++) {

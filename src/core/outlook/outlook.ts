@@ -102,8 +102,19 @@ const f2 = (x: number) => formatViNumber(x, { decimals: 2 });
 export function yearSpan(a: number, b: number): string {
   return a === b ? String(a) : `${a}–${b}`;
 }
-const isPct = (unit: string) => foldText(unit).includes("%");
-const perYearUnit = (unit: string) => /\/\s*(1\s*)?nam\b/.test(foldText(unit));
+// units repeat down a sheet: fold each once
+const UNIT_FOLDS = new Map<string, string>();
+function foldUnit(unit: string): string {
+  let f = UNIT_FOLDS.get(unit);
+  if (f === undefined) {
+    f = foldText(unit);
+    if (UNIT_FOLDS.size > 2000) UNIT_FOLDS.clear();
+    UNIT_FOLDS.set(unit, f);
+  }
+  return f;
+}
+const isPct = (unit: string) => unit.includes("%");
+const perYearUnit = (unit: string) => /\/\s*(1\s*)?nam\b/.test(foldUnit(unit));
 
 /** The outlook kind: the sheet's "Loại" when the row has one, else the target's words and the unit. */
 export function outlookKind(input: Pick<OutlookInput, "kindFromColumn" | "name" | "unit" | "target">): { kind: OutlookKind | null; source: "column" | "words" } {
@@ -118,8 +129,8 @@ export function outlookKind(input: Pick<OutlookInput, "kindFromColumn" | "name" 
     return { kind: null, source: "column" };
   }
   const n = foldText(input.name);
-  const words = foldText(`${t?.prefix ?? ""} ${t?.text ?? ""}`);
-  const u = foldText(input.unit);
+  const words = foldUnit(`${t?.prefix ?? ""} ${t?.text ?? ""}`);
+  const u = foldUnit(input.unit);
   const rateUnit = u.includes("%") && perYear;
   if (/binh quan/.test(words) && perYear && !u.includes("%")) return { kind: "cumulative_avg", source: "words" };
   if (rateUnit || /(tang binh quan|toc do tang|tang truong binh quan|tang bq)/.test(n)) return { kind: "growth", source: "words" };
@@ -345,15 +356,16 @@ export function indicatorOutlook(input: OutlookInput): Outlook {
       const bound = bindingBound(t, dir === "band" ? "up" : dir)!;
       const meets = (v: number) => (dir === "down" ? v <= bound + 1e-9 : v >= bound - 1e-9) && (t.form !== "strict_floor" || v > bound) && (t.form !== "strict_ceiling" || v < bound);
       const per = isPct(unit) ? "%" : unit ? ` ${unit}` : "";
+      const bar = t.form === "strict_floor" ? "trên" : t.form === "strict_ceiling" ? "dưới" : dir === "down" ? "không quá" : "ít nhất";
       if (ys.length === 0) {
         const met = input.currentlyMet;
         const likelihood: Likelihood = met === undefined ? "unknown" : met ? "likely" : "unlikely";
-        return { kind, kindSource: source, needed: bound, neededPer: "year", remainingYears: remaining, achieved: null, best: null, likelihood, reason: `${head}mỗi năm ${span} cần đạt ${dir === "down" ? "không quá" : "ít nhất"} ${f2(bound)}${per}; chưa có số từng năm${met === undefined ? "" : met ? ", kết quả đến nay đạt" : ", kết quả đến nay chưa đạt"}: ${verdictWord(likelihood)}.`, bound };
+        return { kind, kindSource: source, needed: bound, neededPer: "year", remainingYears: remaining, achieved: null, best: null, likelihood, reason: `${head}mỗi năm ${span} cần đạt ${bar} ${f2(bound)}${per}; chưa có số từng năm${met === undefined ? "" : met ? ", kết quả đến nay đạt" : ", kết quả đến nay chưa đạt"}: ${verdictWord(likelihood)}.`, bound };
       }
       const ok = ys.filter(([, v]) => meets(v)).length;
       const likelihood: Likelihood = ok === ys.length ? "likely" : ok > 0 ? "hard" : "unlikely";
       const best = dir === "down" ? Math.min(...ys.map((p) => p[1])) : Math.max(...ys.map((p) => p[1]));
-      const reason = `${head}mỗi năm ${span} cần đạt ${dir === "down" ? "không quá" : "ít nhất"} ${f2(bound)}${per}; ${ok}/${ys.length} năm đã qua đạt (${ys.map(([y, v]) => `${y}: ${f2(v)}`).join("; ")}): ${verdictWord(likelihood)}.`;
+      const reason = `${head}mỗi năm ${span} cần đạt ${bar} ${f2(bound)}${per}; ${ok}/${ys.length} năm đã qua đạt (${ys.map(([y, v]) => `${y}: ${f2(v)}`).join("; ")}): ${verdictWord(likelihood)}.`;
       return { kind, kindSource: source, needed: bound, neededPer: "year", remainingYears: remaining, achieved: null, best, likelihood, reason, bound };
     }
   }
