@@ -1,5 +1,6 @@
 /** The outlook view renders the verdicts as text and one accessible SVG chart per indicator with yearly values. */
 import React from "react";
+import { writeFileSync } from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { OutlookView } from "../../src/taskpane/components/OutlookView";
 import { evaluateTable } from "../../src/core/evaluation/evaluate-table";
@@ -20,5 +21,5 @@ test("verdicts in words, charts with role=img and the verdict in their title", (
   expect(html).toContain("Vẽ 2 biểu đồ trên trang mới “Biểu đồ”");
   const none = renderToStaticMarkup(<OutlookView outlook={null} charts={[]} onContextChange={() => undefined} />);
   expect(none).toContain("Chưa tính được: cần nhiệm kỳ");
-  if (process.env.OUTLOOK_HTML) require("node:fs").writeFileSync(process.env.OUTLOOK_HTML, `<!doctype html><meta charset="utf-8"><body style="width:360px;margin:0;font-family:sans-serif">${html}</body>`);
+  if (process.env.OUTLOOK_HTML) writeFileSync(process.env.OUTLOOK_HTML, `<!doctype html><meta charset="utf-8"><body style="width:360px;margin:0;font-family:sans-serif">${html}</body>`);
 });

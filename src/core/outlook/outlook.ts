@@ -371,7 +371,7 @@ export function indicatorOutlook(input: OutlookInput): Outlook {
   }
 }
 
-/** The pace still needed, short: "9,45%/năm", "+0,85 điểm %/năm", "143,5 đảng viên mới/năm", "≥ 80%/năm"; "" when none. */
+/** The pace still needed, short: "9,45%/năm", "tăng 0,85 điểm %/năm", "giảm 0,09 điểm %/năm", "143,5 đảng viên mới/năm", "≥ 80%/năm"; "" when none. */
 export function formatNeeded(o: Outlook, unit: string): string {
   if (o.needed === null || o.kind === null) return "";
   const u = unit.trim();
@@ -379,8 +379,8 @@ export function formatNeeded(o: Outlook, unit: string): string {
     case "growth":
       return `${f2(o.needed)}%/năm`;
     case "level": {
-      const sign = o.needed > 0 ? "+" : "";
-      return `${sign}${f2(o.needed)} ${isPct(u) ? "điểm %" : u.replace(/\s*\/\s*năm\s*$/i, "")}/năm`.replace(/\s+\/năm$/, "/năm");
+      const verb = o.needed < 0 ? "giảm" : "tăng";
+      return `${verb} ${f2(Math.abs(o.needed))} ${isPct(u) ? "điểm %" : u.replace(/\s*\/\s*năm\s*$/i, "")}/năm`.replace(/\s+\/năm$/, "/năm");
     }
     case "every_year":
       return `${f2(o.needed)}${isPct(u) ? "%" : u ? ` ${u.replace(/\s*\/\s*năm\s*$/i, "")}` : ""} mỗi năm`;

@@ -7,6 +7,7 @@ import {
   outlookContext,
   trajectory,
   rowOutlook,
+  formatNeeded,
   tableTrajectories,
   type OutlookInput,
 } from "../../../src/core/outlook";
@@ -281,5 +282,20 @@ describe("trajectories", () => {
     expect(tl.target[1]).toBe(89);
     expect(tl.target[5]).toBe(95);
     expect(tl.needed[5]).toBeCloseTo(95, 10);
+  });
+});
+
+describe("short needed text (appendix column)", () => {
+  test("growth, level up and down, cumulative, every year", () => {
+    const g = indicatorOutlook(input({ unit: "%/năm", target: "8,5-9,5", years: [[2021, 4.2], [2022, 9.7], [2023, 9.8]] }));
+    expect(formatNeeded(g, "%/năm")).toBe("9,45%/năm");
+    const up = indicatorOutlook(input({ name: "Tỷ lệ BHYT", unit: "%", target: "95", actual: 93.3 }));
+    expect(formatNeeded(up, "%")).toBe("tăng 0,85 điểm %/năm");
+    const down = indicatorOutlook(input({ name: "Tỷ lệ hộ nghèo", unit: "%", target: "0,2", direction: "down", actual: 0.37 }));
+    expect(formatNeeded(down, "%")).toBe("giảm 0,09 điểm %/năm");
+    const beds = indicatorOutlook(input({ name: "Giường bệnh", unit: "giường bệnh/1 vạn dân", target: "39", actual: 34.11 }));
+    expect(formatNeeded(beds, "giường bệnh/1 vạn dân")).toBe("tăng 2,45 giường bệnh/1 vạn dân/năm");
+    const c = indicatorOutlook(input({ name: "Kết nạp", unit: "đảng viên mới/năm", target: "Bình quân kết nạp từ 110 – 120", actual: "263 đảng viên/ 3 năm" }));
+    expect(formatNeeded(c, "đảng viên mới/năm")).toBe("143,5 đảng viên mới/năm");
   });
 });
