@@ -8,6 +8,7 @@ import type { ReportInfo } from "../core/model";
 import type { AppendixLayout } from "../core/layout";
 import type { PaneSettings } from "./settings";
 import type { SheetSource } from "./analyse";
+import type { Trajectory } from "../core/outlook";
 
 /** One cell of the Đánh giá column: the formula to use where custom functions work, and the value otherwise. */
 export interface StatusCell {
@@ -73,6 +74,8 @@ export interface WorkbookPort extends SheetSource {
   download(fileName: string, bytes: Uint8Array, mime: string): Promise<void>;
   /** the whole workbook with the changes made here (file mode only) */
   exportWorkbook?(): Promise<Uint8Array>;
+  /** trajectory charts on a NEW sheet "Biểu đồ" (unique name), with the data they plot beside them */
+  addOutlookCharts?(charts: readonly Trajectory[]): Promise<{ sheetName: string; charts: number }>;
 }
 
 /** Renders an appendix layout to a file (.xlsx with ExcelJS, .docx): injected, so the pane never imports a renderer. */

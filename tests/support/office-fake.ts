@@ -15,7 +15,7 @@
  * each sync's response is measured and refused over 5 MB.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { columnLetter } from "../../src/core/sheet/grid";
+import { columnIndex, columnLetter } from "../../src/core/sheet/grid";
 
 export interface MockRange {
   sheet: string;
@@ -30,7 +30,21 @@ export interface MockRange {
   batch: number;
 }
 
+/** A chart added through sheet.charts.add (office-charts.ts). */
+export interface MockChart {
+  sheet: string;
+  type: string;
+  /** the source range's address and how series are read from it */
+  source: string;
+  seriesBy: string;
+  mock: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** series added later (chart.series.add): name and the address of its values */
+  added: Array<{ name: string; values?: string; chartType?: string }>;
+  position?: [string, string];
+}
+
 export interface MockStats {
+  charts: MockChart[];
   syncs: number;
   /** estimated bytes of each accepted request (values and formats written, per-operation overhead) */
   requestBytes: number[];
@@ -73,11 +87,14 @@ function arrayBytes(v: unknown): number {
 }
 
 export function createExcelMock(existingSheets: string[] = [], opts: { unsupported?: string[] } = {}): { context: any; stats: MockStats; isSetSupported: (name: string, version: string) => boolean } { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const stats: MockStats = { syncs: 0, requestBytes: [], used: [], proxies: 0, ranges: [], sheets: new Map(), printTitles: new Map() };
+  const stats: MockStats = { charts: [], syncs: 0, requestBytes: [], used: [], proxies: 0, ranges: [], sheets: new Map(), printTitles: new Map() };
   const isSetSupported = supportsExcelApi(opts.unsupported ?? []);
   const names = new Set(existingSheets.map((n) => n.toLowerCase()));
   const allNames = [...existingSheets];
   const toSync: OfficeMockObject[] = [];
+  /** range proxy → its record (a proxy's address is only readable after load) */
+  const rangeRecs = new WeakMap<object, MockRange>();
+  const addressOf = (r: object) => rangeRecs.get(r)?.address ?? "?";
   let used = new Set<string>();
   let batchBytes = 0;
   /** a call of ExcelApi `version`, queued in the current batch */
@@ -126,6 +143,7 @@ export function createExcelMock(existingSheets: string[] = [], opts: { unsupport
     }) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     rec.mock = m;
     stats.ranges.push(rec);
+    rangeRecs.set(m, rec);
     return m;
   };
 
@@ -177,6 +195,33 @@ export function createExcelMock(existingSheets: string[] = [], opts: { unsupport
       },
       activate() {
         /* shown */
+      },
+      charts: {
+        add(type: string, source: object, seriesBy: string) {
+          stats.proxies++;
+          const rec: MockChart = { sheet: name, type, source: addressOf(source), seriesBy, mock: {}, added: [] };
+          const styled = () => new OfficeMockObject({ markerStyle: "Automatic", format: { line: { lineStyle: "Continuous" } } });
+          const items = [styled(), styled(), styled()];
+          const m = new OfficeMockObject({
+            title: { text: "" },
+            legend: { position: "Right" },
+            setPosition(from: string, to: string) {
+              rec.position = [from, to];
+            },
+            series: {
+              getItemAt: (i: number) => items[i],
+              add(seriesName: string) {
+                const added: MockChart["added"][number] = { name: seriesName };
+                rec.added.push(added);
+                const o = new OfficeMockObject({ chartType: "Line", gapWidth: 150, format: { fill: { setSolidColor() {} } }, setValues: (r: object) => (added.values = addressOf(r)) });
+                return new Proxy(o, { set: (t, k, v) => ((k === "chartType" ? (added.chartType = v) : 0), Reflect.set(t, k, v)) });
+              },
+            },
+          }) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+          rec.mock = m;
+          stats.charts.push(rec);
+          return m;
+        },
       },
     }) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     stats.sheets.set(name, s);
@@ -400,4 +445,33 @@ export function createSheetReadFake(input: {
     },
   };
   return { context, stats, isSetSupported };
+}
+
+/** The values written through getRange("A1:G7") on a sheet, by 1-based row and 0-based column. */
+export function rangeWrites(stats: MockStats, sheet: string): Map<number, unknown[]> {
+  const out = new Map<number, unknown[]>();
+  for (const r of stats.ranges) {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(r.address);
+    if (r.sheet !== sheet || r.box || !m) continue;
+    const v = r.mock.values;
+    if (!Array.isArray(v) || !Array.isArray(v[0]) || v[0].length === 0) continue;
+    const c0 = columnIndex(m[1]) - 1;
+    v.forEach((line: unknown[], i: number) => {
+      const row = out.get(Number(m[2]) + i) ?? [];
+      line.forEach((x, j) => (row[c0 + j] = x));
+      out.set(Number(m[2]) + i, row);
+    });
+  }
+  return out;
+}
+
+/** The series of a chart read by rows from its source range: [name, values]; the first row holds the categories. */
+export function chartSeries(stats: MockStats, chart: MockChart): { categories: unknown[]; series: Array<[string, unknown[]]> } {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(chart.source)!;
+  const rows = rangeWrites(stats, chart.sheet);
+  const c0 = columnIndex(m[1]) - 1;
+  const c1 = columnIndex(m[3]) - 1;
+  const lines: unknown[][] = [];
+  for (let r = Number(m[2]); r <= Number(m[4]); r++) lines.push((rows.get(r) ?? []).slice(c0, c1 + 1));
+  return { categories: lines[0].slice(1), series: lines.slice(1).map((l) => [String(l[0]), l.slice(1)]) };
 }

@@ -8,6 +8,8 @@ import type { Grid } from "../../core/sheet/grid";
 import type { ReportInfo } from "../../core/model";
 import type { AppendixLayout } from "../../core/layout";
 import { writeAppendixSheet } from "./office-appendix";
+import { addOutlookChartsSheet } from "./office-charts";
+import type { Trajectory } from "../../core/outlook";
 import { readSheetGrid } from "./office-read";
 import { loadSettings, saveSettings, type SettingsStore } from "./office-settings";
 import { downloadBytes, toBase64 } from "../file/download";
@@ -144,6 +146,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const r = await writeAppendixSheet(context, layout, baseName, { isSetSupported: (name, version) => this.supports(name, version) });
       return { sheetName: r.sheetName, notes: r.notes };
     });
+  }
+
+  addOutlookCharts(charts: readonly Trajectory[]): Promise<{ sheetName: string; charts: number }> {
+    return this.run((context) => addOutlookChartsSheet(context, charts, { isSetSupported: (n, v) => this.supports(n, v) }));
   }
 
   selectCell(sheet: string, address: string): Promise<void> {
