@@ -452,7 +452,7 @@ export function rangeWrites(stats: MockStats, sheet: string): Map<number, unknow
   const out = new Map<number, unknown[]>();
   for (const r of stats.ranges) {
     const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(r.address);
-    if (r.sheet !== sheet || r.box || !m) continue;
+    if (r.sheet !== sheet || !m) continue;
     const v = r.mock.values;
     if (!Array.isArray(v) || !Array.isArray(v[0]) || v[0].length === 0) continue;
     const c0 = columnIndex(m[1]) - 1;

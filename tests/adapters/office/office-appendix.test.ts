@@ -153,7 +153,7 @@ describe("older Excel: every call above ExcelApi 1.1 is checked first (the fake 
     // values: the layout's, status column as judged
     const v = sheetValues(stats, r.sheetName);
     expect(v[0][0]).toBe("Phụ lục 1");
-    expect(v[4]).toEqual(["TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Kết quả thực hiện", "Đánh giá"]);
+    expect(v[4]).toEqual(["TT", "CHỈ TIÊU", "ĐVT", "Chỉ tiêu Nghị quyết ĐH VI", "Kết quả thực hiện", "So sánh NQ ĐH VI"]);
     expect(v.slice(5, layout.rows.length).map((row) => row[4])).toEqual(printed.map((p) => p[4] ?? ""));
     // fonts and borders (ExcelApi 1.1) always
     const all = stats.ranges.find((x) => x.address === `A1:F${layout.rows.length}` && x.mock.format.font.name === "Times New Roman");
