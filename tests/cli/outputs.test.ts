@@ -11,6 +11,7 @@ import { buildTemplateBytes } from "../../src/adapters/xlsx/template";
 import { SAMPLE_INFO } from "../../src/core/sample";
 import { runCli } from "../support/cli";
 import { odsBytes } from "../support/raw-package";
+import { APPENDIX_MAX_ROWS } from "../../src/cli/output";
 
 const root = join(__dirname, "..", "..");
 const bin = join(root, "bin", "chitieu.js");
@@ -117,4 +118,16 @@ test("messages name the problem in Vietnamese; the English detail only with --de
   expect(JSON.parse(full.toString("utf8")).indicators).toHaveLength(4000);
   expect(Number(out[0])).toBe(full.length);
   expect(out[1]).toBe(direct);
+});
+
+test("a table too big for the chosen format is refused before rendering, with its size and the limit", async () => {
+  const big = join(dir, "lon.xlsx");
+  execFileSync(process.execPath, [join(root, "scripts", "make-big-workbook.mjs"), String(APPENDIX_MAX_ROWS.docx + 10), big]);
+  const out = join(dir, "lon-out");
+  mkdirSync(out);
+  const r = await runCli(["appendix", big, "-o", join(out, "a.xlsx"), "--docx", join(out, "a.docx")]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(`Bảng có ${(APPENDIX_MAX_ROWS.docx + 10).toLocaleString("de-DE")} dòng chỉ tiêu; phụ lục .docx chỉ lập được tối đa ${APPENDIX_MAX_ROWS.docx.toLocaleString("de-DE")} dòng`);
+  expect(r.stderr).toContain("Hãy bỏ --docx");
+  expect(readdirSync(out)).toEqual([]);
 });

@@ -15,7 +15,7 @@ import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { loadWorkbookForCli } from "../workbook";
 import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
 import { CliError, parseArgs, type Io } from "../io";
-import { checkOutputs, writeOutputs } from "../output";
+import { checkAppendixSize, checkOutputs, writeOutputs } from "../output";
 import { checkGrids, type CheckReport } from "./check";
 
 export const summary = "Lập phụ lục \"Kết quả thực hiện các chỉ tiêu chủ yếu\" theo thể thức chính thức (.xlsx, .docx).";
@@ -34,8 +34,9 @@ export interface AppendixResult {
 }
 
 /** Build the appendix layout from a workbook's grids: read and evaluate the table, then lay it out. */
-export function appendixFromGrids(grids: Grid[], options: AppendixOptions, infoOverrides: ReportInfo = {}, sheet?: string): AppendixResult & { recognised: ReturnType<typeof checkGrids>["recognised"] } {
+export function appendixFromGrids(grids: Grid[], options: AppendixOptions, infoOverrides: ReportInfo = {}, sheet?: string, guard?: (table: IndicatorTable) => void): AppendixResult & { recognised: ReturnType<typeof checkGrids>["recognised"] } {
   const { report, recognised, table } = checkGrids(grids, sheet);
+  guard?.(table); // e.g. refuse a table too big to lay out and write, before any of that work
   const info: ReportInfo = { ...(table.info ?? {}), ...stripUndefined(infoOverrides) };
   let layout: AppendixLayout;
   try {
@@ -130,7 +131,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { options, info } = optionsFromFlags(args.flags);
   const grids = await loadWorkbookForCli(file);
   const sheet = str(args.flags.sheet, "sheet");
-  const { layout, report, table } = appendixFromGrids(grids, options, info, sheet);
+  const { layout, report, table } = appendixFromGrids(grids, options, info, sheet, (t) => checkAppendixSize(t.rows.length, [...(xlsxOut ? ["xlsx" as const] : []), ...(docxOut ? ["docx" as const] : [])]));
   const pending: Array<{ path: string; data: Uint8Array }> = [];
   if (xlsxOut) pending.push({ path: xlsxOut, data: await renderAppendixXlsx(layout) });
   if (docxOut) pending.push({ path: docxOut, data: await renderAppendixDocx(layout) });
