@@ -187,7 +187,7 @@ describe("task pane in a browser without Excel", () => {
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Mở tệp Excel" }).click()]);
     await chooser.setFiles(bad);
     await idle();
-    const message = page.getByText(/Không đọc được tệp "khong-phai.xlsx"/);
+    const message = page.getByText(/Tệp "khong-phai.xlsx" không phải là tệp Excel .xlsx hay bảng tính .ods/);
     await message.waitFor();
     await page.getByText(/Chọn một tệp .xlsx khác/).waitFor();
     await page.getByRole("button", { name: "Đóng thông báo lỗi" }).click();
