@@ -30,7 +30,7 @@ import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { loadWorkbookForCli } from "../workbook";
 import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
 import { CliError, parseArgs, type Io } from "../io";
-import { checkOutputs, writeOutputs } from "../output";
+import { checkAppendixSize, checkOutputs, writeOutputs } from "../output";
 import { layoutAppendix } from "../../app/appendix";
 import { AppError } from "../../app/errors";
 import { analyseForCli, outlookOptionsFromFlags } from "./check";
@@ -189,6 +189,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const sheet = str(args.flags.sheet, "sheet");
   const { analysis, report } = await analyseForCli(grids, { sheet });
   const table = analysis.table;
+  // refuse a table too big to lay out and write, before any of that work
+  checkAppendixSize(table.rows.length, [...(xlsxOut ? ["xlsx" as const] : []), ...(docxOut ? ["docx" as const] : [])]);
   const wantsOutlook = !!args.flags["kha-nang"] || !!args.flags["bieu-do"] || chartRows !== undefined;
   const outlook = wantsOutlook ? computeOutlook(analysis, outlookOpts) : null;
   if (wantsOutlook && !outlook) throw new CliError("Không tính được khả năng đạt: thiếu nhiệm kỳ hoặc năm báo cáo. Thêm --nhiem-ky 2020-2025 --nam 2023, hoặc điền trang Thông tin.", 2);
