@@ -129,12 +129,13 @@ test("a file without read permission says 'không có quyền đọc', not 'khô
 
 test("a table too big for the chosen format is refused before rendering, with its size and the limit", async () => {
   const big = join(dir, "lon.xlsx");
-  execFileSync(process.execPath, [join(root, "scripts", "make-big-workbook.mjs"), String(APPENDIX_MAX_ROWS.docx + 10), big]);
+  const rows = Math.max(APPENDIX_MAX_ROWS.docx, APPENDIX_MAX_ROWS.xlsx) + 10;
+  execFileSync(process.execPath, [join(root, "scripts", "make-big-workbook.mjs"), String(rows), big]);
   const out = join(dir, "lon-out");
   mkdirSync(out);
   const r = await runCli(["appendix", big, "-o", join(out, "a.xlsx"), "--docx", join(out, "a.docx")]);
   expect(r.code).toBe(2);
-  expect(r.stderr).toContain(`Bảng có ${(APPENDIX_MAX_ROWS.docx + 10).toLocaleString("de-DE")} dòng chỉ tiêu; phụ lục .docx chỉ lập được tối đa ${APPENDIX_MAX_ROWS.docx.toLocaleString("de-DE")} dòng`);
-  expect(r.stderr).toContain("Hãy bỏ --docx");
+  expect(r.stderr).toContain(`Bảng có ${rows.toLocaleString("de-DE")} dòng chỉ tiêu; phụ lục .xlsx chỉ lập được tối đa ${APPENDIX_MAX_ROWS.xlsx.toLocaleString("de-DE")} dòng`);
+  expect(r.stderr).toContain("Hãy tách bảng thành nhiều tệp");
   expect(readdirSync(out)).toEqual([]);
 });
