@@ -9,6 +9,7 @@ import * as checkCmd from "./commands/check";
 import * as templateCmd from "./commands/template";
 import * as appendixCmd from "./commands/appendix";
 import * as demoCmd from "./commands/demo";
+import * as tongHopCmd from "./commands/tong-hop";
 
 export interface Command {
   summary: string;
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   template: templateCmd,
   appendix: appendixCmd,
   demo: demoCmd,
+  "tong-hop": tongHopCmd,
 };
 
 function help(): string {
