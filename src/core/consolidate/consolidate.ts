@@ -153,7 +153,8 @@ export function extractUnit(unit: string, file: string, table: IndicatorTable, g
       years,
       baseline: numberOf(r.baseline),
       status: e?.status,
-      statusLabel: e && r.actual !== undefined ? e.label : undefined,
+      // no verdict shown where the unit set no target
+      statusLabel: e && r.actual !== undefined && (r.targetText !== "" || e.status !== "not_evaluable") ? e.label : undefined,
       ruleText,
       lead,
       weight: numberOf(extra(r, "weight")),
