@@ -110,3 +110,22 @@ describe("chitieu tong-hop", () => {
     expect(existsSync(join(dir, "z.xlsx"))).toBe(false);
   });
 });
+
+describe("chitieu template for consolidation", () => {
+  test("has the optional columns Cách tổng hợp, Đơn vị chủ trì and the Thông tin field Đơn vị; check still reads it", async () => {
+    const file = join(dir, "mau.xlsx");
+    const r = await runCli(["template", "-o", file]);
+    expect(r.code).toBe(0);
+    const header = (await sheetRows(file, "Chỉ tiêu"))[0];
+    expect(header.slice(-5)).toEqual(["Kết quả thực hiện", "Đánh giá", "Ghi chú", "Cách tổng hợp", "Đơn vị chủ trì"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("Chỉ tiêu")!;
+    const ruleCol = header.indexOf("Cách tổng hợp") + 1;
+    const dv = ws.getRow(2).getCell(ruleCol).dataValidation;
+    expect(dv?.formulae?.[0]).toContain("Bình quân gia quyền");
+    expect((await sheetRows(file, "Thông tin")).map((x) => x[0])).toContain("Đơn vị");
+    const check = await runCli(["check", file, "--json"]);
+    expect(JSON.parse(check.stdout).mapping).toMatchObject({ rule: expect.any(String), lead: expect.any(String) });
+  });
+});

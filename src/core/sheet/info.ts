@@ -142,18 +142,25 @@ export function readReportInfo(grid: Grid): ReportInfo {
     if (!row) continue;
     let label: string | undefined;
     let value: unknown;
-    for (const v of row) {
+    let labelAt = -1;
+    let valueAt = -1;
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
       if (cellText(v) === "") continue;
-      if (label === undefined) label = cellText(v);
-      else {
+      if (label === undefined) {
+        label = cellText(v);
+        labelAt = i;
+      } else {
         value = v;
+        valueAt = i;
         break;
       }
     }
     if (label === undefined || value === undefined) continue;
     const f = foldLabel(label);
     const hit = FOLDED_LABELS.find(([l]) => l === f);
-    if (hit) setInfoField(info, hit[1].key, value);
+    // an empty value cell followed by the template's example ("Ví dụ" column) is no value
+    if (hit && !(valueAt > labelAt + 1 && cellText(value) === hit[1].hint)) setInfoField(info, hit[1].key, value);
   }
   return info;
 }

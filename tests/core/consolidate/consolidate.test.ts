@@ -231,3 +231,13 @@ describe("copy as message", () => {
     expect(msg).toMatch(/Trân trọng cảm ơn\.$/);
   });
 });
+
+describe("the Thông tin field Đơn vị", () => {
+  test("read when filled; the template's example next to an empty value is not taken for it", async () => {
+    const { readReportInfo, infoRows } = await import("../../../src/core/sheet/info");
+    expect(readReportInfo({ sheet: "Thông tin", values: [["Đơn vị", "Xã Lộc Châu"]] }).unit).toBe("Xã Lộc Châu");
+    const empty = readReportInfo({ sheet: "Thông tin", values: [["Thông tin", "Giá trị", "Ví dụ"], ...infoRows({})] });
+    expect(empty.unit).toBeUndefined();
+    expect(empty.committee).toBeUndefined();
+  });
+});
