@@ -6,6 +6,7 @@
 import { benchEngine } from "./engine";
 import { benchCheck } from "./check";
 import { benchAppendix } from "./appendix";
+import { benchConsolidate } from "./consolidate";
 
 type Figures = Record<string, number | string>;
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     ["engine", benchEngine],
     ["check", benchCheck],
     ["appendix", benchAppendix],
+    ["consolidate", benchConsolidate],
   ];
   for (const [name, run] of areas) {
     log(`== ${name}`);

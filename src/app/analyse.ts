@@ -42,6 +42,8 @@ export interface AnalyseOptions {
   levels?: 2 | 3;
   /** near threshold in percent; 0 or undefined = off */
   near?: number;
+  /** false: read and evaluate only, no findings (consolidation reads many units and shows no findings) */
+  checks?: boolean;
 }
 
 export const STATUS_ORDER: Status[] = ["exceeded", "met", "near", "not_met", "not_evaluable"];
@@ -68,7 +70,7 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   if (opts.info) table.info = opts.info;
   const vocabulary = opts.vocabulary ?? detectVocabulary(table);
   evaluateTable(table, { vocabulary, levels: opts.levels, near: opts.near && opts.near > 0 ? opts.near / 100 : undefined });
-  const findings = checkTable(table, opts.info);
+  const findings = opts.checks === false ? [] : checkTable(table, opts.info);
   let indicators = 0;
   let groups = 0;
   for (const r of table.rows) {

@@ -16,7 +16,7 @@ import { valueAt, type Grid } from "../sheet/grid";
 import { cellText } from "../sheet/reader";
 import { foldText, formatViNumber, roundHalfAway } from "../text/numbers";
 import { parseActual } from "../target/actual";
-import { computeActual, yearNumber } from "../evaluation/evaluate-table";
+import { computeActual, foldedName, yearNumber } from "../evaluation/evaluate-table";
 import { evaluate, statusLabel, type Status, type Vocabulary } from "../evaluation/evaluate";
 import { parseTarget } from "../target/target";
 import {
@@ -49,7 +49,7 @@ export interface UnitRow {
   kind: IndicatorKind;
   direction?: string;
   targetText: string;
-  /** the result as written (or computed) */
+  /** the result as written, when it gives no figure ("Chưa đến kỳ"); "" otherwise */
   raw: string;
   value: number | null;
   reason?: MissingReason;
@@ -116,7 +116,7 @@ export function extractUnit(unit: string, file: string, table: IndicatorTable, g
     return a ? valueAt(grid, a) : undefined;
   };
   for (const r of table.rows) {
-    const folded = matchName(r.name);
+    const folded = r.type === "indicator" ? foldedName(r).replace(/[^a-z0-9%]+/g, " ").trim() : matchName(r.name);
     let key: string;
     if (r.tt) {
       key = `${r.tt}|${folded}`;
@@ -126,7 +126,12 @@ export function extractUnit(unit: string, file: string, table: IndicatorTable, g
       rows.push({ key: `g:${key}`, folded, group: true, tt: r.tt, name: r.name, level: r.level, unit: "", kind: "level", targetText: "", raw: "", value: null, years: {}, baseline: null, weight: null });
       continue;
     }
-    const m = r.actualSource === "missing" ? { value: null, reason: "empty" as MissingReason } : missingReasonOf(r.actual);
+    const m =
+      r.actualSource === "missing"
+        ? { value: null, reason: "empty" as MissingReason }
+        : typeof r.actual === "number" && Number.isFinite(r.actual)
+          ? { value: r.actual }
+          : missingReasonOf(r.actual);
     const years: Record<number, number> = {};
     for (const [y, v] of Object.entries(r.years)) {
       const n = numberOf(v);
@@ -147,7 +152,8 @@ export function extractUnit(unit: string, file: string, table: IndicatorTable, g
       kind: r.kind,
       direction: r.directionSetting,
       targetText: r.targetText,
-      raw: cellText(r.actual),
+      // the text as written matters only where there is no figure
+      raw: m.value === null ? cellText(r.actual) : "",
       value: m.value,
       reason: m.reason,
       years,
