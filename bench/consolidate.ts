@@ -13,7 +13,7 @@ import path from "node:path";
 import { loadWorkbookFile } from "../src/adapters/xlsx/read-file";
 import { gridSource, requireTable } from "../src/app/analyse";
 import { consolidateUnits, type UnitSource } from "../src/app/consolidate";
-import { heapUsedMb, timeBestAsync } from "./util";
+import { heapUsedMb, interleaved, ratio, ratioFigures, round } from "./util";
 
 const UNITS = 150;
 const INDICATORS = 60;
@@ -81,26 +81,20 @@ export async function benchConsolidate() {
     const runCheckEach = async () => {
       for (const f of files) await requireTable(gridSource(await loadWorkbookFile(f)));
     };
-    let cons = Infinity;
-    let read = Infinity;
-    let check = Infinity;
-    for (let i = 0; i < 3; i++) {
-      cons = Math.min(cons, await timeBestAsync(runConsolidate, 1));
-      read = Math.min(read, await timeBestAsync(runRead, 1));
-      check = Math.min(check, await timeBestAsync(runCheckEach, 1));
-    }
+    // interleaved A B C A B C …, medians with their spread
+    const t = await interleaved({ consolidate: runConsolidate, read: runRead, check: runCheckEach }, 3, 1);
     // memory: heap sampled every 25 files of one more run
     await consolidateUnits(sources(true));
     return {
       consolidate_units: UNITS,
       consolidate_indicators: indicators,
       consolidate_first_covered: covered,
-      consolidate_ms_150: cons,
-      consolidate_read_ms_150: read,
-      consolidate_ratio_vs_read_150: cons / read,
-      consolidate_check_each_ms_150: check,
-      consolidate_ratio_vs_check_each_150: cons / check,
-      consolidate_heap_growth_mb_per_100_files: heaps.length > 1 ? ((heaps[heaps.length - 1] - heaps[0]) / ((heaps.length - 1) * 25)) * 100 : 0,
+      consolidate_ms_150: round(t.consolidate.median, 1),
+      consolidate_read_ms_150: round(t.read.median, 1),
+      ...ratioFigures("consolidate_ratio_vs_read_150", ratio(t.consolidate, t.read)),
+      consolidate_check_each_ms_150: round(t.check.median, 1),
+      ...ratioFigures("consolidate_ratio_vs_check_each_150", ratio(t.consolidate, t.check)),
+      consolidate_heap_growth_mb_per_100_files: heaps.length > 1 ? round(((heaps[heaps.length - 1] - heaps[0]) / ((heaps.length - 1) * 25)) * 100, 2) : 0,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
