@@ -7,6 +7,10 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { DOCX_MIME, XLSX_MIME, type AppendixRenderers, type WorkbookPort } from "../app/port";
 import { detectHost } from "./host";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { ConsolidateView } from "./components/ConsolidateView";
+import type { Consolidation } from "../core/consolidate/consolidate";
+import type { ReportInfo } from "../core/model";
 
 async function officePort(): Promise<WorkbookPort> {
   const [{ OfficeWorkbookPort }, { customFunctionsSupported }] = await Promise.all([import("../adapters/office/office-workbook"), import("../functions/support")]);
@@ -38,6 +42,21 @@ const renderers: AppendixRenderers = {
   },
 };
 
+/** The "Tổng hợp" view's injected I/O: a picked unit file as a sheet source, the consolidated workbook, downloads. */
+const consolidateIo = {
+  readFile: async (file: File) => {
+    const [{ readWorkbookGrids }, { gridSource }] = await Promise.all([import("../adapters/xlsx/exceljs-read"), import("../app/analyse")]);
+    if (/\.ods$/i.test(file.name)) throw new Error(`Tệp "${file.name}" là .ods: ngăn tác vụ chưa đọc được .ods; hãy mở bằng LibreOffice hoặc Excel và lưu thành .xlsx.`);
+    try {
+      return gridSource(await readWorkbookGrids(await file.arrayBuffer()));
+    } catch {
+      throw new Error(`Không đọc được tệp "${file.name}": tệp không phải .xlsx, bị hỏng hoặc có mật khẩu.`);
+    }
+  },
+  renderWorkbook: async (c: Consolidation, info: ReportInfo) => (await import("../adapters/xlsx/consolidated-workbook")).renderConsolidatedXlsx(c, info),
+  download: async (name: string, bytes: Uint8Array, mime: string) => (await import("../adapters/file/download")).downloadBytes(name, bytes, mime),
+};
+
 async function main(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) return;
@@ -45,6 +64,15 @@ async function main(): Promise<void> {
   const host = await detectHost();
   const port = host === "excel" ? await officePort() : null;
   document.documentElement.dataset.mode = port ? "office" : "standalone";
+  // "?view=tong-hop": the consolidation view alone (until the pane's navigation offers it)
+  if (new URLSearchParams(location.search).get("view") === "tong-hop") {
+    root.render(
+      <FluentProvider theme={webLightTheme} style={{ padding: 12, maxWidth: 720, margin: "0 auto" }}>
+        <ConsolidateView port={port} {...consolidateIo} />
+      </FluentProvider>,
+    );
+    return;
+  }
   root.render(<App officePort={port} openFile={port ? undefined : openFile} renderers={renderers} />);
 }
 

@@ -7,10 +7,11 @@ import type { Grid } from "../../core/sheet/grid";
 import type { ReportInfo } from "../../core/model";
 import type { AppendixLayout } from "../../core/layout";
 import { writeAppendixSheet } from "./office-appendix";
+import { writeNewSheetsOffice } from "./office-new-sheets";
 import { readSheetGrid } from "./office-read";
 import { loadSettings, saveSettings, type SettingsStore } from "./office-settings";
 import { downloadBytes, toBase64 } from "../file/download";
-import { type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../../app/port";
+import { type NewSheet, type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../../app/port";
 import { type PaneSettings } from "../../app/settings";
 import { AppError } from "../../app/errors";
 import { contiguousRuns, diffStatus, planOf, rowSpan } from "../../app/status-column";
@@ -136,6 +137,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
       }
       return { changed: changes.length, mode: this.mode() };
     });
+  }
+
+  writeNewSheets(sheets: NewSheet[]): Promise<string[]> {
+    return this.run((context) => writeNewSheetsOffice(context, sheets, (set, v) => this.supports(set, v)));
   }
 
   writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string }> {

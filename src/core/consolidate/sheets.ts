@@ -25,6 +25,8 @@ export interface SheetRows {
   /** rows (1-based) that are group rows (bold) */
   groupRows: number[];
   widths: number[];
+  /** 0-based columns kept as text (TT "1.1", "2.10") */
+  textColumns: number[];
 }
 
 /** The text written in the Kết quả cell when there is no figure to write. */
@@ -65,7 +67,7 @@ export function tableSheet(c: Consolidation): SheetRows {
     ]);
   }
   const widths = header.map((h) => ({ TT: 6, "Chỉ tiêu": 48, ĐVT: 10, Loại: 16, Chiều: 12, "Chỉ tiêu Nghị quyết": 16, "Ghi chú": 40, [RULE_COLUMN]: 24, [LEAD_COLUMN]: 20 })[h] ?? 12);
-  return { values, merges: [], headerRows: 1, groupRows, widths };
+  return { values, merges: [], headerRows: 1, groupRows, widths, textColumns: [0] };
 }
 
 /** Unit × indicator: for each unit its result and its verdict against its own target. */
@@ -112,7 +114,7 @@ export function byUnitSheet(c: Consolidation): SheetRows {
     values.push(row);
   }
   const widths = [6, 40, 10, 18, 14, 12, ...c.units.flatMap(() => [14, 12])];
-  return { values, merges, headerRows: 2, groupRows, widths };
+  return { values, merges, headerRows: 2, groupRows, widths, textColumns: [0] };
 }
 
 /** "Thiếu số liệu": unit, indicator, lead unit, reason; grouped by lead unit. */
@@ -120,12 +122,21 @@ export function missingSheet(c: Consolidation): SheetRows {
   const values: unknown[][] = [MISSING_HEADER];
   for (const m of c.missing) values.push([m.unit, m.tt || null, m.name, m.lead ?? null, m.label]);
   if (c.missing.length === 0) values.push(["Không đơn vị nào thiếu số liệu.", null, null, null, null]);
-  return { values, merges: [], headerRows: 1, groupRows: [], widths: [26, 6, 50, 22, 40] };
+  return { values, merges: [], headerRows: 1, groupRows: [], widths: [26, 6, 50, 22, 40], textColumns: [1] };
 }
 
 /** The "Thông tin" sheet of the consolidated workbook: the units' term, the consolidated unit's name. */
 export function infoSheet(c: Consolidation, info: ReportInfo = {}): SheetRows {
   const merged: ReportInfo = { ...info };
   if (c.title) merged.unit = c.title;
-  return { values: [["Thông tin", "Giá trị", "Ví dụ"], ...infoRows(merged)], merges: [], headerRows: 1, groupRows: [], widths: [36, 36, 42] };
+  return { values: [["Thông tin", "Giá trị", "Ví dụ"], ...infoRows(merged)], merges: [], headerRows: 1, groupRows: [], widths: [36, 36, 42], textColumns: [1] };
+}
+
+/** The three result sheets as new sheets for an open workbook (the pane). */
+export function paneSheets(c: Consolidation, names: { table: string; byUnit: string; missing: string }): Array<SheetRows & { baseName: string }> {
+  return [
+    { baseName: names.table, ...tableSheet(c) },
+    { baseName: names.byUnit, ...byUnitSheet(c) },
+    { baseName: names.missing, ...missingSheet(c) },
+  ];
 }
