@@ -42,7 +42,7 @@ export async function writeNewSheetsOffice(context: Excel.RequestContext, sheets
     if (supports("ExcelApi", "1.2")) {
       for (const m of s.merges ?? []) sheet.getRange(m).merge(false);
       (s.widths ?? []).forEach((w, i) => {
-        sheet.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = w * POINTS_PER_CHAR;
+        sheet.getRange(`${columnLetter(i + 1)}1`).format.columnWidth = w * POINTS_PER_CHAR;
       });
       sheet.getRange(`A1:${last}${rows.length}`).format.wrapText = true;
     }
