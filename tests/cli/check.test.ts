@@ -133,7 +133,7 @@ describe("chitieu template", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Chỉ tiêu", "Thông tin"]);
     const ws = wb.getWorksheet("Chỉ tiêu")!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(["TT", "Chỉ tiêu", "ĐVT", "Loại", "Chiều", "Chỉ tiêu Nghị quyết", "Đầu kỳ", "Năm 2021", "Năm 2022", "Năm 2023", "Năm 2024", "Năm 2025", "Kết quả thực hiện", "Đánh giá", "Ghi chú"]);
+    expect(header).toEqual(["TT", "Chỉ tiêu", "ĐVT", "Loại", "Chiều", "Chỉ tiêu Nghị quyết", "Đầu kỳ", "Năm 2021", "Năm 2022", "Năm 2023", "Năm 2024", "Năm 2025", "Kết quả thực hiện", "Đánh giá", "Ghi chú", "Cách tổng hợp", "Đơn vị chủ trì"]);
     expect(ws.getCell("A1").font.name).toBe("Times New Roman");
     expect(ws.getCell("B4").font.name).toBe("Times New Roman");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

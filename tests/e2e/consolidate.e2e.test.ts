@@ -110,7 +110,7 @@ describe("Tổng hợp in a browser without Excel", () => {
     await page.getByText("Đã sao chép.").waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
     // the unreadable file owes everything
-    expect(await page.getByLabel("Lời nhắc gửi hong").inputValue()).toContain("Tất cả chỉ tiêu");
+    expect(await page.getByLabel("Lời nhắc gửi hong").inputValue()).toMatch(/Tệp đơn vị gửi chưa đọc được \(Không đọc được tệp "hong\.xlsx".*\)\. Đề nghị đơn vị gửi lại bảng chỉ tiêu/);
   });
 
   test("the download is the consolidated workbook with its three sheets", async () => {

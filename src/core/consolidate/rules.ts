@@ -125,15 +125,14 @@ export function coverageText(covered: number, total: number): string {
   return `${covered}/${total} đơn vị`;
 }
 
-/** The message a unit gets about the figures it still owes (the pane's "copy as message"). */
-export function owedMessage(unit: string, items: Array<{ tt: string; name: string; reason: string }>, from?: string): string {
-  const lines = [
-    `Kính gửi ${unit},`,
-    "",
-    `${from ? `${from} đang` : "Chúng tôi đang"} tổng hợp kết quả thực hiện các chỉ tiêu Nghị quyết. Để kịp tổng hợp, đề nghị đơn vị bổ sung số liệu ${items.length} chỉ tiêu sau:`,
-    ...items.map((i) => `- ${i.tt ? `${i.tt}. ` : ""}${i.name} (${i.reason.charAt(0).toLowerCase()}${i.reason.slice(1)})`),
-    "",
-    "Trân trọng cảm ơn.",
-  ];
-  return lines.join("\n");
+/** The message a unit gets about the figures it still owes (the pane's "copy as message"). `unreadable`: its file could not be read. */
+export function owedMessage(unit: string, items: Array<{ tt: string; name: string; reason: string }>, from?: string, unreadable?: string): string {
+  const who = from ? `${from} đang` : "Chúng tôi đang";
+  const body = unreadable
+    ? [`${who} tổng hợp kết quả thực hiện các chỉ tiêu Nghị quyết. Tệp đơn vị gửi chưa đọc được (${unreadable}). Đề nghị đơn vị gửi lại bảng chỉ tiêu theo mẫu (tệp .xlsx).`]
+    : [
+        `${who} tổng hợp kết quả thực hiện các chỉ tiêu Nghị quyết. Để kịp tổng hợp, đề nghị đơn vị bổ sung số liệu ${items.length} chỉ tiêu sau:`,
+        ...items.map((i) => `- ${i.tt ? `${i.tt}. ` : ""}${i.name} (${i.reason.charAt(0).toLowerCase()}${i.reason.slice(1)})`),
+      ];
+  return [`Kính gửi ${unit},`, "", ...body, "", "Trân trọng cảm ơn."].join("\n");
 }

@@ -33,7 +33,7 @@ import type { SheetSource } from "../../app/analyse";
 import { consolidateUnits, type ConsolidateRun } from "../../app/consolidate";
 import { describeError, type ShownError } from "../../app/errors";
 import { XLSX_MIME, type WorkbookPort } from "../../app/port";
-import { owedByUnit, type ConsolidatedIndicator, type Consolidation } from "../../core/consolidate/consolidate";
+import { owedByUnit, type ConsolidatedIndicator, type Consolidation, type MissingItem } from "../../core/consolidate/consolidate";
 import { coverageText, owedMessage, PANE_SHEETS, RULES } from "../../core/consolidate/rules";
 import { paneSheets } from "../../core/consolidate/sheets";
 import type { ReportInfo } from "../../core/model";
@@ -145,7 +145,7 @@ export function ConsolidateView(p: ConsolidateViewProps): JSX.Element {
   const c = result?.consolidation;
   const indicators = c ? c.rows.filter((r): r is ConsolidatedIndicator => r.type === "indicator") : [];
   const needs = indicators.filter((r) => r.rule === "needs_rule");
-  const owed = c ? owedByUnit(c) : new Map();
+  const owed = c ? owedByUnit(c) : new Map<string, MissingItem[]>();
 
   return (
     <section className={styles.stack} aria-label="Tổng hợp nhiều đơn vị">
@@ -264,10 +264,12 @@ export function ConsolidateView(p: ConsolidateViewProps): JSX.Element {
           <Subtitle2 as="h2">Thiếu số liệu</Subtitle2>
           {owed.size === 0 && <Body1>Không đơn vị nào thiếu số liệu.</Body1>}
           {[...owed.entries()].map(([unit, items]) => {
+            const failure = c.failures.find((f) => c.units[c.files.indexOf(f.file)] === unit);
             const text = owedMessage(
               unit,
-              items.map((i: { tt: string; name: string; label: string }) => ({ tt: i.tt, name: i.name, reason: i.label })),
+              items.map((i) => ({ tt: i.tt, name: i.name, reason: i.label })),
               title.trim() || undefined,
+              failure?.error,
             );
             return (
               <div key={unit} className={styles.unit}>

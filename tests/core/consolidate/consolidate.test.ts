@@ -230,6 +230,13 @@ describe("copy as message", () => {
     expect(msg).toContain(`bổ sung số liệu ${items.length} chỉ tiêu`);
     expect(msg).toMatch(/Trân trọng cảm ơn\.$/);
   });
+
+  test("a unit whose file could not be read is asked to send it again", () => {
+    const msg = owedMessage("Xã D", [], undefined, "tệp hỏng");
+    expect(msg).toContain("Chúng tôi đang tổng hợp");
+    expect(msg).toContain("Tệp đơn vị gửi chưa đọc được (tệp hỏng). Đề nghị đơn vị gửi lại bảng chỉ tiêu");
+    expect(msg).not.toContain("bổ sung số liệu");
+  });
 });
 
 describe("the Thông tin field Đơn vị", () => {
