@@ -42,7 +42,7 @@ export interface AnalyseOptions {
   levels?: 2 | 3;
   /** near threshold in percent; 0 or undefined = off */
   near?: number;
-  /** false: read and evaluate only, no findings (consolidation reads many units and shows no findings) */
+  /** false: read and evaluate only, no findings nor areas (consolidation reads many units and shows neither) */
   checks?: boolean;
 }
 
@@ -83,7 +83,7 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
     recognised: result.recognised,
     findings,
     counts: countStatuses(table, { vocabulary }),
-    areas: countByArea(table),
+    areas: opts.checks === false ? [] : countByArea(table),
     indicators,
     groups,
     vocabulary,
