@@ -84,7 +84,7 @@ describe("chitieu tong-hop", () => {
     const j = JSON.parse(r.stdout);
     expect(j.units).toEqual(["Xã An Bình", "Xã Bình Minh", "Xã Cát Tiên"]);
     const pop = j.indicators.find((i: { name: string }) => i.name === "Dân số trung bình");
-    expect(pop).toMatchObject({ tt: "1", unit: "người", rule: "sum", value: 17000, covered: "3/3 đơn vị", by_unit: { "Xã An Bình": 10000, "Xã Bình Minh": 5000, "Xã Cát Tiên": 2000 } });
+    expect(pop).toMatchObject({ tt: "1", unit: "người", rule: "sum", value: 17000, covered: "3/3 đơn vị", covered_count: 3, total: 3, by_unit: { "Xã An Bình": 10000, "Xã Bình Minh": 5000, "Xã Cát Tiên": 2000 } });
     expect(j.missing).toContainEqual(expect.objectContaining({ unit: "Xã Cát Tiên", tt: "2", name: "Thu ngân sách trên địa bàn", reason: "Chưa có số liệu" }));
     expect(j.unmatched).toEqual([expect.objectContaining({ name: "Số hợp tác xã thành lập mới", units: ["Xã Cát Tiên"] })]);
   });

@@ -640,7 +640,7 @@ export interface ConsolidationJson {
   title?: string;
   units: string[];
   files: Array<{ unit: string; file: string; error?: string }>;
-  indicators: Array<{ tt: string; name: string; unit: string; rule: RuleId; base?: string; value: number | null; display: string; covered: string; target: string; status?: string; note: string; by_unit: Record<string, number | null> }>;
+  indicators: Array<{ tt: string; name: string; unit: string; rule: RuleId; base?: string; value: number | null; display: string; covered: string; covered_count: number; total: number; target: string; status?: string; note: string; by_unit: Record<string, number | null> }>;
   missing: Array<{ unit: string; tt: string; name: string; lead?: string; reason: string; reason_code: MissingReason }>;
   unmatched: UnmatchedItem[];
 }
@@ -662,6 +662,8 @@ export function consolidationJson(c: Consolidation): ConsolidationJson {
         value: r.value,
         display: r.display,
         covered: coverageText(r.covered, r.total),
+        covered_count: r.covered,
+        total: r.total,
         target: r.target,
         ...(r.statusLabel ? { status: r.statusLabel } : {}),
         note: r.note,
