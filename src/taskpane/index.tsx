@@ -7,7 +7,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { DOCX_MIME, XLSX_MIME, type AppendixRenderers, type WorkbookPort } from "../app/port";
 import { detectHost } from "./host";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Link, Subtitle1, webLightTheme } from "@fluentui/react-components";
 import { ConsolidateView } from "./components/ConsolidateView";
 import type { Consolidation } from "../core/consolidate/consolidate";
 import type { ReportInfo } from "../core/model";
@@ -64,11 +64,16 @@ async function main(): Promise<void> {
   const host = await detectHost();
   const port = host === "excel" ? await officePort() : null;
   document.documentElement.dataset.mode = port ? "office" : "standalone";
-  // "?view=tong-hop": the consolidation view alone (until the pane's navigation offers it)
+  // "?view=tong-hop": the consolidation view (linked from the pane's header, until the pane's navigation offers it)
   if (new URLSearchParams(location.search).get("view") === "tong-hop") {
     root.render(
-      <FluentProvider theme={webLightTheme} style={{ padding: 12, maxWidth: 720, margin: "0 auto" }}>
-        <ConsolidateView port={port} {...consolidateIo} />
+      <FluentProvider theme={webLightTheme}>
+        <main style={{ padding: 12, maxWidth: 720, margin: "0 auto", display: "flex", flexDirection: "column", gap: 12 }}>
+          <header>
+            <Subtitle1 as="h1">Tổng hợp nhiều đơn vị</Subtitle1> <Link href="?">Quay lại kiểm tra bảng chỉ tiêu</Link>
+          </header>
+          <ConsolidateView port={port} {...consolidateIo} />
+        </main>
       </FluentProvider>,
     );
     return;

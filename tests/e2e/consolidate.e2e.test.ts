@@ -82,7 +82,10 @@ describe("Tổng hợp in a browser without Excel", () => {
   beforeAll(async () => {
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(String(e)));
-    await page.goto(`${server.url}/taskpane.html?view=tong-hop`);
+    // reached from the pane's header, keyboard-reachable link
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("link", { name: "Tổng hợp nhiều đơn vị" }).click();
+    await page.waitForURL(/view=tong-hop/);
   });
 
   test("three units and a bad file: the table, the bad file, the rate that needs a rule", async () => {
@@ -147,6 +150,7 @@ describe("Tổng hợp inside Excel (stand-in Excel)", () => {
       customFunctions: true,
     });
     await excel.goto(`${server.url}/taskpane.html?view=tong-hop`);
+    await excel.getByRole("link", { name: "Quay lại kiểm tra bảng chỉ tiêu" }).waitFor();
   });
 
   test("the result goes into new sheets, never over an existing one", async () => {

@@ -624,13 +624,12 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
   };
 }
 
-/** What a unit still owes, for the "copy as message" text: per unit, its missing items. */
+/** What a unit still owes, for the "copy as message" text: per unit (in the units' order), its missing items. */
 export function owedByUnit(c: Consolidation): Map<string, MissingItem[]> {
   const out = new Map<string, MissingItem[]>();
-  for (const m of c.missing) {
-    const list = out.get(m.unit) ?? [];
-    list.push(m);
-    out.set(m.unit, list);
+  for (const u of c.units) {
+    const list = c.missing.filter((m) => m.unit === u);
+    if (list.length) out.set(u, list);
   }
   return out;
 }
