@@ -24,6 +24,7 @@ import {
   GROWTH_NAME,
   MISSING_LABELS,
   NO_DATA_WORDS,
+  NOTES,
   PER_CAPITA,
   PER_YEAR,
   RATE_NAME,
@@ -399,21 +400,21 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
       const p = parseRuleText(ruleTexts[0]);
       if (!p) {
         rule = "needs_rule";
-        ruleNote = `Không hiểu cách tổng hợp “${ruleTexts[0]}”. Chọn một trong: ${Object.values(RULES).map((r) => r.label).join(", ")}.`;
+        ruleNote = NOTES.unknownRule(ruleTexts[0]);
       } else {
         rule = p.rule;
         base = p.base;
       }
       const distinct = [...new Set(ruleTexts.map((t) => foldText(t)))];
-      if (distinct.length > 1) ruleNote = `Các đơn vị ghi cách tổng hợp khác nhau; dùng “${ruleTexts[0]}”.`;
+      if (distinct.length > 1) ruleNote = NOTES.conflictingRules(ruleTexts[0]);
     } else {
       const k = inferRuleKind(f.name, f.unit, f.kind);
       rule = k === "sum" ? "sum" : k === "count_met" ? "count_met" : k === "growth" ? "growth" : k === "rate" ? (hasWeights ? "weighted_mean" : "needs_rule") : "needs_rule";
-      if (rule === "weighted_mean") base = "Trọng số";
-      if (k === "rate" && rule === "needs_rule") ruleNote = `Tỷ lệ/chỉ số (${f.unit || "không có ĐVT"}) không có trọng số: ghi “Bình quân gia quyền theo …” (chỉ tiêu gốc hoặc cột Trọng số/Dân số) ở cột “Cách tổng hợp”; không lấy trung bình các tỷ lệ.`;
-      if (k === "unknown") ruleNote = `Không suy ra được cách tổng hợp từ ĐVT “${f.unit}”: ghi cột “Cách tổng hợp”.`;
+      if (rule === "weighted_mean") base = NOTES.weightColumn;
+      if (k === "rate" && rule === "needs_rule") ruleNote = NOTES.rateWithoutWeight(f.unit);
+      if (k === "unknown") ruleNote = NOTES.unknownUnit(f.unit);
     }
-    if (rule === "weighted_mean" && base === undefined) base = hasWeights ? "Trọng số" : undefined;
+    if (rule === "weighted_mean" && base === undefined) base = hasWeights ? NOTES.weightColumn : undefined;
 
     // --- per-unit cells and coverage
     const cells: Array<UnitCell | null> = inputs.map((u, i) => {
@@ -483,7 +484,7 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
           const bm = findBase(base);
           if (!bm) {
             rule = "needs_rule";
-            ruleNote = `Không tìm thấy chỉ tiêu gốc “${base}” để làm trọng số.`;
+            ruleNote = NOTES.baseNotFound(base);
             break;
           }
           base = `${bm.first.tt ? bm.first.tt + " " : ""}${bm.first.name}`;
@@ -508,7 +509,7 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
         });
         if (!lv.length) {
           rule = "needs_rule";
-          ruleNote = "Tốc độ tăng: các đơn vị không có số liệu mức (Đầu kỳ và các năm) nên không tính lại được trên tổng; không cộng, không lấy trung bình các tốc độ. Nhập số liệu mức hoặc ghi cách tổng hợp.";
+          ruleNote = NOTES.growthWithoutLevels;
           break;
         }
         const idx = lv;
@@ -529,7 +530,7 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
         const met = judged.filter((i) => cells[i]!.status === "met" || cells[i]!.status === "exceeded").length;
         covered = judged.length;
         value = judged.length ? met : null;
-        display = judged.length ? `${met}/${judged.length} đơn vị đạt` : "";
+        display = judged.length ? NOTES.countMet(met, judged.length) : "";
         break;
       }
       default:
@@ -550,9 +551,9 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
         const nums = targets.map((t) => parseTarget(t)).map((p) => (p.ok && p.target.low !== undefined && p.target.low === p.target.high ? p.target.low : null));
         if (targets.length === present.length && nums.every((x) => x !== null)) {
           target = formatViNumber(nums.reduce((a, b) => a! + b!, 0)!, { decimals: 6 });
-          targetNote = "Chỉ tiêu là tổng chỉ tiêu các đơn vị.";
-        } else targetNote = "Chỉ tiêu của các đơn vị khác nhau: ghi chỉ tiêu chung.";
-      } else targetNote = "Chỉ tiêu của các đơn vị khác nhau: ghi chỉ tiêu chung.";
+          targetNote = NOTES.targetSummed;
+        } else targetNote = NOTES.targetsDiffer;
+      } else targetNote = NOTES.targetsDiffer;
     }
     let status: Status | undefined;
     let label: string | undefined;

@@ -98,6 +98,22 @@ export const NO_DATA_WORDS: Array<[RegExp, MissingReason]> = [
   [/^(chua co so lieu|khong co so lieu|chua bao cao|chua thong ke)/, "no_data"],
 ];
 
+/** Notes written beside a consolidated indicator (Ghi chú, the pane, the CLI). */
+export const NOTES = {
+  unknownRule: (text: string) => `Không hiểu cách tổng hợp “${text}”. Chọn một trong: ${Object.values(RULES).map((r) => r.label).join(", ")}.`,
+  conflictingRules: (used: string) => `Các đơn vị ghi cách tổng hợp khác nhau; dùng “${used}”.`,
+  rateWithoutWeight: (unit: string) =>
+    `Tỷ lệ/chỉ số (${unit || "không có ĐVT"}) không có trọng số: ghi “Bình quân gia quyền theo …” (chỉ tiêu gốc hoặc cột Trọng số/Dân số) ở cột “Cách tổng hợp”; không lấy trung bình các tỷ lệ.`,
+  unknownUnit: (unit: string) => `Không suy ra được cách tổng hợp từ ĐVT “${unit}”: ghi cột “Cách tổng hợp”.`,
+  baseNotFound: (base: string) => `Không tìm thấy chỉ tiêu gốc “${base}” để làm trọng số.`,
+  growthWithoutLevels:
+    "Tốc độ tăng: các đơn vị không có số liệu mức (Đầu kỳ và các năm) nên không tính lại được trên tổng; không cộng, không lấy trung bình các tốc độ. Nhập số liệu mức hoặc ghi cách tổng hợp.",
+  targetSummed: "Chỉ tiêu là tổng chỉ tiêu các đơn vị.",
+  targetsDiffer: "Chỉ tiêu của các đơn vị khác nhau: ghi chỉ tiêu chung.",
+  countMet: (met: number, judged: number) => `${met}/${judged} đơn vị đạt`,
+  weightColumn: "Trọng số",
+};
+
 /** Sheet names and titles of the consolidated workbook (≤ 31 characters each). */
 export const CONSOLIDATED_SHEETS = {
   table: "Chỉ tiêu",

@@ -220,6 +220,26 @@ describe("rules as data", () => {
   });
 });
 
+describe("a rule column the tool cannot follow", () => {
+  const unit = (name: string, rule: string, v: number) => ({
+    unit: name,
+    file: name,
+    rows: [{ key: "1|x", folded: "x", group: false, tt: "1", name: "Tỷ lệ X", level: 0, unit: "%", kind: "level" as const, targetText: "", raw: "", value: v, years: {}, baseline: null, weight: null, ruleText: rule }],
+  });
+  test("text not understood: needs_rule, with the choices", () => {
+    const r = consolidate([unit("A", "tùy", 10), unit("B", "tùy", 30)]).rows[0] as ConsolidatedIndicator;
+    expect(r.rule).toBe("needs_rule");
+    expect(r.value).toBeNull();
+    expect(r.ruleNote).toContain("Không hiểu cách tổng hợp “tùy”");
+  });
+  test("a base indicator that does not exist: needs_rule, never a plain mean", () => {
+    const r = consolidate([unit("A", "Bình quân gia quyền theo Số hộ", 10), unit("B", "Bình quân gia quyền theo Số hộ", 30)]).rows[0] as ConsolidatedIndicator;
+    expect(r.rule).toBe("needs_rule");
+    expect(r.value).toBeNull();
+    expect(r.ruleNote).toContain("Không tìm thấy chỉ tiêu gốc “Số hộ”");
+  });
+});
+
 describe("copy as message", () => {
   test("each unit gets a polite message listing what it still owes", () => {
     const owed = owedByUnit(c);
