@@ -12,7 +12,7 @@
  * Pure: no I/O.
  */
 import type { IndicatorKind, IndicatorTable, TableRow } from "../model";
-import { valueAt, type Grid } from "../sheet/grid";
+import { columnIndex, gridMerges, parseAddress, type Grid } from "../sheet/grid";
 import { cellText } from "../sheet/reader";
 import { foldText, formatViNumber, roundHalfAway } from "../text/numbers";
 import { parseActual } from "../target/actual";
@@ -111,10 +111,27 @@ export function missingReasonOf(raw: unknown): { value: number | null; reason?: 
 export function extractUnit(unit: string, file: string, table: IndicatorTable, grid?: Grid): UnitExtract {
   const rows: UnitRow[] = [];
   let lastTt = "";
+  // the extra columns by index, once per table (a cell address parsed per row costs more than the rest)
+  const origin = parseAddress(grid?.origin ?? "A1");
+  const colOf = (role: string) => (table.mapping[role] ? columnIndex(table.mapping[role]) - origin.col : -1);
+  const extraCols: Record<string, number> = { rule: colOf("rule"), lead: colOf("lead"), weight: colOf("weight") };
+  // a lead unit or a rule merged down over several rows counts for each of them
+  const merged = new Map<string, unknown>();
+  if (grid?.merges?.length) {
+    const wanted = new Set(Object.values(extraCols).filter((c) => c >= 0));
+    for (const m of gridMerges(grid)) {
+      for (let c = m.left; c <= m.right; c++) {
+        if (!wanted.has(c)) continue;
+        for (let r = m.top + 1; r <= m.bottom; r++) merged.set(`${r},${c}`, grid.values[m.top]?.[m.left]);
+      }
+    }
+  }
   const extra = (r: TableRow, role: string): unknown => {
-    if (r.type !== "indicator" || !grid) return undefined;
-    const a = r.cells[role];
-    return a ? valueAt(grid, a) : undefined;
+    const c = extraCols[role];
+    if (r.type !== "indicator" || !grid || c < 0) return undefined;
+    const i = r.row - origin.row;
+    const v = grid.values[i]?.[c];
+    return v === null || v === undefined || v === "" ? merged.get(`${i},${c}`) : v;
   };
   for (const r of table.rows) {
     const folded = r.type === "indicator" ? foldedName(r).replace(/[^a-z0-9%]+/g, " ").trim() : matchName(r.name);

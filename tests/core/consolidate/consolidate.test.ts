@@ -240,6 +240,20 @@ describe("a rule column the tool cannot follow", () => {
   });
 });
 
+describe("a lead unit merged down over several rows", () => {
+  test("counts for each row it covers", async () => {
+    // "Phòng Tài chính" written once in M4 (indicator 2) and merged over M4:M5 (indicator 3)
+    const grids = unitGrids(UNITS[1]);
+    grids[0].values = grids[0].values.map((r) => r.slice());
+    expect(grids[0].values[3][12]).toBe("Phòng Tài chính");
+    expect(grids[0].values[4][12]).toBeNull();
+    grids[0].merges = ["M4:M5"];
+    grids[0].values[4][9] = "chưa có số liệu";
+    const { consolidation } = await consolidateUnits([{ file: "b.xlsx", open: async () => gridSource(grids) }]);
+    expect(consolidation.missing.find((m) => m.name === "Tỷ lệ hộ nghèo")).toMatchObject({ lead: "Phòng Tài chính", reason: "no_data" });
+  });
+});
+
 describe("copy as message", () => {
   test("each unit gets a polite message listing what it still owes", () => {
     const owed = owedByUnit(c);
