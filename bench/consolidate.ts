@@ -35,9 +35,13 @@ export async function writeUnit(file: string, k: number): Promise<void> {
     else if (kind === 1) ws.addRow([tt, `Thu ngân sách lĩnh vực ${i}`, "tỷ đồng", null, "50", null, null, null, null, missing ? null : Math.round(rnd() * 10000) / 100, null, null, null, "Phòng Tài chính"]);
     else if (kind === 2) ws.addRow([tt, `Tỷ lệ hộ đạt tiêu chí ${i}`, "%", null, "90", null, null, null, null, Math.round(70 + rnd() * 3000) / 100, null, null, "Bình quân gia quyền theo Trọng số", null, Math.round(500 + rnd() * 5000)]);
     else if (kind === 3) {
+      // a level with its Đầu kỳ and years; the next row's growth is recomputed from it
       const base = 100 + rnd() * 900;
-      const ys = [1, 2, 3].map((n) => Math.round(base * Math.pow(1 + (rnd() * 0.1), n) * 10) / 10);
-      ws.addRow([tt, `Tốc độ tăng giá trị sản xuất ngành ${i} bình quân`, "%/năm", "Tốc độ tăng bình quân", "7", Math.round(base * 10) / 10, ...ys, null, null, null, "Tính lại từ tổng mức các năm"]);
+      const ys = [1, 2, 3].map((n) => Math.round(base * Math.pow(1 + rnd() * 0.1, n) * 10) / 10);
+      ws.addRow([tt, `Giá trị sản xuất ngành ${i}`, "tỷ đồng", null, null, Math.round(base * 10) / 10, ...ys]);
+    } else if (i % 10 === 4) {
+      const rates = [1, 2, 3].map(() => Math.round(rnd() * 100) / 10);
+      ws.addRow([tt, `Tốc độ tăng giá trị sản xuất ngành ${i - 1} bình quân`, "%/năm", "Tốc độ tăng bình quân", "7", null, ...rates, null, null, null, `Tính lại từ tổng mức theo ${i}`]);
     } else ws.addRow([tt, `Diện tích trồng cây ${i}`, "ha", null, "200", null, null, null, null, missing ? "Chưa đến kỳ" : Math.round(rnd() * 30000) / 100]);
   }
   const wi = wb.addWorksheet("Thông tin");

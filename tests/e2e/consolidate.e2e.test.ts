@@ -74,7 +74,7 @@ async function pickAndConsolidate(page: Page): Promise<void> {
   await page.getByText("Đã chọn 4 tệp", { exact: false }).waitFor();
   await page.getByLabel("Tên đơn vị tổng hợp").fill("Xã Hợp Nhất");
   await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
-  await page.getByRole("heading", { name: /Kết quả: 4 đơn vị, 10 chỉ tiêu/ }).waitFor();
+  await page.getByRole("heading", { name: /Kết quả: 4 đơn vị, 11 chỉ tiêu/ }).waitFor();
 }
 
 describe("Tổng hợp in a browser without Excel", () => {

@@ -20,6 +20,8 @@ const row = (...cells: Cell[]): UnitRowSpec => {
 };
 
 const GROWTH = "Tốc độ tăng giá trị sản xuất bình quân";
+/** growth recomputed from the summed levels of indicator 11 */
+const GROWTH_RULE = "Tính lại từ tổng mức theo Giá trị sản xuất (giá so sánh 2010)";
 
 export interface UnitSpec {
   /** the "Đơn vị" of the Thông tin sheet; absent: the file name names the unit */
@@ -39,9 +41,10 @@ export const UNIT_A: UnitSpec = {
     row("4", "Số hộ dân cư", "hộ", null, null, null, null, null, null, 1000),
     row("5", "Tỷ lệ che phủ rừng", "%", null, "40", null, null, null, null, 42),
     row("6", "Tỷ lệ trẻ em được tiêm chủng đầy đủ", "%", null, "95", null, null, null, null, 90, null, null, null, 300),
-    row("7", GROWTH, "%/năm", "Tốc độ tăng bình quân", "5", 100, 110, 121, 133.1),
+    row("7", GROWTH, "%/năm", "Tốc độ tăng bình quân", "5", null, 10, 10, 10, null, null, GROWTH_RULE),
     row("8", "Tỷ lệ hộ dùng nước sạch", "%", null, "100", null, null, null, null, 100, null, "Đếm số đơn vị đạt"),
     row("9", "Đường giao thông nông thôn được cứng hóa", "km", null, null, null, null, null, null, 12.5, null, null, "Phòng Kinh tế"),
+    row("11", "Giá trị sản xuất (giá so sánh 2010)", "tỷ đồng", null, null, 100, 110, 121, 133.1),
   ],
 };
 
@@ -56,9 +59,10 @@ export const UNIT_B: UnitSpec = {
     row("4", "Số hộ dân cư", "hộ", null, null, null, null, null, null, 100),
     row("5", "Tỷ lệ che phủ rừng", "%", null, "40", null, null, null, null, 30),
     row("6", "Tỷ lệ trẻ em được tiêm chủng đầy đủ", "%", null, "95", null, null, null, null, 70, null, null, null, 100),
-    row("7", GROWTH, "%/năm", "Tốc độ tăng bình quân", "5", 1000, 1000, 1000, 1000),
+    row("7", GROWTH, "%/năm", "Tốc độ tăng bình quân", "5", null, 0, 0, 0, null, null, GROWTH_RULE),
     row("8", "Tỷ lệ hộ dùng nước sạch", "%", null, "100", null, null, null, null, 95, null, "Đếm số đơn vị đạt"),
     row("9", "Đường giao thông nông thôn được cứng hóa", "km", null, null, null, null, null, null, "Chưa đến kỳ", null, null, "Phòng Kinh tế"),
+    row("11", "Giá trị sản xuất (giá so sánh 2010)", "tỷ đồng", null, null, 1000, 1000, 1000, 1000),
   ],
 };
 
@@ -73,10 +77,11 @@ export const UNIT_C: UnitSpec = {
     row("4", "Số hộ dân cư", "hộ", null, null, null, null, null, null, 400),
     row("5", "Tỷ lệ che phủ rừng", "%", null, "40", null, null, null, null, 50),
     row("6", "Tỷ lệ trẻ em được tiêm chủng đầy đủ", "%", null, "95", null, null, null, null, 80),
-    row("7", GROWTH, "%/năm", "Tốc độ tăng bình quân", "5", null, null, null, null, 7),
+    row("7", GROWTH, "%/năm", "Tốc độ tăng bình quân", "5", null, null, null, null, 7, null, GROWTH_RULE),
     row("8", "Tỷ lệ hộ dùng nước sạch", "%", null, "100", null, null, null, null, 100, null, "Đếm số đơn vị đạt"),
     row("9", "Đường giao thông nông thôn được cứng hóa", "km", null, null, null, null, null, null, 8, null, null, "Phòng Kinh tế"),
     row("10", "Số hợp tác xã thành lập mới", "hợp tác xã", null, "3", null, null, null, null, 4),
+    row("11", "Giá trị sản xuất (giá so sánh 2010)", "tỷ đồng", null, null, null, null, null, null, 500),
   ],
 };
 

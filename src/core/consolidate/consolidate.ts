@@ -519,10 +519,22 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
         break;
       }
       case "growth": {
-        // levels: a positive Đầu kỳ and at least one year
-        const lv = present.filter((i) => {
-          const r = m.rows[i]!;
-          return r.baseline !== null && r.baseline > 0 && Object.keys(r.years).length > 0;
+        // levels: a base indicator named in the rule ("… theo Giá trị sản xuất"), or the row itself when
+        // its unit is not a rate (a "%" row holds yearly rates, never levels)
+        let levelRows: Array<UnitRow | undefined> = m.rows;
+        if (base) {
+          const bm = findBase(base);
+          if (!bm) {
+            rule = "needs_rule";
+            ruleNote = NOTES.baseNotFound(base);
+            break;
+          }
+          base = `${bm.first.tt ? bm.first.tt + " " : ""}${bm.first.name}`;
+          levelRows = bm.rows;
+        } else if (foldText(f.unit).includes("%")) levelRows = [];
+        const lv = readable.filter((i) => {
+          const r = levelRows[i];
+          return r !== undefined && r.baseline !== null && r.baseline > 0 && Object.keys(r.years).length > 0;
         });
         if (!lv.length) {
           rule = "needs_rule";
@@ -530,13 +542,13 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
           break;
         }
         const idx = lv;
-        for (const i of readable) if (!idx.includes(i) && !owed.has(i)) owed.set(i, "no_levels");
+        for (const i of readable) if (!idx.includes(i)) owed.set(i, "no_levels");
         for (const i of idx) owed.delete(i);
         const ys = new Set<number>();
-        for (const i of idx) for (const y of Object.keys(m.rows[i]!.years)) ys.add(Number(y));
-        for (const y of [...ys].sort()) if (idx.every((i) => m.rows[i]!.years[y] !== undefined)) years[y] = round(idx.reduce((a, i) => a + m.rows[i]!.years[y], 0), 6);
-        baseline = round(idx.reduce((a, i) => a + m.rows[i]!.baseline!, 0), 6);
-        const c = computeActual("average_growth", years, { baseline, unit: f.unit, baselineYear: termStart });
+        for (const i of idx) for (const y of Object.keys(levelRows[i]!.years)) ys.add(Number(y));
+        for (const y of [...ys].sort()) if (idx.every((i) => levelRows[i]!.years[y] !== undefined)) years[y] = round(idx.reduce((a, i) => a + levelRows[i]!.years[y], 0), 6);
+        baseline = round(idx.reduce((a, i) => a + levelRows[i]!.baseline!, 0), 6);
+        const c = computeActual("average_growth", years, { baseline, unit: "", baselineYear: termStart });
         value = c ? round(c.value, 2) : null;
         covered = value === null ? 0 : idx.length;
         break;

@@ -107,7 +107,7 @@ export const NOTES = {
   unknownUnit: (unit: string) => `Không suy ra được cách tổng hợp từ ĐVT “${unit}”: ghi cột “Cách tổng hợp”.`,
   baseNotFound: (base: string) => `Không tìm thấy chỉ tiêu gốc “${base}” để làm trọng số.`,
   growthWithoutLevels:
-    "Tốc độ tăng: các đơn vị không có số liệu mức (Đầu kỳ và các năm) nên không tính lại được trên tổng; không cộng, không lấy trung bình các tốc độ. Nhập số liệu mức hoặc ghi cách tổng hợp.",
+    "Tốc độ tăng: không có số liệu mức (Đầu kỳ và các năm) để tính lại trên tổng; không cộng, không lấy trung bình các tốc độ. Ghi “Tính lại từ tổng mức theo <chỉ tiêu mức>” (ví dụ: theo Giá trị sản xuất) và nhập Đầu kỳ, các năm của chỉ tiêu mức đó.",
   targetSummed: "Chỉ tiêu là tổng chỉ tiêu các đơn vị.",
   targetsDiffer: "Chỉ tiêu của các đơn vị khác nhau: ghi chỉ tiêu chung.",
   countMet: (met: number, judged: number) => `${met}/${judged} đơn vị đạt`,

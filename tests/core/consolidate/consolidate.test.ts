@@ -85,6 +85,7 @@ describe("consolidate three communes", () => {
   test("growth of the merged unit from summed levels, not the mean of the rates", () => {
     const r = indicator(c, "Tốc độ tăng giá trị sản xuất bình quân");
     expect(r.rule).toBe("growth");
+    expect(r.base).toBe("11 Giá trị sản xuất (giá so sánh 2010)");
     expect(r.baseline).toBe(1100);
     expect(r.years).toEqual({ 2021: 1110, 2022: 1121, 2023: 1133.1 });
     const expected = Math.round(averageGrowth(1100, 1133.1, 3) * 100) / 100;
@@ -99,7 +100,8 @@ describe("consolidate three communes", () => {
   });
 
   test("growth without levels anywhere is needs_rule", () => {
-    const only = UNITS.map((u) => ({ ...u, rows: u.rows.map((r) => (r[1] === "Tốc độ tăng giá trị sản xuất bình quân" ? [...r.slice(0, 5), null, null, null, null, 6, ...r.slice(10)] : r)) }));
+    // the level indicator without Đầu kỳ and years
+    const only = UNITS.map((u) => ({ ...u, rows: u.rows.map((r) => (String(r[1]).startsWith("Giá trị sản xuất") ? [...r.slice(0, 5), null, null, null, null, 500, ...r.slice(10)] : r)) }));
     return consolidateUnits(sources(only)).then(({ consolidation }) => {
       const r = indicator(consolidation, "Tốc độ tăng giá trị sản xuất bình quân");
       expect(r.rule).toBe("needs_rule");
