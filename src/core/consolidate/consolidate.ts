@@ -551,6 +551,11 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
         const c = computeActual("average_growth", years, { baseline, unit: "", baselineYear: termStart });
         value = c ? round(c.value, 2) : null;
         covered = value === null ? 0 : idx.length;
+        if (levelRows !== m.rows) {
+          // the levels belong to the level indicator's row, not to this rate row (a "%" row's years are rates)
+          for (const y of Object.keys(years)) delete years[Number(y)];
+          baseline = null;
+        }
         break;
       }
       case "count_met": {
