@@ -2,7 +2,7 @@
  * chitieu tong-hop TỆP... | THƯ_MỤC -o TONG-HOP.xlsx [--ten "Tỉnh X"] [--json] [--force]:
  * consolidate the units' workbooks into one (docs/tong-hop.md).
  */
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { loadWorkbookFile } from "../../adapters/xlsx/read-file";
 import { renderConsolidatedXlsx } from "../../adapters/xlsx/consolidated-workbook";
@@ -13,6 +13,7 @@ import { consolidationJson, type ConsolidatedIndicator } from "../../core/consol
 import { coverageText, RULES } from "../../core/consolidate/rules";
 import { parseVocabulary } from "../../core/evaluation/evaluate";
 import { CliError, parseArgs, type Io } from "../io";
+import { checkOutputs, writeOutputs } from "../output";
 
 export const summary = "Tổng hợp bảng chỉ tiêu của nhiều đơn vị (xã, phường, sở, ngành) thành một bảng.";
 export const usage =
@@ -72,7 +73,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (args.positional.length === 0) throw new CliError(`Thiếu tệp hoặc thư mục cần tổng hợp. Cách dùng: ${usage}`);
   if (!output && !args.flags.json) throw new CliError(`Thiếu tệp ra (-o TONG-HOP.xlsx). Cách dùng: ${usage}`);
   if (output && !/\.xlsx$/i.test(output)) throw new CliError(`Tệp ra phải có đuôi .xlsx: "${output}".`);
-  if (output && existsSync(output) && !args.flags.force) throw new CliError(`Tệp "${output}" đã có. Dùng --force để ghi đè.`, 2);
+  const force = !!args.flags.force;
   const title = typeof args.flags.ten === "string" ? args.flags.ten.normalize("NFC").trim() : undefined;
   let vocabulary;
   if (args.flags.vocabulary !== undefined) {
@@ -80,6 +81,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (!vocabulary) throw new CliError('--vocabulary phải là "dat" hoặc "hoan-thanh".');
   }
   const files = listInputs(args.positional, output);
+  // before any work: the output is not one of the inputs, and exists only with --force
+  if (output) checkOutputs([output], { force, inputs: files });
   const sources: UnitSource[] = files.map((file) => ({ file, open: async () => gridSource(await loadWorkbookFile(file)) }));
   let run;
   try {
@@ -90,18 +93,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const { consolidation, info } = run;
   const json = consolidationJson(consolidation);
-  if (output) {
-    const bytes = await renderConsolidatedXlsx(consolidation, info);
-    const dir = path.dirname(path.resolve(output));
-    const tmp = path.join(dir, `.${path.basename(output)}.${process.pid}.tmp`);
-    try {
-      writeFileSync(tmp, bytes);
-      renameSync(tmp, output);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw new CliError(`Không ghi được tệp "${output}": ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
+  // all or nothing: a temporary file in the target folder, renamed at the end (src/cli/output.ts)
+  if (output) writeOutputs([{ path: output, data: await renderConsolidatedXlsx(consolidation, info) }], { force, inputs: files });
   const rows = consolidation.rows.filter((r): r is ConsolidatedIndicator => r.type === "indicator");
   if (args.flags.json) io.out(JSON.stringify(json, null, 2));
   else io.out(textReport(json, rows, output));
