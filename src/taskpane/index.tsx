@@ -46,11 +46,17 @@ const renderers: AppendixRenderers = {
 const consolidateIo = {
   readFile: async (file: File) => {
     const [{ readWorkbookGrids }, { gridSource }] = await Promise.all([import("../adapters/xlsx/exceljs-read"), import("../app/analyse")]);
-    if (/\.ods$/i.test(file.name)) throw new Error(`Tệp "${file.name}" là .ods: ngăn tác vụ chưa đọc được .ods; hãy mở bằng LibreOffice hoặc Excel và lưu thành .xlsx.`);
     try {
+      if (/\.ods$/i.test(file.name)) {
+        // OpenDocument: JSZip unzips content.xml, the shared .ods parser reads it
+        const [{ default: JSZip }, { parseOdsContent }] = await Promise.all([import("jszip"), import("../adapters/ods/ods-content")]);
+        const xml = await (await JSZip.loadAsync(await file.arrayBuffer())).file("content.xml")?.async("string");
+        if (!xml) throw new Error("no content.xml");
+        return gridSource(parseOdsContent(xml));
+      }
       return gridSource(await readWorkbookGrids(await file.arrayBuffer()));
     } catch {
-      throw new Error(`Không đọc được tệp "${file.name}": tệp không phải .xlsx, bị hỏng hoặc có mật khẩu.`);
+      throw new Error(`Không đọc được tệp "${file.name}": tệp không phải .xlsx/.ods, bị hỏng hoặc có mật khẩu.`);
     }
   },
   renderWorkbook: async (c: Consolidation, info: ReportInfo) => (await import("../adapters/xlsx/consolidated-workbook")).renderConsolidatedXlsx(c, info),

@@ -1,6 +1,6 @@
 /**
  * The "Tổng hợp" view of the built task pane (dist/web/taskpane.html?view=tong-hop) in headless
- * Chromium, with three communes' workbooks and one bad file:
+ * Chromium, with three communes' workbooks (one of them .ods) and one bad file:
  * - in a browser without Excel: pick the files, consolidate, see the table, the bad file and the
  *   rate that needs a rule, copy a unit's message, download the consolidated .xlsx and read it;
  * - inside Excel (the stand-in Excel of fake-office.ts): the result goes into new sheets, never over
@@ -39,6 +39,9 @@ beforeAll(async () => {
     await writeUnitWorkbook(u, f);
     files.push(f);
   }
+  // the third unit as LibreOffice saves it (.ods)
+  execSync(`libreoffice --headless --convert-to ods --outdir "${work}" "${files[2]}"`, { stdio: "ignore", timeout: 120_000 });
+  files[2] = files[2].replace(/\.xlsx$/, ".ods");
   const bad = path.join(work, "hong.xlsx");
   writeFileSync(bad, "không phải sổ Excel");
   files.push(bad);
