@@ -18,6 +18,7 @@ import {
   MessageBarTitle,
   ProgressBar,
   Field,
+  Link,
   Subtitle1,
   tokens,
   webLightTheme,
@@ -406,6 +407,7 @@ export function App({ officePort, openFile, renderers, report }: AppProps): JSX.
           ) : (
             <Caption1 className={styles.source}>Kiểm tra bảng chỉ tiêu, đánh giá Đạt / Chưa đạt và lập phụ lục đúng thể thức.</Caption1>
           )}
+          <Link href="?view=tong-hop">Tổng hợp nhiều đơn vị</Link>
         </header>
 
         <div className={styles.messages} aria-live="polite">
