@@ -69,12 +69,10 @@ export function App({ officePort, openFile, renderers }: AppProps): JSX.Element 
   }, [officePort, actions]);
 
   // a new view: focus its title, or the element a "back" link points at (a finding)
-  const firstView = useRef(true);
+  const shownView = useRef(view);
   useEffect(() => {
-    if (firstView.current) {
-      firstView.current = false;
-      return;
-    }
+    if (!focus && shownView.current === view) return;
+    shownView.current = view;
     const target = (focus && document.getElementById(focus)) || document.getElementById("view-title");
     target?.focus();
     if (focus) dispatch({ type: "focused" });

@@ -8,6 +8,9 @@
  *   computed accessible names), unique ids, no positive tabindex, lists hold list items, no
  *   control inside another, nothing focusable inside aria-hidden, text contrast ≥ 4.5:1 (3:1 for
  *   large text), and the page has a language.
+ * - Exempt: Fluent's focus sentinels (`<i data-tabster-dummy tabindex=0 aria-hidden>`), which are
+ *   focusable and aria-hidden on purpose (they pass focus on at once; a known axe false positive,
+ *   microsoft/tabster#288, microsoft/fluentui#25133).
  * - `tabOrder`: Tab through the page and return the focused elements, to check the order follows
  *   the reading order.
  */
@@ -54,11 +57,14 @@ async function ownChecks(page: Page): Promise<A11yProblem[]> {
     for (const list of Array.from(document.querySelectorAll("ul, ol")))
       for (const child of Array.from(list.children))
         if (!["LI", "SCRIPT", "TEMPLATE"].includes(child.tagName)) out.push({ rule: "list", impact: "serious", target: describe(list) });
+    // while a modal dialog is open, the page behind it is aria-hidden and its focus trap keeps Tab inside
+    const modal = document.querySelector("[role=dialog][aria-modal=true], [role=alertdialog][aria-modal=true]");
+    const outsideModal = (el: Element) => !!modal && !modal.contains(el);
     const focusable = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
     for (const el of Array.from(document.querySelectorAll("button, a[href], [role=button], [role=link]")))
       for (const inner of Array.from(el.querySelectorAll(focusable))) if (visible(inner)) out.push({ rule: "nested-interactive", impact: "serious", target: describe(el) });
     for (const el of Array.from(document.querySelectorAll(focusable)))
-      if (el.closest("[aria-hidden='true']") && !el.closest("[inert]") && visible(el) && (el as HTMLElement).tabIndex >= 0)
+      if (el.closest("[aria-hidden='true']") && !el.closest("[inert]") && !el.hasAttribute("data-tabster-dummy") && !outsideModal(el) && visible(el) && (el as HTMLElement).tabIndex >= 0)
         out.push({ rule: "aria-hidden-focus", impact: "serious", target: describe(el) });
     // contrast of every visible text
     const rgba = (c: string): [number, number, number, number] | null => {
@@ -88,6 +94,10 @@ async function ownChecks(page: Page): Promise<A11yProblem[]> {
       if (!el || seen.has(el) || !(n.textContent ?? "").trim()) continue;
       seen.add(el);
       if (!visible(el) || el.closest("[aria-hidden='true'], :disabled, [aria-disabled='true'], [disabled]")) continue;
+      // the label of a disabled control is exempt (as in axe)
+      const label = el.closest("label");
+      const control = label && ((label.htmlFor && document.getElementById(label.htmlFor)) || label.parentElement?.querySelector("input, select, textarea"));
+      if (control && (control as HTMLInputElement).disabled) continue;
       const s = getComputedStyle(el);
       const fg = rgba(s.color);
       if (!fg || Number(s.opacity) === 0) continue;
@@ -110,7 +120,7 @@ async function axeChecks(page: Page): Promise<A11yProblem[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_PATH });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ["violations"] });
+    const r = await axe.run({ include: [document], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });
   return violations
@@ -124,33 +134,34 @@ export async function accessibilityProblems(page: Page): Promise<A11yProblem[]> 
 }
 
 /**
- * Press Tab from the top of the page until focus comes back to an element already visited;
- * returns each focused element's name, and whether each one follows the previous in the document.
+ * Press Tab until focus comes back to an element already visited; returns the focused elements'
+ * names from the top of the page, and those reached out of document order. Tab may start mid-page
+ * (where focus was) and wrap once to the top: that wrap is not out of order.
  */
-export async function tabOrder(page: Page, max = 120): Promise<{ names: string[]; backwards: string[] }> {
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  const names: string[] = [];
-  const backwards: string[] = [];
+export async function tabOrder(page: Page, max = 150): Promise<{ names: string[]; backwards: string[] }> {
   await page.evaluate(() => ((window as unknown as { __tabSeen: Element[] }).__tabSeen = []));
+  const steps: Array<{ name: string; backwards: boolean; wrap: boolean }> = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
     const step = await page.evaluate(() => {
       const w = window as unknown as { __tabSeen: Element[] };
       const el = document.activeElement;
-      if (!el || el === document.body) return { done: false, skip: true, name: "", backwards: false };
-      if (w.__tabSeen.includes(el)) return { done: true, skip: false, name: "", backwards: false };
+      if (!el || el === document.body || el.hasAttribute("data-tabster-dummy")) return null;
+      if (w.__tabSeen.includes(el)) return { done: true, name: "", backwards: false, wrap: false };
       const prev = w.__tabSeen[w.__tabSeen.length - 1];
+      const before = (a: Element, b: Element) => !!(b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_PRECEDING);
+      const backwards = !!prev && before(el, prev);
+      // a wrap to the top: before everything visited so far
+      const wrap = backwards && w.__tabSeen.every((v) => before(el, v));
       w.__tabSeen.push(el);
       const name = (el.getAttribute("aria-label") || (el.textContent ?? "").trim() || el.tagName).slice(0, 50);
-      return { done: false, skip: false, name, backwards: !!prev && !!(prev.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) };
+      return { done: false, name, backwards, wrap };
     });
+    if (!step) continue;
     if (step.done) break;
-    if (step.skip) continue;
-    names.push(step.name);
-    if (step.backwards) backwards.push(step.name);
+    steps.push(step);
   }
-  return { names, backwards };
+  const w = steps.findIndex((s) => s.wrap);
+  const ordered = w > 0 ? [...steps.slice(w), ...steps.slice(0, w)] : steps;
+  return { names: ordered.map((s) => s.name), backwards: steps.filter((s, i) => s.backwards && i !== w).map((s) => s.name) };
 }
