@@ -1,78 +1,72 @@
 /**
- * Check bench: `chitieu check` on a generated 50 000-row indicator workbook (template layout,
- * reference rows repeated with varied numbers) against ExcelJS loading the same file alone.
- * Goal: check_ratio_vs_exceljs_read_50000 ≤ 1.5.
+ * Read and check bench on realistic workbooks (tests/support/realistic-workbook.ts: unique names,
+ * every target shape, text results, groups with merges, a title block, styles, shared strings).
+ * Side by side and interleaved, medians of ≥ 5 runs:
+ *   read_ratio_vs_floor_50000  the project's reader vs inflating the same parts and a bare scan;
+ *   check_ratio_vs_read_50000  the whole check (read + analyse + report) vs the read alone;
+ *   check_scaling_exponent     from 10 000 to 100 000 rows (1 = linear).
  */
-import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadWorkbookFile } from "../src/adapters/xlsx/read-file";
+import { loadWorkbookFile, zipEntries } from "../src/adapters/xlsx/read-file";
 import { checkReport, gridSource, requireTable } from "../src/app/analyse";
-import { SAMPLE_INFO, SAMPLE_ROWS, templateHeader, templateRowValues } from "../src/core/sample";
-import { infoRows, termYears } from "../src/core/sheet/info";
-import { heapUsedMb, timeBestAsync } from "./util";
+import { writeRealisticWorkbook } from "../tests/support/realistic-workbook";
+import { exponent, interleaved, ratio, ratioFigures, round } from "./util";
 
-/** A workbook with `n` indicator rows after the header, and the "Thông tin" sheet. */
-export async function generateCheckWorkbook(n: number): Promise<Buffer> {
-  const years = termYears(SAMPLE_INFO);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Chỉ tiêu");
-  ws.addRow(templateHeader(years));
-  let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const src = SAMPLE_ROWS;
-  for (let i = 0; i < n; i++) {
-    const r = src[i % src.length];
-    const values = templateRowValues(r, years);
-    // vary the numbers so the work is not the same row again and again
-    const a = values[years.length + 7];
-    if (typeof a === "number") values[years.length + 7] = Math.round(a * (0.9 + rnd() * 0.2) * 100) / 100;
-    if (values[0] !== null) values[0] = `${values[0]}.${Math.floor(i / src.length)}`;
-    ws.addRow(values);
+/** The floor: unzip the parts a check needs (sheets, shared strings) and scan them for cells, nothing else. */
+function floorScan(file: string): number {
+  const entries = zipEntries(readFileSync(file));
+  let cells = 0;
+  for (const [name, inflate] of entries) {
+    if (!/^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(name)) continue;
+    const xml = inflate().toString("utf8");
+    for (let i = xml.indexOf("<c "); i >= 0; i = xml.indexOf("<c ", i + 3)) cells++;
   }
-  const wi = wb.addWorksheet("Thông tin");
-  wi.addRow(["Thông tin", "Giá trị", "Ví dụ"]);
-  for (const r of infoRows(SAMPLE_INFO)) wi.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return cells;
 }
 
-export async function benchCheck() {
-  const n = 50_000;
+async function check(file: string): Promise<number> {
+  const report = checkReport(await requireTable(gridSource(await loadWorkbookFile(file))));
+  return report.indicators.length;
+}
+
+export async function benchCheck(): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "chitieu-bench-"));
-  const file = path.join(dir, "bench-50000.xlsx");
   try {
-    writeFileSync(file, await generateCheckWorkbook(n));
+    const out: Record<string, number> = {};
+    const f50 = path.join(dir, "r50000.xlsx");
+    const w = await writeRealisticWorkbook(f50, 50_000);
     let indicators = 0;
-    let findings = 0;
-    const runCheck = async () => {
-      const grids = await loadWorkbookFile(file);
-      const report = checkReport(await requireTable(gridSource(grids)));
-      indicators = report.indicators.length;
-      findings = report.findings.length;
-    };
-    const runLoad = async () => {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-    };
-    // interleaved, best of each: the machine's load changes less between neighbouring runs
-    let check = Infinity;
-    let load = Infinity;
-    const before = heapUsedMb();
-    for (let i = 0; i < 4; i++) {
-      check = Math.min(check, await timeBestAsync(runCheck, 1));
-      load = Math.min(load, await timeBestAsync(runLoad, 1));
-    }
-    const after = heapUsedMb();
-    return {
-      check_rows: n,
-      check_indicators: indicators,
-      check_findings: findings,
-      check_ms_50000: check,
-      check_exceljs_read_ms_50000: load,
-      check_ratio_vs_exceljs_read_50000: check / load,
-      check_heap_delta_mb: after - before,
-    };
+    const t = await interleaved(
+      {
+        floor: () => floorScan(f50),
+        read: () => loadWorkbookFile(f50),
+        check: async () => {
+          indicators = await check(f50);
+        },
+      },
+      5,
+    );
+    if (indicators !== w.indicators) throw new Error(`check found ${indicators} of ${w.indicators} indicators`);
+    Object.assign(out, {
+      check_rows: w.indicators,
+      floor_ms_50000: round(t.floor.median, 1),
+      read_ms_50000: round(t.read.median, 1),
+      check_ms_50000: round(t.check.median, 1),
+      ...ratioFigures("read_ratio_vs_floor_50000", ratio(t.read, t.floor)),
+      ...ratioFigures("check_ratio_vs_read_50000", ratio(t.check, t.read)),
+    });
+    // scaling: the same work at 10 000 and 100 000 rows
+    const f10 = path.join(dir, "r10000.xlsx");
+    const f100 = path.join(dir, "r100000.xlsx");
+    await writeRealisticWorkbook(f10, 10_000);
+    await writeRealisticWorkbook(f100, 100_000);
+    const s = await interleaved({ small: () => check(f10), large: () => check(f100) }, 3);
+    out.check_ms_10000 = round(s.small.median, 1);
+    out.check_ms_100000 = round(s.large.median, 1);
+    out.check_scaling_exponent = round(exponent(s.small.median, 10_000, s.large.median, 100_000));
+    return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,8 @@ jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manife
 import { buildAppendixLayout } from "../../../src/core/layout";
 import { candidateNames, rectangles, writeAppendixSheet } from "../../../src/adapters/office/office-appendix";
 import { createExcelMock, sheetValues } from "../../support/office-fake";
-import { syntheticTable, BENCH_INFO } from "../../../bench/appendix";
+import { realisticTable } from "../../support/realistic-workbook";
+import { SAMPLE_INFO } from "../../../src/core/sample";
 import { REFERENCE_INFO, REFERENCE_TSV, tableFromTsv } from "../../support/appendix-fixture";
 
 describe("Office.js writer (office-addin-mock)", () => {
@@ -61,7 +62,7 @@ describe("Office.js writer (office-addin-mock)", () => {
   });
 
   test("10 000 indicators: at most 3 syncs, every request under 5 MB, all values written", async () => {
-    const big = buildAppendixLayout(syntheticTable(10000), BENCH_INFO, {});
+    const big = buildAppendixLayout(realisticTable(10000), SAMPLE_INFO, {});
     const { context, stats } = createExcelMock(["Phụ lục 1"]);
     const r = await writeAppendixSheet(context, big, "Phụ lục 1");
     expect(r.syncs).toBeLessThanOrEqual(3);
@@ -75,7 +76,7 @@ describe("Office.js writer (office-addin-mock)", () => {
   });
 
   test("a small request budget splits the writes into more requests, none over the budget", async () => {
-    const big = buildAppendixLayout(syntheticTable(3000), BENCH_INFO, {});
+    const big = buildAppendixLayout(realisticTable(3000), SAMPLE_INFO, {});
     const { context, stats } = createExcelMock([]);
     const r = await writeAppendixSheet(context, big, "Phụ lục 1", { maxRequestBytes: 200_000, chunkRows: 500 });
     expect(r.syncs).toBeGreaterThan(3);
