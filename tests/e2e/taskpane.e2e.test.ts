@@ -125,7 +125,10 @@ async function accessible(view: string, on: Page = page): Promise<void> {
 /** Open a job (or "Tổng quan") through the navigation, with the mouse. */
 async function goTo(name: string, on: Page = page): Promise<void> {
   const nav = on.getByRole("navigation", { name: "Các việc", exact: true });
-  if (!(await nav.isVisible())) await on.getByRole("button", { name: "Các việc", exact: true }).click();
+  const button = on.getByRole("button", { name: "Các việc", exact: true });
+  // wide pane: the list is beside the view; narrow: behind the "Các việc" button
+  await nav.or(button).first().waitFor();
+  if (!(await nav.isVisible())) await button.click();
   await nav.getByRole("button", { name: new RegExp(`^${name}( \\(chưa có\\))?$`) }).click();
   await on.getByRole("heading", { level: 2, name, exact: true }).waitFor();
 }
