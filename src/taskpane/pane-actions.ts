@@ -89,9 +89,11 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
       run(
         file ? "Đang mở tệp…" : "Đang tạo bảng mẫu…",
         file ? "mở tệp" : "tạo bảng mẫu",
-        async (signal) => {
+        async (signal, progress) => {
           if (!openFile) return;
           const p = await openFile(file);
+          done(signal);
+          progress(null, "Đang tìm bảng chỉ tiêu…");
           await connect(p, signal);
           dispatch({ type: "notice", notice: file ? { intent: "success", text: `Đã mở tệp “${p.label}”. Tệp gốc trên máy không bị thay đổi.` } : null });
         },
@@ -247,11 +249,13 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
       run(
         `Đang chuẩn bị tệp .${ext}…`,
         `tải tệp .${ext}`,
-        async (signal) => {
+        async (signal, progress) => {
           const { port, layout } = get();
           if (!port) return;
           const l = layout ?? makeLayout();
           const renderer = await renderers[ext]();
+          done(signal);
+          progress(null, `Đang dựng tệp .${ext}…`);
           const bytes = await renderer.render(l);
           done(signal);
           const name = `${fileStem(l)}.${ext}`;

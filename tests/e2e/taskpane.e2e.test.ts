@@ -538,6 +538,22 @@ describe("task pane in a browser without Excel", () => {
     await tabTo(kb, kb.getByRole("button", { name: "Tạo trang phụ lục" }));
     await keys.press("Enter");
     await kb.getByText("Đã tạo trang “Phụ lục 1”.").waitFor();
+    // "?" by keyboard: Enter opens the help, Esc closes it and gives the focus back
+    const help = kb.getByRole("button", { name: "Trợ giúp: Phụ lục" });
+    await tabTo(kb, help);
+    await keys.press("Enter");
+    await kb.getByRole("dialog", { name: "Phụ lục" }).waitFor();
+    await keys.press("Escape");
+    await kb.getByRole("dialog", { name: "Phụ lục" }).waitFor({ state: "detached" });
+    expect(await help.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Bảng chỉ tiêu by keyboard: its sheet and column choices are reachable
+    await tabTo(kb, kb.getByRole("button", { name: "Các việc", exact: true }));
+    await keys.press("Enter");
+    await tabTo(kb, nav.getByRole("button", { name: "Bảng chỉ tiêu", exact: true }), 20);
+    await keys.press("Enter");
+    await kb.getByRole("heading", { level: 2, name: "Bảng chỉ tiêu" }).waitFor();
+    await tabTo(kb, kb.getByRole("combobox", { name: "Trang tính có bảng chỉ tiêu" }));
+    await tabTo(kb, kb.getByRole("combobox", { name: "Chỉ tiêu Nghị quyết" }));
     // the start view now: verdicts filled, appendix made
     await tabTo(kb, kb.getByRole("button", { name: "Các việc", exact: true }));
     await keys.press("Enter");
