@@ -5,11 +5,13 @@
  * table another way. Pure apart from the sheet source it is given.
  */
 import type { Grid } from "../core/sheet/grid";
-import { valueAt, columnLetter, columnIndex, parseAddress } from "../core/sheet/grid";
+import { valueAt, columnLetter, parseAddress } from "../core/sheet/grid";
 import type { IndicatorTable, ReportInfo } from "../core/model";
 import type { Status, Vocabulary } from "../core/evaluation/evaluate";
 import { readIndicatorTable, cellText, type ReadResult, type RecognisedColumn } from "../core/sheet/reader";
-import { detectVocabulary, evaluateTable } from "../core/evaluation/evaluate-table";
+import { evaluateTable } from "../core/evaluation/evaluate-table";
+import { detectStatusStyle } from "../core/evaluation/vocabulary";
+import { readLayoutInfo, withSourceTexts } from "../core/layout";
 import { checkTable, countStatuses, type Finding, type StatusCounts } from "../core/checks/checks";
 import { readReportInfo, termYears } from "../core/sheet/info";
 import { findInfoSheetName, indicatorSheetOrder } from "../core/sheet/workbook-sheets";
@@ -48,8 +50,10 @@ export const STATUS_ORDER: Status[] = ["exceeded", "met", "near", "not_met", "no
 
 /** Read, evaluate, check and count one sheet. */
 export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
-  const years = termYears(opts.info);
-  const result = readIndicatorTable(grid, { mapping: opts.mapping, years: years.length ? years : undefined });
+  // the term's years only when the report gives a term: a default term would turn "TH năm 2018" or
+  // "Ước TH năm 2019" into year columns of a term the sheet never named
+  const years = opts.info?.termStart ? termYears(opts.info) : undefined;
+  const result = readIndicatorTable(grid, { mapping: opts.mapping, years });
   const vocabulary0 = opts.vocabulary ?? "dat";
   const none: Analysis = {
     sheet: grid.sheet,
@@ -66,8 +70,13 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   if (!result.ok) return none;
   const table = result.table;
   if (opts.info) table.info = opts.info;
-  const vocabulary = opts.vocabulary ?? detectVocabulary(table);
-  evaluateTable(table, { vocabulary, levels: opts.levels, near: opts.near && opts.near > 0 ? opts.near / 100 : undefined });
+  // the sheet's own texts where the reader kept none (headers, cells, title block)
+  withSourceTexts(table, grid);
+  // the sheet's own status words and levels, unless the user chose a vocabulary
+  const style = detectStatusStyle(table);
+  const vocabulary = opts.vocabulary ?? style.vocabulary;
+  const near = opts.near && opts.near > 0 ? opts.near / 100 : undefined;
+  evaluateTable(table, opts.vocabulary ? { vocabulary, levels: opts.levels, near } : { vocabulary, levels: opts.levels ?? style.levels, words: style.words, near });
   const findings = checkTable(table, opts.info);
   let indicators = 0;
   let groups = 0;
@@ -109,7 +118,10 @@ export function gridSource(grids: readonly Grid[]): SheetSource {
 /** The report information of a workbook (its "Thông tin" sheet), if it has one. */
 export async function readWorkbookInfo(source: SheetSource, names?: readonly string[]): Promise<ReportInfo | undefined> {
   const infoSheet = findInfoSheetName(names ?? (await source.listSheets()));
-  return infoSheet ? readReportInfo(await source.readSheet(infoSheet)) : undefined;
+  if (!infoSheet) return undefined;
+  const grid = await source.readSheet(infoSheet);
+  // the layout fields (Thể thức, Tiêu đề phụ lục, Kèm theo) beside the report's own
+  return { ...readLayoutInfo(grid), ...readReportInfo(grid) };
 }
 
 export interface WorkbookAnalysisOptions extends Omit<AnalyseOptions, "mapping" | "info"> {
@@ -128,6 +140,8 @@ export interface WorkbookAnalysis {
   analysis: Analysis | null;
   info?: ReportInfo;
   sheets: string[];
+  /** the sheets tried without finding a table, with what the reader saw in them */
+  failures: Array<{ sheet: string; message: string; detail?: string }>;
 }
 
 /** Find the indicator table of a workbook: the named sheet, or the first sheet holding one. */
@@ -142,22 +156,27 @@ export async function analyseWorkbook(source: SheetSource, opts: WorkbookAnalysi
     order = [name];
   } else order = indicatorSheetOrder(sheets, opts.preferred);
   let first: Analysis | null = null;
+  const failures: WorkbookAnalysis["failures"] = [];
   for (const name of order) {
     const a = analyse(await source.readSheet(name), { ...opts, mapping: opts.mappings?.[name], info });
-    if (a.result.ok) return { analysis: a, info, sheets };
+    if (a.result.ok) return { analysis: a, info, sheets, failures };
+    failures.push({ sheet: name, message: a.result.error.message, detail: a.result.error.detail });
     first ??= a;
   }
-  return { analysis: first, info, sheets };
+  return { analysis: first, info, sheets, failures };
 }
 
 /** Like analyseWorkbook, but a workbook without a table is an error that says where it looked. */
 export async function requireTable(source: SheetSource, opts: WorkbookAnalysisOptions = {}): Promise<Analysis & { table: IndicatorTable; info?: ReportInfo }> {
-  const { analysis, info, sheets } = await analyseWorkbook(source, opts);
+  const { analysis, info, sheets, failures } = await analyseWorkbook(source, opts);
   if (analysis?.table) return Object.assign(analysis, { table: analysis.table, info });
   const msg =
-    opts.sheet && analysis && !analysis.result.ok
-      ? analysis.result.error.message
-      : `Không tìm thấy bảng chỉ tiêu trong tệp (đã xem ${sheets.length} trang). Dòng tiêu đề cần có cột "Chỉ tiêu" và "Chỉ tiêu Nghị quyết" hoặc "Kết quả thực hiện".`;
+    opts.sheet && failures.length
+      ? failures[0].message
+      : [
+          `Không tìm thấy bảng chỉ tiêu trong tệp (đã xem ${sheets.length} trang). Dòng tiêu đề cần có cột "Chỉ tiêu" và "Chỉ tiêu Nghị quyết" hoặc "Kết quả thực hiện".`,
+          ...failures.map((f) => `- Trang "${f.sheet}": ${f.detail ?? f.message}`),
+        ].join("\n");
   throw new AppError("no_table", msg);
 }
 
@@ -183,22 +202,19 @@ export interface CheckReport {
 }
 
 export function checkReport(a: Analysis & { table: IndicatorTable }): CheckReport {
-  const { table, grid } = a;
+  const { table } = a;
   const report: CheckReport = { sheet: a.sheet, mapping: table.mapping, indicators: [], groups: [], findings: a.findings, counts: a.counts };
-  const origin = parseAddress(grid.origin ?? "A1");
-  const nameCol = columnIndex(table.mapping.name) - origin.col;
   for (const r of table.rows) {
     if (r.type === "group") {
-      report.groups.push({ row: r.row, tt: r.tt, name: r.name });
+      report.groups.push({ row: r.row, tt: r.tt, name: r.nameText ?? r.name });
       continue;
     }
     const e = r.evaluation!;
-    const rawName = cellText(grid.values[r.row - origin.row]?.[nameCol]) || r.name;
     report.indicators.push({
       row: r.row,
       tt: r.tt,
-      name: rawName.trim(),
-      unit: r.unit,
+      name: r.nameText ?? r.name,
+      unit: r.unitText ?? r.unit,
       target: r.targetText,
       actual: r.actual ?? null,
       reported: r.reportedText ?? null,

@@ -2,7 +2,7 @@
  * The pane's settings (kept in the workbook so the next person gets the same), their defaults, and the
  * choices offered for them, derived from core's data so names and labels are written once.
  */
-import type { AppendixOptions, PresetName } from "../core/layout";
+import { PRESET_NAMES, PRESETS, type AppendixOptions, type PresetName } from "../core/layout";
 import type { Vocabulary } from "../core/evaluation/evaluate";
 
 /** Settings kept in the workbook, so the next person gets the same. */
@@ -48,11 +48,8 @@ export function appendixOptions(s: PaneSettings): AppendixOptions {
   };
 }
 
-export const PRESET_CHOICES: Array<{ value: PaneSettings["layout"]; label: string; hint: string }> = [
-  { value: "dang-2026", label: "Văn bản của Đảng (HD 05-HD/VPTW, 2026)", hint: "Phụ lục đánh số Ả Rập: “Phụ lục 1”." },
-  { value: "dang-2018", label: "Văn bản của Đảng (HD 36-HD/VPTW, 2018)", hint: "Thể thức cũ, vẫn dùng ở nhiều nơi." },
-  { value: "nha-nuoc", label: "Văn bản hành chính nhà nước (NĐ 30/2020)", hint: "Phụ lục đánh số La Mã: “Phụ lục I”." },
-];
+/** The layout choices, with the labels and hints core's presets carry (HD 05 says it is unconfirmed). */
+export const PRESET_CHOICES: Array<{ value: PaneSettings["layout"]; label: string; hint: string }> = PRESET_NAMES.map((n) => ({ value: n, label: PRESETS[n].label, hint: PRESETS[n].hint }));
 
 export const VOCABULARY_CHOICES: Array<{ value: string; label: string; vocabulary: PaneSettings["vocabulary"]; levels: PaneSettings["levels"] }> = [
   { value: "dat-2", label: "Đạt / Chưa đạt", vocabulary: "dat", levels: 2 },

@@ -1,14 +1,39 @@
 /** Small helpers shared by the CLI commands: errors with exit codes, output, argument parsing. */
 import { readFileSync } from "node:fs";
 
-/** An error the user can act on: printed in Vietnamese on stderr, no stack, exit code `code`. */
+/**
+ * An error the user can act on: printed in Vietnamese on stderr, no stack, exit code `code`.
+ * `detail` (an English system error, a stack) is printed only with --debug.
+ */
 export class CliError extends Error {
   constructor(
     message: string,
     public readonly code = 2,
+    public readonly detail?: string,
   ) {
     super(message);
   }
+}
+
+/** Technical text of any thrown value, for --debug. */
+export function debugDetail(e: unknown): string {
+  if (e instanceof Error) return e.stack ?? `${e.name}: ${e.message}`;
+  return String(e);
+}
+
+/**
+ * End the process with `code` once everything written to stdout and stderr has been handed to the
+ * OS: a 1 MB --json piped into another program is never cut (process.exit right after a write
+ * drops what is still queued for a pipe).
+ */
+export function exitAfterDrain(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
 }
 
 export interface Io {
@@ -63,11 +88,35 @@ export function parseArgs(argv: string[], switches: string[] = [], aliases: Reco
   return { positional, flags };
 }
 
+/** A system error on a file, in Vietnamese: not found, no permission, a folder, anything else. */
+export function fileErrorMessage(e: unknown, file: string, action: "đọc" | "ghi" = "đọc"): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case "ENOENT":
+      return action === "đọc" ? `Không tìm thấy tệp "${file}".` : `Không ghi được tệp "${file}": thư mục chứa tệp không có.`;
+    case "ENOTDIR":
+      return `Đường dẫn "${file}" không đúng: một phần của đường dẫn không phải thư mục.`;
+    case "EACCES":
+    case "EPERM":
+      return `Không có quyền ${action} tệp "${file}".`;
+    case "EISDIR":
+      return `"${file}" là một thư mục, không phải tệp.`;
+    case "ENOSPC":
+      return `Không ghi được tệp "${file}": ổ đĩa đã đầy.`;
+    case "EROFS":
+      return `Không ghi được tệp "${file}": ổ đĩa chỉ cho đọc.`;
+    case "ENAMETOOLONG":
+      return `Tên tệp "${file.slice(0, 80)}…" quá dài.`;
+    default:
+      return `Không ${action} được tệp "${file}" (lỗi hệ thống ${code ?? "không rõ"}).`;
+  }
+}
+
 export function readInput(file: string | undefined, io: Io): string {
   if (!file || file === "-") return io.stdin();
   try {
     return readFileSync(file, "utf8");
-  } catch {
-    throw new CliError(`Không tìm thấy hoặc không đọc được tệp "${file}".`);
+  } catch (e) {
+    throw new CliError(fileErrorMessage(e, file), 2, debugDetail(e));
   }
 }

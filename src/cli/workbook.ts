@@ -1,4 +1,4 @@
-/** Reading the user's .xlsx for a CLI command: file problems become a CliError (exit 2). */
+/** Reading the user's workbook (.xlsx or .ods) for a CLI command: file problems become a CliError (exit 2). */
 import { loadWorkbookFile, WorkbookFileError } from "../adapters/xlsx/read-file";
 import type { Grid } from "../core/sheet/grid";
 import { CliError } from "./io";
@@ -7,7 +7,7 @@ export async function loadWorkbookForCli(file: string): Promise<Grid[]> {
   try {
     return await loadWorkbookFile(file);
   } catch (e) {
-    if (e instanceof WorkbookFileError) throw new CliError(e.message, 2);
+    if (e instanceof WorkbookFileError) throw new CliError(e.message, 2, e.detail);
     throw e;
   }
 }

@@ -6,6 +6,7 @@ import { main } from "../../src/cli/main";
 import { buildTemplateBytes } from "../../src/adapters/xlsx/template";
 import { SAMPLE_INFO } from "../../src/core/sample";
 import type { Io } from "../../src/cli/io";
+import { REFERENCE_HEADER, referenceSheetRows, titleRows, tmpDir, writeWorkbook } from "../support/workbook-fixtures";
 
 function io() {
   const out: string[] = [];
@@ -80,7 +81,7 @@ describe("chitieu appendix and chitieu demo", () => {
     const h = io();
     const out = join(dir, "nha-nuoc.xlsx");
     const code = await main(
-      ["appendix", input, "-o", out, "--layout", "nha-nuoc", "--vocabulary", "hoan-thanh", "--portrait", "--so-bao-cao", "125/BC-UBND", "--ngay-bao-cao", "15/10/2027", "--co-quan", "UBND thành phố"],
+      ["appendix", input, "-o", out, "--layout", "nha-nuoc", "--vocabulary", "hoan-thanh", "--levels", "3", "--portrait", "--so-bao-cao", "125/BC-UBND", "--ngay-bao-cao", "15/10/2027", "--co-quan", "UBND thành phố"],
       h.io,
     );
     expect(h.err).toEqual([]);
@@ -135,5 +136,80 @@ describe("chitieu appendix and chitieu demo", () => {
     expect(await main(["demo", "--out", mine], h2.io)).toBe(2);
     expect(h2.err.join("")).toContain("không do lệnh demo tạo");
     expect(readFileSync(join(mine, "phu-luc.xlsx"), "utf8")).toBe("của tôi");
+  });
+});
+
+describe("chitieu appendix: defaults from the source sheet, flags override each", () => {
+  const title = titleRows();
+  // the title block typed with an en dash and a double space, the table's own headers and words
+  title.rows[2] = ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU  NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ LẦN THỨ VI, NHIỆM KỲ 2020 – 2025"];
+  const sheets = () => [
+    { name: "Chỉ tiêu", rows: [...title.rows, ...referenceSheetRows()], merges: title.merges },
+    { name: "Thông tin", rows: [["Thể thức", "Hướng dẫn 36-HD/VPTW"], ["Cơ quan ban hành", "Thành ủy Bảo Lộc"]] },
+  ];
+
+  test("title and Kèm theo from the title block, column titles and Đạt/Chưa đạt from the table, HD 36 from Thông tin", async () => {
+    const input = await writeWorkbook("own.xlsx", sheets());
+    const out = join(tmpDir(), "own-out.xlsx");
+    const h = io();
+    expect(await main(["appendix", input, "-o", out], h.io)).toBe(0);
+    expect(h.err).toEqual([]);
+    expect(h.out[0]).toContain("Hướng dẫn 36-HD/VPTW (2018)");
+    const rows = await sheetTexts(out);
+    expect(rows[1][0]).toBe("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU  NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ LẦN THỨ VI, NHIỆM KỲ 2020 – 2025");
+    expect(rows[1][0]).toContain("2020 – 2025");
+    expect(rows[2][0]).toBe("(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)");
+    const headerAt = rows.findIndex((r) => r[0] === "TT");
+    expect(rows[headerAt]).toEqual(REFERENCE_HEADER);
+    const statuses = new Set(rows.slice(headerAt + 1).map((r) => r[5]).filter((s) => s));
+    expect(statuses).toEqual(new Set(["Đạt", "Chưa đạt"]));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const m = wb.worksheets[0].pageSetup.margins!;
+    expect([m.top, m.bottom, m.left, m.right].map((x) => Math.round(x * 25.4))).toEqual([25, 25, 35, 15]);
+  });
+
+  test("flags override: --cot-* titles as typed, --layout, --le-trai, --title, --vocabulary/--levels", async () => {
+    const input = await writeWorkbook("own2.xlsx", sheets());
+    const out = join(tmpDir(), "own2-out.xlsx");
+    const h = io();
+    const code = await main(
+      ["appendix", input, "-o", out, "--cot-chi-tieu", "Mục tiêu Đại hội  XXI", "--cot-ket-qua", "Kết quả thực hiện đến nay", "--cot-danh-gia", "Đánh giá", "--layout", "dang-2026", "--le-trai", "32", "--title", "Phụ lục kết quả – bản dự thảo", "--vocabulary", "hoan-thanh", "--levels", "3"],
+      h.io,
+    );
+    expect(h.err).toEqual([]);
+    expect(code).toBe(0);
+    const rows = await sheetTexts(out);
+    expect(rows[1][0]).toBe("Phụ lục kết quả – bản dự thảo");
+    const header = rows.find((r) => r[0] === "TT")!;
+    expect(header.slice(3)).toEqual(["Mục tiêu Đại hội  XXI", "Kết quả thực hiện đến nay", "Đánh giá"]);
+    expect(rows.find((r) => r[0] === "1.2")![5]).toBe("Hoàn thành vượt");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(Math.round(wb.worksheets[0].pageSetup.margins!.left * 25.4)).toBe(32);
+    expect(h.out.join("\n")).toContain("theo tóm tắt, chưa đối chiếu văn bản gốc");
+  });
+
+  test("bad flag values exit 2 with a message naming the flag", async () => {
+    const input = await writeWorkbook("own3.xlsx", sheets());
+    for (const [flag, value, msg] of [
+      ["--le-tren", "abc", "--le-tren phải là số milimét"],
+      ["--cot-danh-gia", " ", "--cot-danh-gia (tiêu đề cột đánh giá) không được để trống"],
+      ["--layout", "HD 99", '--layout "HD 99" không có'],
+    ]) {
+      const h = io();
+      expect(await main(["appendix", input, "-o", join(tmpDir(), "bad.xlsx"), flag, value], h.io)).toBe(2);
+      expect(h.err.join("")).toContain(msg);
+      expect(existsSync(join(tmpDir(), "bad.xlsx"))).toBe(false);
+    }
+  });
+
+  test("--help names every column-title flag and says which preset is unconfirmed", async () => {
+    const h = io();
+    expect(await main(["appendix", "--help"], h.io)).toBe(0);
+    const help = h.out.join("\n");
+    for (const flag of ["--cot-tt", "--cot-ten", "--cot-dvt", "--cot-chi-tieu", "--cot-ket-qua", "--cot-danh-gia", "--cot-ghi-chu", "--le-tren", "--le-trai"]) expect(help).toContain(flag);
+    expect(help).toMatch(/dang-2026 +Văn bản của Đảng, Hướng dẫn 05-HD\/VPTW \(2026\) — theo tóm tắt, chưa đối chiếu văn bản gốc/);
+    expect(help).toMatch(/dang-2018 +Văn bản của Đảng, Hướng dẫn 36-HD\/VPTW \(2018\)/);
   });
 });

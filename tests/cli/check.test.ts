@@ -71,7 +71,7 @@ describe("chitieu check", () => {
     writeFileSync(text, "TT\tChỉ tiêu\n1\tA\n");
     const notXlsx = await runCli(["check", text]);
     expect(notXlsx.code).toBe(2);
-    expect(notXlsx.stderr).toContain("không phải là tệp Excel .xlsx");
+    expect(notXlsx.stderr).toContain("không phải là tệp Excel .xlsx hay bảng tính .ods");
 
     const cfb = Buffer.alloc(2048);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
@@ -92,12 +92,13 @@ describe("chitieu check", () => {
     writeFileSync(corrupt, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]));
     const c = await runCli(["check", corrupt]);
     expect(c.code).toBe(2);
-    expect(c.stderr).toContain("Không đọc được tệp");
+    expect(c.stderr).toContain("bị hỏng hoặc bị cắt cụt");
 
     const empty = await writeWorkbook("khong-bang.xlsx", [{ name: "S", rows: [["Danh sách"], ["Họ tên", "Chức vụ"]] }]);
     const nt = await runCli(["check", empty]);
     expect(nt.code).toBe(2);
     expect(nt.stderr).toContain("Không tìm thấy bảng chỉ tiêu");
+    expect(nt.stderr).toContain(`Trang "S": đã xem dòng 1–2 nhưng không dòng nào có tên cột quen thuộc`);
 
     const ns = await runCli(["check", ref, "--sheet", "Không có"]);
     expect(ns.code).toBe(2);

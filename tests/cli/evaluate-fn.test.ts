@@ -42,7 +42,7 @@ describe("chitieu evaluate", () => {
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
     const missing = await runCli(["evaluate", "/khong/co/tep.json"]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/Không tìm thấy hoặc không đọc được tệp/);
+    expect(missing.stderr).toBe('Không tìm thấy tệp "/khong/co/tep.json".\n');
     const notArray = await runCli(["evaluate", "-"], '{"target": 1}');
     expect(notArray.code).toBe(2);
     const unknown = await runCli(["bogus"]);

@@ -234,9 +234,9 @@ describe("task pane in a browser without Excel", () => {
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Mở tệp Excel" }).click()]);
     await chooser.setFiles(bad);
     await idle();
-    const message = page.getByText(/Không đọc được tệp "khong-phai.xlsx"/);
+    const message = page.getByText(/Tệp "khong-phai.xlsx" không phải là tệp Excel .xlsx hay bảng tính .ods/);
     await message.waitFor();
-    await page.getByText(/Chọn một tệp .xlsx khác/).waitFor();
+    await page.getByText(/Chọn tệp .xlsx hoặc .ods khác/).waitFor();
     await page.getByRole("button", { name: "Đóng thông báo lỗi" }).click();
     await message.waitFor({ state: "detached" });
   });
@@ -369,7 +369,7 @@ describe("task pane in a browser without Excel", () => {
     await goTo("Phụ lục");
     await accessible("Phụ lục");
     await page.getByRole("combobox", { name: "Thể thức" }).click();
-    await page.getByRole("option", { name: /HD 05-HD\/VPTW/ }).click();
+    await page.getByRole("option", { name: /05-HD\/VPTW/ }).click();
     const kemTheo = "(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)";
     await page.getByRole("textbox", { name: "Dòng “Kèm theo …”" }).fill(kemTheo);
     await page.getByRole("radio", { name: "Ngang" }).check();
@@ -723,7 +723,7 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
 
   test("the settings saved in the workbook come back, and the appendix goes to new sheets", async () => {
     await goTo("Phụ lục", excel);
-    await expect(excel.getByRole("combobox", { name: "Thể thức" }).textContent()).resolves.toContain("NĐ 30/2020");
+    await expect(excel.getByRole("combobox", { name: "Thể thức" }).textContent()).resolves.toContain("Nghị định 30/2020");
     await expect(excel.getByRole("textbox", { name: "Dòng “Kèm theo …”" }).inputValue()).resolves.toBe("(Kèm theo Báo cáo số 125/BC-UBND)");
     await excel.getByRole("button", { name: "Tạo trang phụ lục" }).click();
     await excel.getByText("Đã tạo trang “Phụ lục I”.").waitFor();

@@ -1,10 +1,17 @@
 /**
- * The workbook port over an .xlsx file opened in the browser (no Excel): the file is held as an
- * ExcelJS workbook; every step works on it, and "Lưu tệp đã sửa" downloads it. The user's file on
- * disk is never touched. Settings go to a very hidden sheet of the workbook.
+ * The workbook port over an .xlsx or .ods file opened in the browser (no Excel): the file is held
+ * as an ExcelJS workbook (an .ods is read through its content.xml into the same grids as the CLI,
+ * then held as a new workbook); every step works on it, and "Lưu tệp đã sửa" downloads it as .xlsx.
+ * The user's file on disk is never touched. Settings go to a very hidden sheet of the workbook.
+ * An old .xls, a password-protected file or a zip that holds no workbook gets the same Vietnamese
+ * sentence as in the CLI (file-kind.ts).
  */
 import { uniqueSheetName } from "../../core/sheet/sheet-names";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { parseOdsContent } from "../ods/ods-content";
+import { FILE_MESSAGES, kindMessage, sniffBytes, zipKind } from "../xlsx/file-kind";
+import { PackageFormatError, READER_LIMITS, ReaderLimitError, limitMessages } from "../xlsx/limits";
 import type { Grid } from "../../core/sheet/grid";
 import type { ReportInfo } from "../../core/model";
 import type { AppendixLayout } from "../../core/layout";
@@ -34,6 +41,29 @@ export function cellContent(value: ExcelJS.CellValue): unknown {
   return value;
 }
 
+/** An ExcelJS workbook holding grids (values and merges), for an .ods opened in the browser. */
+export function workbookFromGrids(grids: Grid[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  for (const g of grids) {
+    const ws = wb.addWorksheet(uniqueSheetName(g.sheet, wb.worksheets.map((w) => w.name)));
+    g.values.forEach((row, r) => {
+      if (!row.length) return;
+      const xr = ws.getRow(r + 1);
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined) xr.getCell(c + 1).value = v as ExcelJS.CellValue;
+      });
+    });
+    for (const m of g.merges ?? []) {
+      try {
+        ws.mergeCells(m);
+      } catch {
+        /* overlapping merges: keep the first */
+      }
+    }
+  }
+  return wb;
+}
+
 export interface FilePortOptions {
   download?: (fileName: string, bytes: Uint8Array, mime: string) => Promise<void>;
 }
@@ -49,17 +79,47 @@ export class FileWorkbookPort implements WorkbookPort {
     private readonly opts: FilePortOptions = {},
   ) {}
 
-  /** Open an .xlsx picked by the user. Throws a Vietnamese message when the file can't be used. */
+  /** Open an .xlsx or .ods picked by the user. Throws a Vietnamese message when the file can't be used. */
   static async open(fileName: string, data: ArrayBuffer | Uint8Array, opts?: FilePortOptions): Promise<FileWorkbookPort> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const hint = "Chọn tệp .xlsx hoặc .ods khác. Tệp .xls cũ hoặc có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi “Lưu thành” .xlsx.";
+    const sniffed = sniffBytes(bytes);
+    if (sniffed !== "zip") throw new AppError("unreadable_file", kindMessage(sniffed, fileName)!, hint);
+    if (bytes.length > READER_LIMITS.maxFileBytes) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, limitMessages.maxFileBytes(bytes.length)), hint);
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(bytes);
+    } catch {
+      throw new AppError("unreadable_file", FILE_MESSAGES.truncatedZip(fileName), hint);
+    }
+    const mimetypeEntry = zip.file("mimetype");
+    const mimetype = mimetypeEntry ? (await mimetypeEntry.async("string")).slice(0, 200) : undefined;
+    const kind = zipKind(Object.keys(zip.files), mimetype);
+    const refused = kindMessage(kind, fileName);
+    if (refused) throw new AppError("unreadable_file", refused, hint);
+    // JSZip inflates without a bound: refuse a package whose parts say they inflate past the limits
+    let total = 0;
+    for (const f of Object.values(zip.files)) {
+      const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+      total += size;
+      if (size > READER_LIMITS.maxPartBytes) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, limitMessages.maxPartBytes(f.name)), hint);
+      if (total > READER_LIMITS.maxTotalBytes) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, limitMessages.maxTotalBytes()), hint);
+    }
+    if (kind === "ods") {
+      let wb: ExcelJS.Workbook;
+      try {
+        wb = workbookFromGrids(parseOdsContent(await zip.file("content.xml")!.async("string")));
+      } catch (e) {
+        if (e instanceof ReaderLimitError) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, e.message), hint);
+        throw new AppError("unreadable_file", FILE_MESSAGES.corrupt(fileName, e instanceof PackageFormatError ? e.message : undefined), hint);
+      }
+      return new FileWorkbookPort(wb, fileName.replace(/\.ods$/i, ".xlsx"), opts);
+    }
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(data instanceof Uint8Array ? data : new Uint8Array(data));
+      await wb.xlsx.load(bytes);
     } catch {
-      throw new AppError(
-        "unreadable_file",
-        `Không đọc được tệp "${fileName}": tệp không phải .xlsx, bị hỏng hoặc có mật khẩu.`,
-        "Chọn một tệp .xlsx khác. Tệp .xls cũ hoặc có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi “Lưu thành” .xlsx.",
-      );
+      throw new AppError("unreadable_file", FILE_MESSAGES.corrupt(fileName), hint);
     }
     const port = new FileWorkbookPort(wb, fileName, opts);
     const views = (wb as unknown as { views?: Array<{ activeTab?: number }> }).views;

@@ -1,29 +1,68 @@
 /**
  * chitieu appendix FILE.xlsx -o OUT.xlsx [--docx OUT.docx] [--layout dang-2026|dang-2018|nha-nuoc]
- *   [--vocabulary dat|hoan-thanh] [--title TEXT] [--kem-theo TEXT] [--portrait] [--force]
+ *   [--vocabulary dat|hoan-thanh] [--levels 2|3] [--title TEXT] [--kem-theo TEXT] [--cot-... TEXT]
+ *   [--le-tren MM ...] [--portrait] [--force]
  * The appendix "Kết quả thực hiện các chỉ tiêu chủ yếu" in the official layout, from an indicator
- * workbook. Report information comes from the sheet "Thông tin" when there is one; flags override it.
- * Outputs that exist are never replaced without --force (exit 2).
+ * workbook. By default it takes from the source sheet its column titles, status words and levels,
+ * title and "Kèm theo" line, and every cell's text as typed; report information comes from the sheet
+ * "Thông tin" when there is one. Flags override each. Outputs that exist are never replaced without
+ * --force (exit 2).
  */
-import { existsSync, realpathSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { parseVocabulary } from "../../core/evaluation/evaluate";
 import { parseDateText } from "../../core/sheet/info";
-import { parsePreset, type AppendixOptions } from "../../core/layout";
-import type { ReportInfo } from "../../core/model";
+import {
+  buildAppendixLayout,
+  COLUMN_TITLE_OPTIONS,
+  LayoutError,
+  parsePreset,
+  PRESET_NAMES,
+  PRESETS,
+  presetHelp,
+  readLayoutInfo,
+  withSourceTexts,
+  type AppendixLayout,
+  type AppendixOptions,
+  type Margins,
+} from "../../core/layout";
+import type { IndicatorTable, ReportInfo } from "../../core/model";
 import { countStatuses } from "../../core/checks/checks";
 import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { loadWorkbookForCli } from "../workbook";
 import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
 import { CliError, parseArgs, type Io } from "../io";
+import { checkOutputs, writeOutputs } from "../output";
 import { layoutAppendix } from "../../app/appendix";
+import { AppError } from "../../app/errors";
 import { analyseForCli } from "./check";
 
 export const summary = "Lập phụ lục \"Kết quả thực hiện các chỉ tiêu chủ yếu\" theo thể thức chính thức (.xlsx, .docx).";
-export const usage =
-  "chitieu appendix TỆP.xlsx -o RA.xlsx [--docx RA.docx] [--layout dang-2026|dang-2018|nha-nuoc] [--vocabulary dat|hoan-thanh] [--levels 2|3] " +
-  "[--title TIÊU_ĐỀ] [--kem-theo \"(Kèm theo ...)\"] [--so-bao-cao SỐ] [--ngay-bao-cao NGÀY] [--co-quan \"Thành ủy\"] [--portrait] " +
-  "[--baseline] [--years] [--note] [--signature] [--target-title \"Chỉ tiêu Nghị quyết ĐH VI\"] [--status-title \"So sánh NQ ĐH VI\"] [--sheet TÊN_TRANG] [--force]";
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** The margin flags, in millimetres. */
+const MARGIN_FLAGS: ReadonlyArray<[string, keyof Margins]> = [
+  ["le-tren", "top"],
+  ["le-duoi", "bottom"],
+  ["le-trai", "left"],
+  ["le-phai", "right"],
+];
+
+/** Older English flags for the column titles, still accepted. */
+const OLD_TITLE_FLAGS: Record<string, string> = { "target-title": "cot-chi-tieu", "actual-title": "cot-ket-qua", "status-title": "cot-danh-gia", "name-title": "cot-ten" };
+
+export const usage = [
+  "chitieu appendix TỆP.xlsx -o RA.xlsx [--docx RA.docx] [tùy chọn]",
+  "  Mặc định lấy theo bảng nguồn: tiêu đề các cột, cách ghi đánh giá (Đạt/Chưa đạt, Vượt, Hoàn thành, Không đạt, Gần đạt),",
+  "  tiêu đề và dòng \"Kèm theo\" (trang \"Thông tin\" hoặc phần tiêu đề trên bảng), chữ trong từng ô đúng như đã gõ.",
+  "  Chỉ tiêu không tự đánh giá được thì giữ đánh giá của bảng. Mỗi tùy chọn dưới đây thay một mặc định:",
+  '  --layout KIỂU         thể thức (mặc định: trường "Thể thức" của trang "Thông tin", nếu có):',
+  ...PRESET_NAMES.map((n) => `      ${n.padEnd(10)} ${PRESETS[n].label}`),
+  "  --vocabulary dat|hoan-thanh   cách ghi đánh giá;  --levels 2|3   2: Đạt/Chưa đạt, 3: thêm Vượt",
+  "  --title \"TIÊU ĐỀ\"      --kem-theo \"(Kèm theo ...)\"   (ghi đúng như gõ)",
+  ...COLUMN_TITLE_OPTIONS.map((o) => `  --${o.flag.padEnd(14)} ${lowerFirst(o.label)}, ví dụ "${o.example}"`),
+  `  ${MARGIN_FLAGS.map(([f]) => `--${f} MM`).join(" ")}   lề (milimét), mặc định theo thể thức`,
+  "  --so-bao-cao SỐ  --ngay-bao-cao NGÀY  --co-quan \"Thành ủy\"   thông tin dòng \"Kèm theo\"",
+  "  --portrait (giấy dọc)  --baseline  --years  --note  --signature  --party-header  --sheet TÊN_TRANG  --force",
+].join("\n");
 
 const SWITCHES = ["force", "portrait", "baseline", "years", "note", "signature", "party-header"];
 
@@ -39,9 +78,24 @@ export function optionsFromFlags(flags: Record<string, string | true>): { option
   const layout = str(flags.layout, "layout");
   if (layout !== undefined) {
     const p = parsePreset(layout);
-    if (!p) throw new CliError(`--layout "${layout}" không có. Chọn một trong: dang-2026, dang-2018, nha-nuoc.`);
+    if (!p) throw new CliError(`--layout "${layout}" không có. Chọn một trong: ${PRESET_NAMES.join(", ")} (${presetHelp()}).`);
     options.preset = p;
   }
+  statusFlags(flags, options);
+  const title = str(flags.title, "title");
+  if (title !== undefined) options.title = title;
+  const kemTheo = str(flags["kem-theo"], "kem-theo");
+  if (kemTheo !== undefined) options.kemTheo = kemTheo;
+  if (flags.portrait) options.orientation = "portrait";
+  if (flags.baseline || flags.years || flags.note) options.columns = { baseline: !!flags.baseline, years: !!flags.years, note: !!flags.note };
+  if (flags.signature) options.signature = true;
+  titleFlags(flags, options);
+  marginFlags(flags, options);
+  if (flags["party-header"]) options.partyHeader = true;
+  return { options, info: infoFlags(flags) };
+}
+
+function statusFlags(flags: Record<string, string | true>, options: AppendixOptions): void {
   const voc = str(flags.vocabulary, "vocabulary");
   if (voc !== undefined) {
     const v = parseVocabulary(voc);
@@ -53,23 +107,34 @@ export function optionsFromFlags(flags: Record<string, string | true>): { option
     if (levels !== "2" && levels !== "3") throw new CliError(`--levels phải là 2 (Đạt/Chưa đạt) hoặc 3 (Vượt/Đạt/Chưa đạt), nhận được "${levels}".`);
     options.levels = levels === "2" ? 2 : 3;
   }
-  const title = str(flags.title, "title");
-  if (title !== undefined) options.title = title;
-  const kemTheo = str(flags["kem-theo"], "kem-theo");
-  if (kemTheo !== undefined) options.kemTheo = kemTheo;
-  if (flags.portrait) options.orientation = "portrait";
-  if (flags.baseline || flags.years || flags.note) options.columns = { baseline: !!flags.baseline, years: !!flags.years, note: !!flags.note };
-  if (flags.signature) options.signature = true;
+}
+
+/** --cot-... flags (and the older --target-title ...): column titles, written as typed. */
+function titleFlags(flags: Record<string, string | true>, options: AppendixOptions): void {
   const titles: NonNullable<AppendixOptions["columnTitles"]> = {};
-  for (const [flag, key] of [["target-title", "target"], ["actual-title", "actual"], ["status-title", "status"], ["name-title", "name"]] as const) {
-    const v = str(flags[flag], flag);
-    if (v !== undefined) {
-      if (!v.trim()) throw new CliError(`--${flag} không được để trống.`);
-      titles[key] = v.trim();
-    }
+  for (const [old, flag] of Object.entries(OLD_TITLE_FLAGS)) if (flags[old] !== undefined && flags[flag] === undefined) flags[flag] = flags[old];
+  for (const o of COLUMN_TITLE_OPTIONS) {
+    const v = str(flags[o.flag], o.flag);
+    if (v === undefined) continue;
+    if (!v.trim()) throw new CliError(`--${o.flag} (${lowerFirst(o.label)}) không được để trống.`);
+    titles[o.key] = v;
   }
   if (Object.keys(titles).length) options.columnTitles = titles;
-  if (flags["party-header"]) options.partyHeader = true;
+}
+
+function marginFlags(flags: Record<string, string | true>, options: AppendixOptions): void {
+  const margins: Partial<Margins> = {};
+  for (const [flag, key] of MARGIN_FLAGS) {
+    const v = str(flags[flag], flag);
+    if (v === undefined) continue;
+    const mm = Number(v.trim().replace(",", "."));
+    if (!Number.isFinite(mm) || mm < 0 || mm > 60) throw new CliError(`--${flag} phải là số milimét từ 0 đến 60, nhận được "${v}".`);
+    margins[key] = mm;
+  }
+  if (Object.keys(margins).length) options.marginsMm = margins;
+}
+
+function infoFlags(flags: Record<string, string | true>): ReportInfo {
   const info: ReportInfo = {};
   const number = str(flags["so-bao-cao"], "so-bao-cao");
   if (number !== undefined) info.reportNumber = number.trim();
@@ -81,27 +146,12 @@ export function optionsFromFlags(flags: Record<string, string | true>): { option
   }
   const issuer = str(flags["co-quan"], "co-quan");
   if (issuer !== undefined) info.issuerShort = issuer.trim();
-  return { options, info };
+  return info;
 }
 
-function samePath(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return resolve(a) === resolve(b);
-  }
-}
-
-/** Write a file, never replacing one unless `force`; exit 2 with a Vietnamese message otherwise. */
+/** Write one file, never replacing one unless `force` (exit 2 with a Vietnamese message otherwise). */
 export function writeOutput(path: string, bytes: Uint8Array | string, force: boolean): void {
-  if (!force && existsSync(path)) throw new CliError(`Tệp "${path}" đã có. Dùng --force để ghi đè.`, 2);
-  try {
-    writeFileSync(path, bytes, { flag: force ? "w" : "wx" });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw new CliError(`Tệp "${path}" đã có. Dùng --force để ghi đè.`, 2);
-    throw new CliError(`Không ghi được tệp "${path}": ${e instanceof Error ? e.message : String(e)}`, 2);
-  }
+  writeOutputs([{ path, data: bytes }], { force });
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -114,31 +164,37 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!xlsxOut && !docxOut) throw new CliError(`Thiếu tệp ra: dùng -o RA.xlsx và/hoặc --docx RA.docx. Cách dùng: ${usage}`);
   if (xlsxOut && !/\.xlsx$/i.test(xlsxOut)) throw new CliError(`Tệp ra -o phải có đuôi .xlsx: "${xlsxOut}".`);
   if (docxOut && !/\.docx$/i.test(docxOut)) throw new CliError(`Tệp ra --docx phải có đuôi .docx: "${docxOut}".`);
-  for (const out of [xlsxOut, docxOut]) {
-    if (out && existsSync(file) && samePath(out, file)) throw new CliError(`Tệp ra "${out}" trùng với tệp vào: không ghi đè tệp chỉ tiêu. Hãy chọn tên khác.`, 2);
-  }
   const force = !!args.flags.force;
-  // refuse before doing any work when an output exists
-  for (const out of [xlsxOut, docxOut]) if (out && !force && existsSync(out)) throw new CliError(`Tệp "${out}" đã có. Dùng --force để ghi đè.`, 2);
+  const outputs = [xlsxOut, docxOut].filter((x): x is string => !!x);
+  // refuse before doing any work: an output that is the input, exists, or has no folder to go to
+  checkOutputs(outputs, { inputs: [file], force });
   const { options, info } = optionsFromFlags(args.flags);
   const grids = await loadWorkbookForCli(file);
   const sheet = str(args.flags.sheet, "sheet");
   const { analysis, report } = await analyseForCli(grids, { sheet });
   const table = analysis.table;
-  const layout = layoutAppendix(table, analysis.info, options, info);
-  const written: string[] = [];
-  if (xlsxOut) {
-    writeOutput(xlsxOut, await renderAppendixXlsx(layout), force);
-    written.push(xlsxOut);
-  }
-  if (docxOut) {
-    writeOutput(docxOut, await renderAppendixDocx(layout), force);
-    written.push(docxOut);
-  }
+  const layout = layoutForCli(table, analysis.info, options, info);
+  const pending: Array<{ path: string; data: Uint8Array }> = [];
+  if (xlsxOut) pending.push({ path: xlsxOut, data: await renderAppendixXlsx(layout) });
+  if (docxOut) pending.push({ path: docxOut, data: await renderAppendixDocx(layout) });
+  writeOutputs(pending, { inputs: [file], force });
+  const written = pending.map((p) => p.path);
   const n = layout.rows.filter((r) => r.kind === "indicator" || r.kind === "sub").length;
   io.out(`Đã lập ${layout.appendixLabel || "phụ lục"} (${layout.presetLabel}, ${layout.page.orientation === "landscape" ? "giấy ngang" : "giấy dọc"}): ${n} chỉ tiêu từ trang "${report.sheet}".`);
   io.out(`Kết quả: ${countStatuses(table, { vocabulary: layout.vocabulary }).summary}.`);
+  const kept = layout.rows.filter((r) => r.statusFromSheet).length;
+  if (kept) io.out(`Lưu ý: ${kept} chỉ tiêu không tự đánh giá được (thiếu chỉ tiêu hoặc kết quả): phụ lục giữ đánh giá ghi trong bảng.`);
   for (const w of layout.warnings) io.out(`Lưu ý: ${w}`);
   io.out(`Đã ghi: ${written.join(", ")}`);
   return 0;
+}
+
+/** The appendix layout for the CLI: the app's, with its errors as exit 2. */
+export function layoutForCli(table: IndicatorTable, info: ReportInfo | undefined, options: AppendixOptions, overrides: ReportInfo = {}): AppendixLayout {
+  try {
+    return layoutAppendix(table, info, options, overrides);
+  } catch (e) {
+    if (e instanceof AppError) throw new CliError(e.message, 2);
+    throw e;
+  }
 }

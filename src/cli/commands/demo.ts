@@ -11,10 +11,10 @@ import { buildTemplateBytes } from "../../adapters/xlsx/template";
 import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
 import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { SAMPLE_INFO } from "../../core/sample";
-import { CliError, parseArgs, type Io } from "../io";
-import { writeOutput } from "./appendix";
+import { CliError, debugDetail, fileErrorMessage, parseArgs, type Io } from "../io";
+import { writeOutputs } from "../output";
+import { layoutForCli } from "./appendix";
 import { analyseForCli, formatText } from "./check";
-import { layoutAppendix } from "../../app/appendix";
 import { narrativeLines, summarySentence } from "../../core/checks/narrative";
 
 export const summary = "Chạy thử trên báo cáo mẫu (Thành ủy Bảo Lộc, 2023): kiểm tra và lập phụ lục .xlsx, .docx.";
@@ -32,7 +32,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new CliError(`Không tạo được thư mục "${dir}": ${e instanceof Error ? e.message : String(e)}`, 2);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "EACCES" || code === "EPERM" ? ": không có quyền ghi" : code === "EEXIST" || code === "ENOTDIR" ? ": đã có một tệp cùng tên" : "";
+    throw new CliError(`Không tạo được thư mục "${dir}"${why}.`, 2, debugDetail(e));
   }
   const ours = existsSync(join(dir, MARKER));
   const force = !!args.flags.force || ours;
@@ -40,19 +42,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const taken = FILES.filter((f) => existsSync(join(dir, f)));
     if (taken.length) throw new CliError(`Thư mục "${dir}" đã có ${taken.map((f) => `"${f}"`).join(", ")} không do lệnh demo tạo. Dùng --force để ghi đè, hoặc --out THƯ_MỤC_KHÁC.`, 2);
   }
-  writeFileSync(join(dir, MARKER), "Thư mục do \"chitieu demo\" tạo; lần chạy sau được ghi đè các tệp phu-luc.xlsx, phu-luc.docx, kiem-tra.txt.\n");
+  try {
+    writeFileSync(join(dir, MARKER), "Thư mục do \"chitieu demo\" tạo; lần chạy sau được ghi đè các tệp phu-luc.xlsx, phu-luc.docx, kiem-tra.txt.\n");
+  } catch (e) {
+    throw new CliError(fileErrorMessage(e, join(dir, MARKER), "ghi"), 2, debugDetail(e));
+  }
 
   io.out("1/6 Tạo sổ mẫu từ báo cáo tham chiếu (Báo cáo số 203-BC/ThU của Thành ủy Bảo Lộc)…");
   const workbook = await buildTemplateBytes({ info: SAMPLE_INFO, sample: true });
   io.out("2/6 Đọc lại sổ mẫu: trang \"Chỉ tiêu\" và \"Thông tin\"…");
   const grids = await readWorkbookGrids(workbook);
   const congress = SAMPLE_INFO.congress ?? "";
+  // status words and levels come from the sheet (Đạt / Chưa đạt only); the two column titles are the
+  // published report's, which the generic sample sheet does not carry
   const { analysis, report } = await analyseForCli(grids);
   const { recognised, table } = analysis;
-  const layout = layoutAppendix(table, analysis.info, {
+  const layout = layoutForCli(table, analysis.info, {
     preset: "dang-2026",
-    vocabulary: "dat",
-    levels: 2,
     columnTitles: congress ? { target: `Chỉ tiêu Nghị quyết ĐH ${congress}`, status: `So sánh NQ ĐH ${congress}` } : undefined,
   });
   const n = report.indicators.length;
@@ -71,15 +77,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
     ...narrativeLines(table),
     "",
   ].join("\n");
+  // all three files are written together at the end (temp files renamed into place), or none
   const txt = join(dir, "kiem-tra.txt");
-  writeOutput(txt, checkText, true);
-  io.out(`4/6 Ghi ${txt}`);
+  io.out(`4/6 Soạn ${txt}`);
   const xlsx = join(dir, "phu-luc.xlsx");
-  writeOutput(xlsx, await renderAppendixXlsx(layout), true);
-  io.out(`5/6 Ghi ${xlsx} (trang "${layout.appendixLabel}", A4 ngang, tiêu đề bảng lặp lại mỗi trang)`);
+  const xlsxBytes = await renderAppendixXlsx(layout);
+  io.out(`5/6 Soạn ${xlsx} (trang "${layout.appendixLabel}", A4 ngang, tiêu đề bảng lặp lại mỗi trang)`);
   const docx = join(dir, "phu-luc.docx");
-  writeOutput(docx, await renderAppendixDocx(layout), true);
-  io.out(`6/6 Ghi ${docx}`);
+  const docxBytes = await renderAppendixDocx(layout);
+  io.out(`6/6 Soạn ${docx}`);
+  writeOutputs(
+    [
+      { path: txt, data: checkText },
+      { path: xlsx, data: xlsxBytes },
+      { path: docx, data: docxBytes },
+    ],
+    { force: true },
+  );
   io.out(`Xong. Đã ghi: ${xlsx}, ${docx}, ${txt}`);
   return 0;
 }

@@ -66,7 +66,8 @@ export function run(argv: string[], io: Io): number {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new CliError(`Đầu vào không phải JSON hợp lệ: ${(err as Error).message}`);
+    const pos = /position (\d+)/.exec((err as Error).message)?.[1];
+    throw new CliError(`Đầu vào không phải JSON hợp lệ${pos ? ` (lỗi ở ký tự thứ ${Number(pos) + 1})` : ""}.`, 2, (err as Error).message);
   }
   if (!Array.isArray(data)) throw new CliError("Đầu vào phải là một mảng JSON, ví dụ [{\"target\": \"8,5-9,5\", \"actual\": 7.8}].");
   const results = data.map((item, i) => evaluateItem(item as Item, i));

@@ -1,9 +1,9 @@
 /** chitieu template -o FILE.xlsx [--force] [--sample]: write the indicator workbook template. */
-import { existsSync, writeFileSync } from "node:fs";
 import { buildTemplateBytes } from "../../adapters/xlsx/template";
 import { parseTerm } from "../../core/sheet/info";
 import type { ReportInfo } from "../../core/model";
 import { CliError, parseArgs, type Io } from "../io";
+import { checkOutputs, writeOutputs } from "../output";
 
 export const summary = "Tạo sổ Excel mẫu để nhập chỉ tiêu (trang \"Chỉ tiêu\" và \"Thông tin\").";
 export const usage =
@@ -14,7 +14,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const out = typeof args.flags.output === "string" ? args.flags.output : args.positional[0];
   if (!out) throw new CliError(`Thiếu tên tệp ra. Cách dùng: ${usage}`);
   if (!/\.xlsx$/i.test(out)) throw new CliError(`Tệp ra phải có đuôi .xlsx: "${out}".`);
-  if (existsSync(out) && !args.flags.force) throw new CliError(`Tệp "${out}" đã có. Dùng --force để ghi đè.`, 2);
+  const force = !!args.flags.force;
+  checkOutputs([out], { force });
   let info: ReportInfo | undefined;
   if (args.flags["nhiem-ky"] !== undefined) {
     const t = parseTerm(String(args.flags["nhiem-ky"]));
@@ -23,11 +24,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     info = { termStart: t[0], termEnd: t[1] };
   }
   const bytes = await buildTemplateBytes({ sample: !!args.flags.sample, info });
-  try {
-    writeFileSync(out, bytes);
-  } catch (e) {
-    throw new CliError(`Không ghi được tệp "${out}": ${e instanceof Error ? e.message : String(e)}`);
-  }
+  writeOutputs([{ path: out, data: bytes }], { force });
   io.out(`Đã tạo ${out}: trang "Chỉ tiêu" (TT, Chỉ tiêu, ĐVT, Loại, Chiều, Chỉ tiêu Nghị quyết, Đầu kỳ, các năm, Kết quả thực hiện, Đánh giá, Ghi chú) và trang "Thông tin".`);
   return 0;
 }

@@ -6,8 +6,8 @@
  * Run `evaluateTable` first: the checks use each row's evaluation.
  */
 import { parseActual } from "../target/actual";
-import { statusesAgree, type Status } from "../evaluation/evaluate";
-import { computeActual, foldedName, yearNumber } from "../evaluation/evaluate-table";
+import { compareVerdicts, isMet, type Status, type Vocabulary } from "../evaluation/evaluate";
+import { computeActual, foldedName, yearNumber, yearSeries } from "../evaluation/evaluate-table";
 import { summaryClause, tally, type StatusTally } from "./narrative";
 import { foldText, formatViNumber } from "../text/numbers";
 import { parseTarget } from "../target/target";
@@ -30,6 +30,10 @@ export const FINDING_CODES = [
   "actual_missing",
   "actual_not_number",
   "status_mismatch",
+  "status_near",
+  "status_degree",
+  "status_from_sheet",
+  "status_unreadable",
   "borderline",
   "fraction_percent_mismatch",
   "growth_claim_mismatch",
@@ -126,67 +130,118 @@ function isShare(r: IndicatorRow): boolean {
 
 const GROWTH_CLAIM_RE = /binh quan(?: hang nam| moi nam| nam)?[^\d%;]{0,12}?(-?\d+(?:,\d+)?)\s*%/g;
 
+type TargetRead = ReturnType<typeof parseTarget>;
+
+/** What the row-level checks share: the row, its evaluation, the findings list. */
+interface RowContext {
+  r: IndicatorRow;
+  e: IndicatorRow["evaluation"];
+  out: Finding[];
+  qualitative: boolean;
+  /** the result as a plain number, when it is one */
+  actualNum?: number;
+  target: TargetRead;
+}
+
 function checkRow(r: IndicatorRow, out: Finding[], info?: ReportInfo): void {
   const e = r.evaluation;
-  const c = r.cells;
-  const qualitative = r.kind === "qualitative" || r.kind === "milestone";
+  // the evaluation parsed the target already
+  const target: TargetRead = e?.target ? { ok: true, target: e.target } : e?.targetError ? { ok: false, error: e.targetError } : parseTarget(r.targetText);
+  const ctx: RowContext = { r, e, out, qualitative: r.kind === "qualitative" || r.kind === "milestone", target };
+  checkTargetText(ctx);
+  checkActualValue(ctx);
+  checkVerdict(ctx);
+  checkBorderline(ctx);
+  checkFractions(ctx);
+  checkGrowthClaim(ctx);
+  checkShare(ctx);
+  checkYearsAfterEvaluation(ctx, info);
+}
 
-  // target_unparsed (the evaluation parsed the target already)
-  const target = e ? (e.target ? { ok: true as const, target: e.target } : e.targetError ? { ok: false as const, error: e.targetError } : parseTarget(r.targetText)) : parseTarget(r.targetText);
-  if (!qualitative) {
-    if (r.targetText.trim() === "") out.push(finding("warning", "target_unparsed", r, c.target, "chưa có chỉ tiêu Nghị quyết nên không đánh giá được."));
-    else if (!target.ok) out.push(finding("warning", "target_unparsed", r, c.target, `${target.error.message} Hãy ghi rõ mức cần đạt, ví dụ "8,5-9,5", "> 98", "dưới 1".`));
-  }
-  // actual_missing / actual_not_number
-  let actualNum: number | undefined;
-  let actualText = "";
+/** target_unparsed */
+function checkTargetText({ r, out, qualitative, target }: RowContext): void {
+  if (qualitative) return;
+  if (r.targetText.trim() === "") out.push(finding("warning", "target_unparsed", r, r.cells.target, "chưa có chỉ tiêu Nghị quyết nên không đánh giá được."));
+  else if (!target.ok) out.push(finding("warning", "target_unparsed", r, r.cells.target, `${target.error.message} Hãy ghi rõ mức cần đạt, ví dụ "8,5-9,5", "> 98", "dưới 1".`));
+}
+
+/** actual_missing / actual_not_number; sets ctx.actualNum */
+function checkActualValue(ctx: RowContext): void {
+  const { r, e, out, qualitative } = ctx;
   if (r.actualSource === "missing") {
-    if (!qualitative) out.push(finding("warning", "actual_missing", r, c.actual, "chưa có kết quả thực hiện."));
-  } else {
-    const ap = e?.actual ? { ok: true as const, actual: e.actual } : parseActual(r.actual);
-    actualText = typeof r.actual === "string" ? r.actual : typeof r.actual === "number" ? num(r.actual, 4) : String(r.actual);
-    if (!ap.ok) {
-      if (!qualitative) out.push(finding("warning", "actual_not_number", r, c.actual, `kết quả "${actualText}" không phải là số nên không so được với chỉ tiêu.`));
-    } else if (!ap.actual.interval && !ap.actual.periodYears) actualNum = ap.actual.value;
+    if (!qualitative) out.push(finding("warning", "actual_missing", r, r.cells.actual, "chưa có kết quả thực hiện."));
+    return;
   }
-  // status_mismatch
-  if (e && r.reported && e.status !== "not_evaluable" && !statusesAgree(r.reported, e.status)) {
-    out.push(
-      finding(
-        "error",
-        "status_mismatch",
-        r,
-        c.status,
-        `ghi "${r.reportedText}" nhưng theo số liệu là "${e.label}". ${e.reason}`,
-      ),
-    );
-  } else if (e && r.reportedText && r.reported === null) {
-    out.push(finding("info", "status_unreadable", r, c.status, `không đọc được đánh giá "${r.reportedText}" (dùng: Đạt, Vượt, Chưa đạt, Hoàn thành, Hoàn thành vượt, Chưa hoàn thành).`));
+  const ap = e?.actual ? { ok: true as const, actual: e.actual } : parseActual(r.actual);
+  const actualText = typeof r.actual === "string" ? r.actual : typeof r.actual === "number" ? num(r.actual, 4) : String(r.actual);
+  if (!ap.ok) {
+    if (!qualitative) out.push(finding("warning", "actual_not_number", r, r.cells.actual, `kết quả "${actualText}" không phải là số nên không so được với chỉ tiêu.`));
+  } else if (!ap.actual.interval && !ap.actual.periodYears) ctx.actualNum = ap.actual.value;
+}
+
+/**
+ * The sheet's verdict against the computed one, met / not met first (compareVerdicts):
+ * status_mismatch (error), status_near (warning: "Gần đạt" for a result the numbers say is not met),
+ * status_degree (info: "vượt" against "đạt"), status_from_sheet (info: the tool cannot judge and the
+ * appendix keeps the sheet's verdict), status_unreadable (info).
+ */
+function checkVerdict({ r, e, out }: RowContext): void {
+  const c = r.cells;
+  if (!e) return;
+  if (r.reportedText && r.reported === null) {
+    out.push(finding("info", "status_unreadable", r, c.status, `không đọc được đánh giá "${r.reportedText}" (dùng: Đạt, Vượt, Chưa đạt, Không đạt, Gần đạt, Hoàn thành, Hoàn thành vượt, Chưa hoàn thành).`));
   }
-  // borderline
-  if (e?.borderline && e.target) {
-    const bound = e.target.form === "strict_floor" ? e.target.low! : e.target.high!;
-    const word = e.target.form === "strict_floor" ? "trên" : "dưới";
+  if (e.status === "not_evaluable") {
+    if (r.reportedText && r.reportedText.trim() !== "") {
+      out.push(finding("info", "status_from_sheet", r, c.status, `không tự đánh giá được (${e.reason.replace(/\.$/, "")}); phụ lục giữ đánh giá của bảng: "${r.reportedText}".`));
+    }
+    return;
+  }
+  if (!r.reported) return;
+  const cmp = compareVerdicts(r.reported, e.status);
+  if (cmp === "mismatch") {
+    out.push(finding("error", "status_mismatch", r, c.status, `ghi "${r.reportedText}" nhưng theo số liệu là "${e.label}". ${e.reason}`));
+  } else if (cmp === "near") {
     out.push(
       finding(
         "warning",
-        "borderline",
+        "status_near",
         r,
-        c.actual,
-        `kết quả ${num(e.value ?? bound)} bằng đúng ngưỡng của chỉ tiêu "${e.target.text}" (${word} ${num(bound)}): bằng ngưỡng là chưa đạt; cần xem lại số liệu hoặc cách ghi chỉ tiêu.`,
+        c.status,
+        `ghi "${r.reportedText}"; theo số liệu là "${e.label}" (chưa đạt). ${e.reason} Cả hai đều là chưa đạt; "gần đạt" không có ngưỡng chính thức: đặt ngưỡng gần đạt nếu đơn vị dùng.`,
       ),
     );
+  } else if (cmp === "degree") {
+    out.push(finding("info", "status_degree", r, c.status, `ghi "${r.reportedText}", theo số liệu là "${e.label}": cùng là ${isMet(e.status) ? "đạt" : "chưa đạt"}, chỉ khác mức độ. ${e.reason}`));
   }
-  // fraction_percent_mismatch: in the same text, then a fraction in the name against a % result.
+}
+
+/** borderline: a result exactly at a strict "trên T" / "dưới T" */
+function checkBorderline({ r, e, out }: RowContext): void {
+  if (!e?.borderline || !e.target) return;
+  const bound = e.target.form === "strict_floor" ? e.target.low! : e.target.high!;
+  const word = e.target.form === "strict_floor" ? "trên" : "dưới";
+  out.push(
+    finding(
+      "warning",
+      "borderline",
+      r,
+      r.cells.actual,
+      `kết quả ${num(e.value ?? bound)} bằng đúng ngưỡng của chỉ tiêu "${e.target.text}" (${word} ${num(bound)}): bằng ngưỡng là chưa đạt; cần xem lại số liệu hoặc cách ghi chỉ tiêu.`,
+    ),
+  );
+}
+
+/** fraction_percent_mismatch: in the same text, then a fraction in the name against a % result. */
+function checkFractions({ r, out, actualNum }: RowContext): void {
+  const c = r.cells;
   const actualString = typeof r.actual === "string" ? r.actual : undefined;
-  const texts: Array<[string | undefined, string | undefined]> =
-    r.name.includes("/") || r.note?.includes("/") || actualString?.includes("/")
-      ? [
-          [c.name, r.name],
-          [c.note, r.note],
-          [c.actual, actualString],
-        ]
-      : [];
+  if (!(r.name.includes("/") || r.note?.includes("/") || actualString?.includes("/"))) return;
+  const texts: Array<[string | undefined, string | undefined]> = [
+    [c.name, r.name],
+    [c.note, r.note],
+    [c.actual, actualString],
+  ];
   const loose: FractionHit[] = [];
   for (const [cell, text] of texts) {
     if (!text || !text.includes("/")) continue;
@@ -194,85 +249,68 @@ function checkRow(r: IndicatorRow, out: Finding[], info?: ReportInfo): void {
       const exact = (h.part / h.total) * 100;
       if (h.percent && !h.ofPlan) {
         if (!agrees(h.percent.value, h.percent.decimals, exact)) {
-          out.push(
-            finding("error", "fraction_percent_mismatch", r, cell, `${h.text} = ${pct(exact)}, nhưng ghi ${pct(h.percent.value, 4)}. Tỷ lệ đúng là ${pct(exact)}.`),
-          );
+          out.push(finding("error", "fraction_percent_mismatch", r, cell, `${h.text} = ${pct(exact)}, nhưng ghi ${pct(h.percent.value, 4)}. Tỷ lệ đúng là ${pct(exact)}.`));
         }
       } else if (!h.percent && cell === c.name) loose.push(h);
     }
   }
-  if (loose.length === 1 && actualNum !== undefined && foldText(r.unit).replace(/\s+/g, "") === "%") {
-    const h = loose[0];
-    const exact = (h.part / h.total) * 100;
-    const dec = typeof r.actual === "string" ? decimalsOf(r.actual.replace(/%$/, "")) : decimalsOf(String(r.actual).replace(".", ","));
-    if (!agrees(actualNum, dec, exact)) {
+  if (loose.length !== 1 || actualNum === undefined || foldText(r.unit).replace(/\s+/g, "") !== "%") return;
+  const h = loose[0];
+  const exact = (h.part / h.total) * 100;
+  const dec = typeof r.actual === "string" ? decimalsOf(r.actual.replace(/%$/, "")) : decimalsOf(String(r.actual).replace(".", ","));
+  if (!agrees(actualNum, dec, exact)) {
+    out.push(
+      finding("error", "fraction_percent_mismatch", r, c.actual, `tên chỉ tiêu ghi ${h.text} nhưng kết quả ghi ${pct(actualNum, 4)}; ${h.text} = ${pct(exact)}. Tỷ lệ đúng là ${pct(exact)}.`),
+    );
+  }
+}
+
+/** growth_claim_mismatch: an average growth stated in the result, name or note that the years contradict. */
+function checkGrowthClaim({ r, out, actualNum }: RowContext): void {
+  const c = r.cells;
+  const nYears = Object.keys(r.years).filter((y) => yearNumber(r.years[Number(y)]) !== null).length;
+  if (nYears < 1) return;
+  const claimsGrowth = r.kind === "average_growth" || /binh quan/.test(foldedName(r)) || (!!r.note && /binh quan/.test(foldText(r.note)));
+  const computed = claimsGrowth ? computeActual("average_growth", r.years, { baseline: r.baseline, unit: r.unit }) : null;
+  if (!computed || !(nYears >= 2 || r.baseline !== undefined)) return;
+  const claims: Array<[string | undefined, number, string]> = [];
+  if (r.kind === "average_growth" && r.actualSource === "given" && actualNum !== undefined) claims.push([c.actual, actualNum, "kết quả"]);
+  for (const [cell, text] of [[c.name, r.name], [c.note, r.note]] as Array<[string | undefined, string | undefined]>) {
+    if (!text || !text.includes("%")) continue;
+    for (const m of foldText(text).matchAll(GROWTH_CLAIM_RE)) {
+      const v = Number(m[1].replace(",", "."));
+      if (Number.isFinite(v)) claims.push([cell, v, "nội dung"]);
+    }
+  }
+  const list = yearSeries(r.years)
+    .map(([y, v]) => `${y}: ${num(v)}`)
+    .join("; ");
+  for (const [cell, v, what] of claims) {
+    if (Math.abs(v - computed.value) > 0.1 + 1e-9) {
       out.push(
-        finding(
-          "error",
-          "fraction_percent_mismatch",
-          r,
-          c.actual,
-          `tên chỉ tiêu ghi ${h.text} nhưng kết quả ghi ${pct(actualNum, 4)}; ${h.text} = ${pct(exact)}. Tỷ lệ đúng là ${pct(exact)}.`,
-        ),
+        finding("warning", "growth_claim_mismatch", r, cell, `${what} ghi tăng bình quân ${pct(v)} nhưng số liệu các năm (${list}) cho ${pct(computed.value)}/năm: ${computed.how}`),
       );
     }
   }
-  // growth_claim_mismatch
-  const nYears = Object.keys(r.years).filter((y) => yearNumber(r.years[Number(y)]) !== null).length;
-  if (nYears >= 1) {
-    const claimsGrowth = r.kind === "average_growth" || /binh quan/.test(foldedName(r)) || (!!r.note && /binh quan/.test(foldText(r.note)));
-    const computed = claimsGrowth ? computeActual("average_growth", r.years, { baseline: r.baseline, unit: r.unit }) : null;
-    if (computed && (nYears >= 2 || r.baseline !== undefined)) {
-      const claims: Array<[string | undefined, number, number, string]> = [];
-      if (r.kind === "average_growth" && r.actualSource === "given" && actualNum !== undefined) {
-        claims.push([c.actual, actualNum, 1, "kết quả"]);
-      }
-      for (const [cell, text] of [[c.name, r.name], [c.note, r.note]] as Array<[string | undefined, string | undefined]>) {
-        if (!text || !text.includes("%")) continue;
-        for (const m of foldText(text).matchAll(GROWTH_CLAIM_RE)) {
-          const v = Number(m[1].replace(",", "."));
-          if (Number.isFinite(v)) claims.push([cell, v, decimalsOf(m[1]), "nội dung"]);
-        }
-      }
-      const list = Object.keys(r.years)
-        .map(Number)
-        .sort((a, b) => a - b)
-        .filter((y) => yearNumber(r.years[y]) !== null)
-        .map((y) => `${y}: ${num(yearNumber(r.years[y])!)}`)
-        .join("; ");
-      for (const [cell, v, , what] of claims) {
-        if (Math.abs(v - computed.value) > 0.1 + 1e-9) {
-          out.push(
-            finding(
-              "warning",
-              "growth_claim_mismatch",
-              r,
-              cell,
-              `${what} ghi tăng bình quân ${pct(v)} nhưng số liệu các năm (${list}) cho ${pct(computed.value)}/năm: ${computed.how}`,
-            ),
-          );
-        }
-      }
-    }
+}
+
+/** percent_over_100: a share over 100% in the result or the target */
+function checkShare({ r, out, actualNum, target }: RowContext): void {
+  if (!isShare(r)) return;
+  if (actualNum !== undefined && actualNum > 100 + 1e-9) {
+    out.push(finding("error", "percent_over_100", r, r.cells.actual, `"${r.name}" là một tỷ lệ nhưng kết quả ${pct(actualNum)} lớn hơn 100%.`));
   }
-  // percent_over_100
-  if (isShare(r)) {
-    if (actualNum !== undefined && actualNum > 100 + 1e-9) {
-      out.push(finding("error", "percent_over_100", r, c.actual, `"${r.name}" là một tỷ lệ nhưng kết quả ${pct(actualNum)} lớn hơn 100%.`));
-    }
-    const tp = target;
-    if (tp.ok && ((tp.target.low ?? 0) > 100 + 1e-9 || (tp.target.high ?? 0) > 100 + 1e-9) && tp.target.change === "level") {
-      out.push(finding("error", "percent_over_100", r, c.target, `"${r.name}" là một tỷ lệ nhưng chỉ tiêu "${r.targetText}" lớn hơn 100%.`));
-    }
+  if (target.ok && ((target.target.low ?? 0) > 100 + 1e-9 || (target.target.high ?? 0) > 100 + 1e-9) && target.target.change === "level") {
+    out.push(finding("error", "percent_over_100", r, r.cells.target, `"${r.name}" là một tỷ lệ nhưng chỉ tiêu "${r.targetText}" lớn hơn 100%.`));
   }
-  // year_out_of_term: values for years after the evaluation year
-  if (info?.evaluationYear) {
-    for (const y of Object.keys(r.years).map(Number)) {
-      if (y > info.evaluationYear && yearNumber(r.years[y]) !== null) {
-        out.push(
-          finding("warning", "year_out_of_term", r, c[`year:${y}`], `có số liệu năm ${y}, sau năm đánh giá ${info.evaluationYear}: kiểm tra lại cột năm hoặc năm đánh giá.`),
-        );
-      }
+}
+
+/** year_out_of_term: values for years after the evaluation year */
+function checkYearsAfterEvaluation({ r, out }: RowContext, info?: ReportInfo): void {
+  if (!info?.evaluationYear) return;
+  for (const y of Object.keys(r.years).map(Number)) {
+    if (y > info.evaluationYear && yearNumber(r.years[y]) !== null) {
+      out.push(finding("warning", "year_out_of_term", r, r.cells[`year:${y}`], `có số liệu năm ${y}, sau năm đánh giá ${info.evaluationYear}: kiểm tra lại cột năm hoặc năm đánh giá.`));
     }
   }
 }
@@ -326,7 +364,7 @@ export interface StatusCounts extends StatusTally {
 }
 
 /** Count the computed statuses and write the summary clause the way reports do ("07/14 chỉ tiêu đạt và vượt"). */
-export function countStatuses(table: IndicatorTable, opts: { vocabulary?: "dat" | "hoan-thanh" } = {}): StatusCounts {
+export function countStatuses(table: IndicatorTable, opts: { vocabulary?: Vocabulary } = {}): StatusCounts {
   const statuses: Status[] = [];
   for (const r of table.rows) if (r.type === "indicator" && r.evaluation) statuses.push(r.evaluation.status);
   const t = tally(statuses);

@@ -3,7 +3,7 @@
  *   "- Tỷ lệ hộ nghèo 0,37% (Nghị quyết dưới 0,2%)."
  * and the summary sentence "Có 07/14 chỉ tiêu đạt và vượt; 02 chỉ tiêu gần đạt; 05 chỉ tiêu chưa đạt."
  */
-import type { Status } from "../evaluation/evaluate";
+import type { Levels, Status, Vocabulary } from "../evaluation/evaluate";
 import type { IndicatorRow, IndicatorTable } from "../model";
 import { formatViNumber, normalizeText, pad2, toNumber } from "../text/numbers";
 
@@ -26,7 +26,7 @@ export function tally(statuses: Iterable<Status>): StatusTally {
 }
 
 /** "14/28 chỉ tiêu đạt và vượt; 14 chỉ tiêu chưa đạt" (counts written with two digits, as reports do). */
-export function summaryClause(t: StatusTally, vocabulary: "dat" | "hoan-thanh" = "dat", levels: 2 | 3 = 3): string {
+export function summaryClause(t: StatusTally, vocabulary: Vocabulary = "dat", levels: Levels = 3): string {
   const ht = vocabulary === "hoan-thanh";
   // two-level reports (Đạt / Chưa đạt) fold "vượt" into "đạt", so the sentence does not name it
   const achieved = levels === 2 ? (ht ? "hoàn thành" : "đạt") : ht ? "hoàn thành và hoàn thành vượt" : "đạt và vượt";
@@ -38,7 +38,7 @@ export function summaryClause(t: StatusTally, vocabulary: "dat" | "hoan-thanh" =
 }
 
 /** "Có 14/28 chỉ tiêu đạt và vượt; 14 chỉ tiêu chưa đạt." */
-export function summarySentence(t: StatusTally, vocabulary: "dat" | "hoan-thanh" = "dat", levels: 2 | 3 = 3): string {
+export function summarySentence(t: StatusTally, vocabulary: Vocabulary = "dat", levels: Levels = 3): string {
   return `Có ${summaryClause(t, vocabulary, levels)}.`;
 }
 

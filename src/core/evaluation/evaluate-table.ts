@@ -1,12 +1,16 @@
 /**
  * Indicator kinds, the result computed from yearly values, and evaluating a whole table.
- *   tốc độ tăng bình quân  average growth: ⁿ√(Vn/V0) − 1 with the baseline as V0, or the geometric
- *                          mean of yearly rates when the years hold rates (no baseline, unit in %)
+ *   tốc độ tăng bình quân  a rate row stays a rate: when the unit is a percent ("%", "%/năm") the
+ *                          years hold yearly rates, averaged by the GSO chain formula
+ *                          ((Π(1 + gᵢ/100))^(1/n) − 1)·100, whatever the baseline column holds (the
+ *                          previous term's rate); otherwise the years are levels: ⁿ√(Vn/V0) − 1 with
+ *                          the baseline as V0 (or the first year)
  *   mức đạt được           the last year's value
  *   lũy kế                 the sum over the years
  *   hằng năm               every year must meet the target: the weakest year is compared
  */
-import { evaluate, type Vocabulary } from "./evaluate";
+import { evaluate, type Levels, type StatusWords, type Vocabulary } from "./evaluate";
+import { detectStatusStyle } from "./vocabulary";
 import { parseActual } from "../target/actual";
 import { decideDirection, parseDirection, type Direction } from "../target/direction";
 import { averageGrowth, averageGrowthOfRates } from "./growth";
@@ -39,6 +43,8 @@ export function inferKind(name: string, unit: string): IndicatorKind {
   const n = foldText(name);
   const u = foldText(unit);
   if (/(binh quan|toc do tang)/.test(n) && (u.includes("%") || /tang/.test(n))) return "average_growth";
+  // "Tốc độ tăng trưởng GRDP" in "%/năm": a yearly rate, averaged over the term
+  if (/(toc do tang|tang truong)/.test(n) && /%\s*\/\s*(1\s*)?nam/.test(u)) return "average_growth";
   if (/(hang nam|moi nam)/.test(n)) return "every_year";
   if (/(luy ke|cong don)/.test(n)) return "cumulative";
   return "level";
@@ -81,26 +87,8 @@ export function computeActual(
   const vals = s.map((p) => p[1]);
   const list = s.map(([y, v]) => `${y}: ${v}`).join("; ");
   switch (kind) {
-    case "average_growth": {
-      const base = yearNumber(opts.baseline);
-      try {
-        if (base !== null && base > 0) {
-          const last = s[s.length - 1];
-          const n = opts.baselineYear && last[0] > opts.baselineYear ? last[0] - opts.baselineYear : s.length;
-          return { value: averageGrowth(base, last[1], n), how: `Tăng bình quân từ giá trị đầu kỳ ${base} đến ${last[1]} (năm ${last[0]}), ${n} năm.` };
-        }
-        const unit = foldText(opts.unit ?? "");
-        if (unit.includes("%") || vals.every((v) => Math.abs(v) < 100)) {
-          return { value: averageGrowthOfRates(vals), how: `Bình quân nhân các tốc độ tăng hằng năm (${list}).` };
-        }
-        if (s.length >= 2) {
-          return { value: averageGrowth(vals[0], vals[vals.length - 1], s.length - 1), how: `Tăng bình quân từ năm ${s[0][0]} đến năm ${s[s.length - 1][0]}.` };
-        }
-      } catch {
-        return null;
-      }
-      return null;
-    }
+    case "average_growth":
+      return averageGrowthActual(s, opts);
     case "cumulative":
       return { value: vals.reduce((a, b) => a + b, 0), how: `Cộng dồn các năm (${list}).` };
     case "every_year": {
@@ -114,6 +102,32 @@ export function computeActual(
       return { value: last[1], how: `Lấy giá trị năm ${last[0]}.` };
     }
   }
+}
+
+/** Average growth from the years: yearly rates for a percent unit (GSO chain formula), else levels. */
+function averageGrowthActual(s: Array<[number, number]>, opts: { baseline?: unknown; unit?: string; baselineYear?: number }): ComputedActual | null {
+  const vals = s.map((p) => p[1]);
+  const list = s.map(([y, v]) => `${y}: ${v}`).join("; ");
+  const base = yearNumber(opts.baseline);
+  const unit = foldText(opts.unit ?? "");
+  // a rate row stays a rate: yearly columns in "%" or "%/năm" are yearly rates, never levels
+  const rates = unit.includes("%") || ((base === null || base <= 0) && vals.every((v) => Math.abs(v) < 100));
+  try {
+    if (rates) {
+      return { value: averageGrowthOfRates(vals), how: `Bình quân nhân các tốc độ tăng hằng năm (${list}): ((Π(1 + gᵢ/100))^(1/${vals.length}) − 1) × 100.` };
+    }
+    if (base !== null && base > 0) {
+      const last = s[s.length - 1];
+      const n = opts.baselineYear && last[0] > opts.baselineYear ? last[0] - opts.baselineYear : s.length;
+      return { value: averageGrowth(base, last[1], n), how: `Tăng bình quân từ giá trị đầu kỳ ${base} đến ${last[1]} (năm ${last[0]}), ${n} năm.` };
+    }
+    if (s.length >= 2) {
+      return { value: averageGrowth(vals[0], vals[vals.length - 1], s.length - 1), how: `Tăng bình quân từ năm ${s[0][0]} đến năm ${s[s.length - 1][0]}.` };
+    }
+  } catch {
+    return null;
+  }
+  return null;
 }
 
 /** Fill computed results for rows without a given result (the reader does this; exported for adapters). */
@@ -150,22 +164,18 @@ export function foldedName(r: IndicatorRow): string {
 
 /** The vocabulary the sheet's own statuses use: "hoan-thanh" when most say Hoàn thành / Chưa hoàn thành. */
 export function detectVocabulary(table: IndicatorTable): Vocabulary {
-  let ht = 0;
-  let dat = 0;
-  for (const r of table.rows) {
-    if (r.type !== "indicator" || !r.reportedText) continue;
-    const t = foldText(r.reportedText);
-    if (/hoan thanh/.test(t)) ht++;
-    else if (/(^|\s)(dat|vuot)/.test(t)) dat++;
-  }
-  return ht > dat ? "hoan-thanh" : "dat";
+  return detectStatusStyle(table).vocabulary;
 }
 
 export interface EvaluateTableOptions {
   vocabulary?: Vocabulary;
-  levels?: 2 | 3;
+  levels?: Levels;
+  /** the sheet's own status words ("Không đạt"), see detectStatusStyle */
+  words?: StatusWords;
   /** near threshold as a fraction (0.02); off by default */
   near?: number;
+  /** tolerance of approximate targets ("Khoảng 4") as a fraction; default APPROX_TOLERANCE */
+  approxTolerance?: number;
 }
 
 /**
@@ -198,7 +208,9 @@ export function evaluateTable(table: IndicatorTable, opts: EvaluateTableOptions 
       unit: r.unit,
       vocabulary: opts.vocabulary,
       levels: opts.levels,
+      words: opts.words,
       near: opts.near,
+      approxTolerance: opts.approxTolerance,
     });
   }
   return table;

@@ -13,7 +13,12 @@ import { formatViNumber2, foldText } from "../text/numbers";
 import { parseTarget, bindingBound, type Target, type TargetError } from "../target/target";
 
 export type Status = "exceeded" | "met" | "near" | "not_met" | "not_evaluable";
+/** The family of status words: Đạt / Chưa đạt, or Hoàn thành / Chưa hoàn thành. */
 export type Vocabulary = "dat" | "hoan-thanh";
+/** 2: Đạt / Chưa đạt (exceeded folds into met); 3: with Vượt / Hoàn thành vượt. */
+export type Levels = 2 | 3;
+/** A sheet's own word for each status it uses ("Không đạt" for not_met), overriding the vocabulary's. */
+export type StatusWords = Partial<Record<Status, string>>;
 
 export const STATUS_LABELS: Record<Vocabulary, Record<Status, string>> = {
   dat: { exceeded: "Vượt", met: "Đạt", near: "Gần đạt", not_met: "Chưa đạt", not_evaluable: "Không đánh giá được" },
@@ -29,13 +34,15 @@ export const STATUS_LABELS: Record<Vocabulary, Record<Status, string>> = {
 export interface LabelOptions {
   vocabulary?: Vocabulary;
   /** 2: fold "exceeded" into "met" (Đạt / Chưa đạt), 3 (default): keep Vượt */
-  levels?: 2 | 3;
+  levels?: Levels;
+  /** the sheet's own words, used before the vocabulary's */
+  words?: StatusWords;
 }
 
 export function statusLabel(status: Status, opts: LabelOptions = {}): string {
   const voc = opts.vocabulary ?? "dat";
   const s = opts.levels === 2 && status === "exceeded" ? "met" : status;
-  return STATUS_LABELS[voc][s];
+  return opts.words?.[s] ?? STATUS_LABELS[voc][s];
 }
 
 export function parseVocabulary(v: unknown): Vocabulary | null {
@@ -59,13 +66,37 @@ export function parseStatusLabel(text: unknown): Status | null {
   return null;
 }
 
-/** Does a reported status agree with a computed one? "Đạt" agrees with exceeded (two-level reports). */
-export function statusesAgree(reported: Status, computed: Status): boolean {
-  const fold = (s: Status) => (s === "exceeded" ? "met" : s);
-  if (reported === computed) return true;
-  if (reported === "met" && computed === "exceeded") return true;
-  return fold(reported) === fold(computed) && reported !== "exceeded";
+/** Met or not met: the first level at which a reported verdict is compared with the computed one. */
+export function isMet(s: Status): boolean {
+  return s === "met" || s === "exceeded";
 }
+
+/**
+ * How a sheet's verdict compares with the computed one, met / not met first:
+ *   same      the same status, or "Đạt" for an exceeded result
+ *   degree    both met or both not met, the degree differs ("Hoàn thành vượt" where the numbers
+ *             give "Hoàn thành"): a note, not an error
+ *   near      the sheet says "Gần đạt" where the numbers give not met: a warning
+ *   mismatch  one says met, the other not met: an error
+ * Not-evaluable on either side is "same" (nothing to compare).
+ */
+export type VerdictComparison = "same" | "degree" | "near" | "mismatch";
+
+export function compareVerdicts(reported: Status, computed: Status): VerdictComparison {
+  if (reported === computed || reported === "not_evaluable" || computed === "not_evaluable") return "same";
+  // "Đạt" for an exceeded result is how offices count ("đạt và vượt"); "Vượt" for a result only met is a note
+  if (isMet(reported) && isMet(computed)) return reported === "met" ? "same" : "degree";
+  if (isMet(reported) || isMet(computed)) return "mismatch";
+  return reported === "near" ? "near" : "degree";
+}
+
+/** Do a reported and a computed status agree on met / not met? */
+export function statusesAgree(reported: Status, computed: Status): boolean {
+  return compareVerdicts(reported, computed) !== "mismatch";
+}
+
+/** Tolerance of an approximate target ("Khoảng 4"), as a fraction of it: 5%. */
+export const APPROX_TOLERANCE = 0.05;
 
 export interface EvaluateInput {
   target: unknown;
@@ -77,7 +108,11 @@ export interface EvaluateInput {
   /** the ĐVT column: "%/năm", "đảng viên mới/năm" */
   unit?: string;
   vocabulary?: Vocabulary;
-  levels?: 2 | 3;
+  levels?: Levels;
+  /** the sheet's own status words */
+  words?: StatusWords;
+  /** tolerance of an approximate target ("Khoảng 4") as a fraction; default APPROX_TOLERANCE */
+  approxTolerance?: number;
   /** "near" threshold as a fraction of the binding bound (0.02 = within 2%); off when 0/undefined */
   near?: number;
 }
@@ -220,23 +255,12 @@ export function evaluate(input: EvaluateInput): Evaluation {
   if (a.interval) {
     j = judgeInterval(a, t, cmpDir);
     if (j.status === "not_evaluable") return notEvaluable({ direction: d.direction, directionRule: d.rule, target: t, notes, actual: a }, j.why, opts);
+  } else if (t.approx && t.form === "exact" && cmpDir !== "band") {
+    j = judgeApprox(x, t, cmpDir, input.approxTolerance ?? APPROX_TOLERANCE);
   } else {
     j = judge(x, t, cmpDir);
   }
-  const bound = bindingBound(t, cmpDir === "band" ? "up" : cmpDir);
-  const ratio = bound !== undefined && bound !== 0 && !a.interval ? (x / bound) * 100 : null;
-  let status = j.status;
-  let why = j.why;
-  if (status === "not_met" && input.near && input.near > 0 && bound !== undefined && !a.interval) {
-    const gap = Math.abs(x - bound) / Math.max(Math.abs(bound), EPS);
-    if (gap <= input.near + EPS) {
-      status = "near";
-      why += ` Cách mức cần đạt ${fmt(gap * 100)}%, trong ngưỡng gần đạt ${fmt(input.near * 100)}%.`;
-    }
-  }
-  if (ratio !== null && status !== "met" && status !== "exceeded" && !j.borderline && cmpDir !== "band") {
-    why += cmpDir === "down" ? ` Bằng ${fmt(ratio)}% mức tối đa cho phép.` : ` Đạt ${fmt(ratio)}% so với mức cần đạt.`;
-  }
+  const { status, why, ratio } = nearAndRatio(j, x, t, cmpDir, !!a.interval, input.near);
   return {
     status,
     label: statusLabel(status, opts),
@@ -250,6 +274,50 @@ export function evaluate(input: EvaluateInput): Evaluation {
     reason: why,
     notes,
   };
+}
+
+/**
+ * The ratio to the binding bound, "near" when a threshold is set and the result is within it, and
+ * the ratio said in the reason for a result short of the target.
+ */
+function nearAndRatio(j: Judgement, x: number, t: Target, cmpDir: Direction, interval: boolean, near?: number): { status: Status; why: string; ratio: number | null } {
+  const bound = bindingBound(t, cmpDir === "band" ? "up" : cmpDir);
+  const ratio = bound !== undefined && bound !== 0 && !interval ? (x / bound) * 100 : null;
+  let status = j.status;
+  let why = j.why;
+  if (status === "not_met" && near && near > 0 && bound !== undefined && !interval) {
+    const gap = Math.abs(x - bound) / Math.max(Math.abs(bound), EPS);
+    if (gap <= near + EPS) {
+      status = "near";
+      why += ` Cách mức cần đạt ${fmt(gap * 100)}%, trong ngưỡng gần đạt ${fmt(near * 100)}%.`;
+    }
+  }
+  if (ratio !== null && status !== "met" && status !== "exceeded" && !j.borderline && cmpDir !== "band") {
+    why += cmpDir === "down" ? ` Bằng ${fmt(ratio)}% mức tối đa cho phép.` : ` Đạt ${fmt(ratio)}% so với mức cần đạt.`;
+  }
+  return { status, why, ratio };
+}
+
+/**
+ * An approximate target ("Khoảng 4"): within `tol` of it counts as met. Lower is better (CPI, a
+ * population growth rate): a ceiling at T × (1 + tol), anything at or under it met. Higher is
+ * better: met from T × (1 − tol), exceeded above T × (1 + tol).
+ */
+function judgeApprox(x: number, t: Target, dir: "up" | "down", tol: number): Judgement {
+  const v = t.low!;
+  const X = fmt(x);
+  const span = Math.abs(v) * tol;
+  const rule = `chỉ tiêu "${t.text}" là mức gần đúng, cho phép lệch ${fmt(tol * 100)}%`;
+  if (dir === "down") {
+    const cap = v + span;
+    if (x < cap || eq(x, cap)) return { status: "met", borderline: false, why: `Kết quả ${X} không quá ${fmt(cap)}: ${rule}, càng thấp càng tốt nên đọc là mức tối đa khoảng ${fmt(v)}.` };
+    return { status: "not_met", borderline: false, why: `Kết quả ${X} cao hơn ${fmt(cap)}: ${rule}, càng thấp càng tốt nên đọc là mức tối đa khoảng ${fmt(v)}.` };
+  }
+  const floor = v - span;
+  const top = v + span;
+  if (x > top && !eq(x, top)) return { status: "exceeded", borderline: false, why: `Kết quả ${X} cao hơn ${fmt(top)}: ${rule} (${fmt(floor)}-${fmt(top)}).` };
+  if (x > floor || eq(x, floor)) return { status: "met", borderline: false, why: `Kết quả ${X} trong mức ${fmt(floor)}-${fmt(top)}: ${rule}.` };
+  return { status: "not_met", borderline: false, why: `Kết quả ${X} thấp hơn ${fmt(floor)}: ${rule}.` };
 }
 
 /** A result known only as "> 80" or "< 1": decide when every value it allows gives the same answer. */

@@ -4,7 +4,7 @@
  * Pure: no Office, no I/O. Errors come back as FnError values, never thrown.
  */
 import { toNumber } from "../text/numbers";
-import { evaluate, parseVocabulary, type Vocabulary } from "./evaluate";
+import { evaluate, parseVocabulary, type Levels, type Vocabulary } from "./evaluate";
 import { parseDirection } from "../target/direction";
 import { parseTarget, bindingBound } from "../target/target";
 import {
@@ -113,7 +113,7 @@ function guard(f: () => FnResult): FnResult {
   }
 }
 
-function vocabularyArg(a: FnArg): { vocabulary: Vocabulary; levels: 2 | 3 } | FnError {
+function vocabularyArg(a: FnArg): { vocabulary: Vocabulary; levels: Levels } | FnError {
   const s = text(a);
   if (!s) return { vocabulary: "dat", levels: 3 };
   const m = s.trim().match(/^(.*?)(?:[-_ ]?([23]))?$/);

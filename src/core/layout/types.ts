@@ -3,7 +3,7 @@
  * block, header rows, body rows, styles by role, merges, column widths and page setup. Renderers
  * (.xlsx, .docx, Office.js) only translate it; they make no layout decisions of their own.
  */
-import type { Status, Vocabulary } from "../evaluation/evaluate";
+import type { Levels, Status, StatusWords, Vocabulary } from "../evaluation/evaluate";
 
 export type PresetName = "dang-2026" | "dang-2018" | "nha-nuoc";
 export type Orientation = "landscape" | "portrait";
@@ -100,6 +100,8 @@ export interface LayoutRow {
   /** 1-based sheet row the indicator came from */
   sourceRow?: number;
   status?: Status;
+  /** the status cell is the sheet's own verdict, kept because the tool could not judge the row */
+  statusFromSheet?: boolean;
 }
 
 /** A merged block, 0-based, in layout row/column coordinates. */
@@ -150,6 +152,9 @@ export interface AppendixLayout {
   title: string;
   kemTheo: string;
   vocabulary: Vocabulary;
+  levels: Levels;
+  /** the status words written (the sheet's own, when the vocabulary is the sheet's) */
+  words: StatusWords;
   /** things the user should know (margins outside the preset's range ...) */
   warnings: string[];
 }
@@ -177,15 +182,51 @@ export interface SignatureOptions {
   name?: string;
 }
 
+/** The column titles an appendix can take: from the options, else the sheet's headers, else the defaults. */
+export type ColumnTitleKey = "tt" | "name" | "unit" | "target" | "baseline" | "years" | "actual" | "status" | "note";
+
+/**
+ * The option names for the column titles, with their Vietnamese labels and CLI flags: the CLI,
+ * the pane's settings fields and the docs take them from here.
+ */
+export const COLUMN_TITLE_OPTIONS: ReadonlyArray<{ key: ColumnTitleKey; flag: string; label: string; example: string }> = [
+  { key: "tt", flag: "cot-tt", label: "Tiêu đề cột số thứ tự", example: "STT" },
+  { key: "name", flag: "cot-ten", label: "Tiêu đề cột tên chỉ tiêu", example: "Nội dung chỉ tiêu" },
+  { key: "unit", flag: "cot-dvt", label: "Tiêu đề cột đơn vị tính", example: "Đơn vị tính" },
+  { key: "target", flag: "cot-chi-tieu", label: "Tiêu đề cột chỉ tiêu Nghị quyết", example: "Mục tiêu Đại hội XXI" },
+  { key: "baseline", flag: "cot-dau-ky", label: "Tiêu đề cột đầu nhiệm kỳ", example: "Thực hiện năm 2020" },
+  { key: "years", flag: "cot-cac-nam", label: "Tiêu đề nhóm cột các năm", example: "Thực hiện qua các năm" },
+  { key: "actual", flag: "cot-ket-qua", label: "Tiêu đề cột kết quả", example: "Kết quả thực hiện đến nay" },
+  { key: "status", flag: "cot-danh-gia", label: "Tiêu đề cột đánh giá", example: "So sánh NQ ĐH VI" },
+  { key: "note", flag: "cot-ghi-chu", label: "Tiêu đề cột ghi chú", example: "Ghi chú" },
+];
+
+/** Names of the AppendixOptions a settings form can offer (pane fields, CLI flags). */
+export const APPENDIX_OPTION_NAMES = [
+  "preset",
+  "orientation",
+  "vocabulary",
+  "levels",
+  "words",
+  "title",
+  "kemTheo",
+  "columnTitles",
+  "marginsMm",
+  "statusSource",
+] as const satisfies ReadonlyArray<keyof AppendixOptions>;
+
 export interface AppendixOptions {
   preset?: PresetName;
   orientation?: Orientation;
+  /** default: the sheet's own (detectStatusStyle), else "dat" */
   vocabulary?: Vocabulary;
-  /** 2: Đạt / Chưa đạt; 3 (default): Vượt / Đạt / Chưa đạt */
-  levels?: 2 | 3;
-  /** the title; default from the report information */
+  /** 2: Đạt / Chưa đạt; 3: Vượt / Đạt / Chưa đạt. Default: the sheet's levels, else 3 */
+  levels?: Levels;
+  /** status words to write; default: the sheet's own when the vocabulary is the sheet's */
+  words?: StatusWords;
+  /** the title, written as typed; default: the "Thông tin" sheet's, the title block's, else from the report information */
   title?: string;
-  /** the "(Kèm theo ...)" line; default from the report information; "" hides it */
+  /** the "(Kèm theo ...)" line; default: the "Thông tin" sheet's, the title block's, else from the report information; "" hides it */
   kemTheo?: string;
   /** appendix number (1 → "Phụ lục 1" / "Phụ lục I"); null hides the line. Default 1. */
   appendixNumber?: number | null;
@@ -200,8 +241,8 @@ export interface AppendixOptions {
     /** a row "(1) (2) ..." under the header */
     columnNumbers?: boolean;
   };
-  /** column titles, e.g. { target: "Chỉ tiêu Nghị quyết ĐH VI", status: "So sánh NQ ĐH VI" } */
-  columnTitles?: Partial<Record<"tt" | "name" | "unit" | "target" | "baseline" | "years" | "actual" | "status" | "note", string>>;
+  /** column titles, e.g. { target: "Chỉ tiêu Nghị quyết ĐH VI", status: "So sánh NQ ĐH VI" }; default: the sheet's headers as typed */
+  columnTitles?: Partial<Record<ColumnTitleKey, string>>;
   /** the baseline's year (default: the term's first year) */
   baselineYear?: number;
   fontName?: string;

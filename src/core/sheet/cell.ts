@@ -1,9 +1,10 @@
 /**
  * A spreadsheet cell's value as the user sees it, from the value a reader gives (ExcelJS cell values,
  * Office.js values plus number formats): rich text joined, formulas → their cached result, numbers
- * formatted as percent → "86,36%" text. Pure: shared by the .xlsx and Office.js readers.
+ * formatted as percent → "86,36%" text. Pure: shared by the .xlsx and Office.js readers, the table
+ * reader and the layout.
  */
-import { formatViNumber } from "../text/numbers";
+import { formatViNumber, pad2 } from "../text/numbers";
 
 /** Does a number format show a percent (a "%" outside quotes and brackets)? */
 export function isPercentFormat(fmt: string | undefined): boolean {
@@ -12,11 +13,22 @@ export function isPercentFormat(fmt: string | undefined): boolean {
   return bare.includes("%");
 }
 
+/** Decimals a number format shows: "0.0%" → 1 to 1, "0.##%" → 0 to 2, "0%" → 0; and whether it groups thousands. */
+export function formatDecimals(fmt: string): { min: number; max: number; grouping: boolean } {
+  const section = fmt.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  const m = section.match(/\.([0#?]+)/);
+  const digits = m ? m[1] : "";
+  return { min: (digits.match(/0/g) ?? []).length, max: digits.length, grouping: /[0#?],[0#?]/.test(section) };
+}
+
 /** One ExcelJS cell value as shown. */
 export function shownValue(value: unknown, numFmt?: string): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") {
-    if (isPercentFormat(numFmt)) return `${formatViNumber(value * 100, { decimals: 10, grouping: false })}%`;
+    if (isPercentFormat(numFmt)) {
+      const d = formatDecimals(numFmt!);
+      return `${formatViNumber(value * 100, { decimals: d.max, minDecimals: d.min, grouping: d.grouping })}%`;
+    }
     return value;
   }
   if (typeof value === "string" || typeof value === "boolean") return value;
@@ -37,4 +49,45 @@ export function shownValue(value: unknown, numFmt?: string): unknown {
     }
   }
   return String(value);
+}
+
+export interface CellTextOptions {
+  /**
+   * Round numbers to this many decimals and group thousands (8.397,5), as an output table shows
+   * them. Without it a number reads as Excel's General format shows it: 7,8 · 8397 · 0,37.
+   */
+  decimals?: number;
+}
+
+/**
+ * A cell's text exactly as shown: strings as typed (dashes, double spaces and line breaks kept),
+ * numbers the Vietnamese way, dates d/m/yyyy as dd/mm/yyyy. Fold or normalise the result only to
+ * match it, never to show or write it.
+ */
+export function cellText(v: unknown, opts: CellTextOptions = {}): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return "";
+    if (opts.decimals !== undefined) return formatViNumber(v, { decimals: opts.decimals });
+    if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
+    const s = String(v);
+    // plain decimals ("0.37") need only the comma; long binary fractions are rounded first
+    if (/^-?\d+\.\d{1,10}$/.test(s)) return s.replace(".", ",");
+    return formatViNumber(v, { decimals: 10, grouping: false });
+  }
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return `${pad2(v.getUTCDate())}/${pad2(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+  if (typeof v === "object") {
+    const shown = shownValue(v);
+    if (shown !== v) return cellText(shown, opts);
+  }
+  return String(v);
+}
+
+/** Does a cell show nothing (empty, or only spaces)? */
+export function isBlankCell(v: unknown): boolean {
+  if (v === null || v === undefined || v === "") return true;
+  if (typeof v === "number" || v instanceof Date || typeof v === "boolean") return false;
+  return cellText(v).trim() === "";
 }

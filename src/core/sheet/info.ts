@@ -3,7 +3,7 @@
  * how values are read and written, shared by the template, the task pane and the readers.
  */
 import { foldText, pad2 } from "../text/numbers";
-import { cellText } from "./reader";
+import { cellText } from "./cell";
 import type { Grid } from "./grid";
 import type { ReportInfo } from "../model";
 
@@ -98,7 +98,7 @@ export function parseReportType(v: unknown): ReportInfo["reportType"] | undefine
 
 /** Set one field from a cell value; returns false when the value can't be read. */
 export function setInfoField(info: ReportInfo, key: InfoKey, v: unknown): boolean {
-  const text = cellText(v);
+  const text = cellText(v).trim();
   if (text === "") return true;
   switch (key) {
     case "term": {
@@ -143,7 +143,7 @@ export function readReportInfo(grid: Grid): ReportInfo {
     let value: unknown;
     for (const v of row) {
       if (cellText(v) === "") continue;
-      if (label === undefined) label = cellText(v);
+      if (label === undefined) label = cellText(v).trim();
       else {
         value = v;
         break;

@@ -5,6 +5,7 @@
  */
 import { foldText } from "../text/numbers";
 import type { Target } from "./target";
+import { BAND_WORDS, DIRECTION_SETTING_WORDS, DOWN_WORDS } from "./words";
 
 export type Direction = "up" | "down" | "band";
 export type DirectionRule = "explicit" | "target_words" | "name" | "group_name" | "default";
@@ -16,32 +17,7 @@ export interface DirectionDecision {
   because?: string;
 }
 
-/** Name words meaning lower is better. Configurable: pass your own list to decideDirection. */
-export const DOWN_WORDS: readonly string[] = [
-  "hộ nghèo",
-  "hộ cận nghèo",
-  "tái nghèo",
-  "tăng dân số tự nhiên",
-  "tai nạn",
-  "tội phạm",
-  "ô nhiễm",
-  "suy dinh dưỡng",
-  "tử vong",
-  "thất nghiệp",
-  "sinh con thứ 3",
-  "sinh con thứ ba",
-  "mất cân bằng giới tính",
-  "cháy nổ",
-  "ma túy",
-  "ma tuý",
-  "khiếu nại",
-  "nợ đọng",
-  "nợ xấu",
-  "bỏ học",
-];
-
-/** Name words meaning a share that must stay inside a band. */
-export const BAND_WORDS: readonly string[] = ["cơ cấu", "tỷ trọng", "tỉ trọng"];
+export { DOWN_WORDS, BAND_WORDS };
 
 /** Each word list folded once, as " word" so a match must start a word. */
 const foldedCache = new Map<readonly string[], string[]>();
@@ -59,7 +35,13 @@ function findWord(foldedText: string | undefined, list: readonly string[]): stri
   if (!foldedText) return undefined;
   const fl = folded(list);
   for (let i = 0; i < fl.length; i++) {
-    if (foldedText.includes(fl[i])) return list[i];
+    // the word must also end a word: "chỉ số giá cả", not "chỉ số giá cảnh"
+    let at = foldedText.indexOf(fl[i]);
+    while (at >= 0) {
+      const next = foldedText.charCodeAt(at + fl[i].length);
+      if (!(next >= 97 && next <= 122) && !(next >= 48 && next <= 57)) return list[i];
+      at = foldedText.indexOf(fl[i], at + 1);
+    }
   }
   return undefined;
 }
@@ -72,9 +54,9 @@ export function parseDirection(input: unknown): Direction | null {
   if (typeof input !== "string") return null;
   const t = foldText(input);
   if (t === "") return null;
-  if (["up", "tang", "cao", "↑", "cang cao cang tot", "cao hon la tot", "lon hon la tot"].includes(t)) return "up";
-  if (["down", "giam", "thap", "↓", "cang thap cang tot", "thap hon la tot", "nho hon la tot"].includes(t)) return "down";
-  if (["band", "trong khoang", "khoang", "co cau", "↔"].includes(t)) return "band";
+  if (DIRECTION_SETTING_WORDS.up.includes(t)) return "up";
+  if (DIRECTION_SETTING_WORDS.down.includes(t)) return "down";
+  if (DIRECTION_SETTING_WORDS.band.includes(t)) return "band";
   return null;
 }
 

@@ -5,6 +5,7 @@
  * Never throws: text that cannot be read gives { ok: false, reason }.
  */
 import { foldCode, foldOffsets, foldText, normalizeText, parseNumberToken, formatViNumber, readShortNumber } from "../text/numbers";
+import { ABOUT_WORDS, DECREASE_WORDS, DOWN_TO_WORDS, INCREASE_WORDS } from "./words";
 import { endsWithWordAfterBlank, endsWithWordAfterSpace, isDigit, isJsSpace, lastNonSpace, numberTokenEnd } from "../text/scan";
 
 /** The shape of a target. */
@@ -41,6 +42,8 @@ export interface Target {
   prefix?: string;
   /** notes in parentheses: "theo tiêu chí cũ" */
   note?: string;
+  /** "Khoảng 4", "xấp xỉ 8": a single number given as approximate (judged with a tolerance) */
+  approx?: boolean;
   /** the direction the words imply, if they imply one ("dưới", "<", "giảm còn" → down) */
   impliedDirection?: "up" | "down";
   /** the original text */
@@ -107,14 +110,8 @@ function endsWithAnyWord(s: string, words: readonly string[]): boolean {
   return false;
 }
 
-// Change words before the number, as the patterns they replace read them:
-// /(^|\s)(giam|ha) (con|xuong con|xuong)$/ or /(^|\s)(xuong con|con)$/ → a level, lower is better
-const DOWN_TO_WORDS = ["giam con", "giam xuong con", "giam xuong", "ha con", "ha xuong con", "ha xuong", "xuong con", "con"];
-// /(^|\s)(giam|ha|giam binh quan|giam moi nam|giam hang nam)$/ → a decrease
-const DECREASE_WORDS = ["giam", "ha", "giam binh quan", "giam moi nam", "giam hang nam"];
-// /(^|\s)(tang|tang them|tang binh quan|tang moi nam|tang hang nam)$/ → an increase
-const INCREASE_WORDS = ["tang", "tang them", "tang binh quan", "tang moi nam", "tang hang nam"];
-
+// Change words before the number (words.ts): "giảm còn" → a level, lower is better; "giảm" → a
+// decrease; "tăng" → an increase; "khoảng" → an approximate target.
 /** ≥ ≤ < >, the symbols a prefix drops before the number. */
 function isComparatorSymbol(c: number): boolean {
   return c === 0x2265 || c === 0x2264 || c === 60 || c === 62;
@@ -193,8 +190,13 @@ function parseTargetUncached(input: unknown, useQuick = true): TargetParse {
   if (input === null || input === undefined) return fail("empty", "");
   const raw = normalizeText(String(input));
   if (raw === "") return fail("empty", "");
+  const { body, notes } = takeNotes(raw);
+  const quick = useQuick ? parseTargetQuick(body, raw, notes) : null;
+  return quick ?? parseGeneral(body, raw, notes);
+}
 
-  // Notes in parentheses are kept aside: "0,2 (theo tiêu chí cũ)".
+/** Notes in parentheses are kept aside ("0,2 (theo tiêu chí cũ)"); ">=" and "=<" read as ≥ and ≤. */
+function takeNotes(raw: string): { body: string; notes: string[] } {
   const notes: string[] = [];
   let body = raw;
   if (body.includes("(")) {
@@ -207,75 +209,64 @@ function parseTargetUncached(input: unknown, useQuick = true): TargetParse {
       .trim();
   }
   if (body.includes("=")) body = body.replace(/>=|=>/g, "≥").replace(/<=|=</g, "≤");
-  const quick = useQuick ? parseTargetQuick(body, raw, notes) : null;
-  if (quick) return quick;
+  return { body, notes };
+}
 
-  // Work on a folded copy; folding keeps string length equal only for precomposed chars, so fold
-  // token by token: we find numbers on the folded string and slice it, then map unit text back.
-  const folded = foldText(body);
-  // Folding drops combining marks NFC could not compose ("q́"), and then positions in `folded` run
-  // ahead of `body`: map them back before cutting the original text (unit, prefix).
-  const offsets = folded.length !== body.length && normalizeText(body) === body ? foldOffsets(body) : null;
-  const inBody = (i: number) => (offsets ? offsets[i] : i);
-
-  // Number tokens, as /\d+(?:[.,]\d+)*/g would find them, by a scan.
+/** Number tokens of the folded text, as /\d+(?:[.,]\d+)*\/g would find them; null when one cannot be read. */
+function scanTokens(folded: string): Token[] | null {
   const tokens: Token[] = [];
   for (let i = 0; i < folded.length; i++) {
     if (!isDigit(folded.charCodeAt(i))) continue;
     const end = numberTokenEnd(folded, i);
     const v = readToken(folded, i, end);
-    if (v === null) return fail("not_a_target", raw);
+    if (v === null) return null;
     tokens.push({ value: v, start: i, end });
     i = end - 1;
   }
-  if (tokens.length === 0) return fail("no_number", raw);
+  return tokens;
+}
 
-  // Unit denominators like "bác sĩ/1 vạn dân" or "/1.000 dân" carry a number that is not a value
-  // (a "/" and only white space before it: /\/\s*$/ on the text before the token).
-  const valueTokens = folded.includes("/")
+/**
+ * The value tokens: not unit denominators ("bác sĩ/1 vạn dân": a "/" and only white space before),
+ * not years named as context; one, or two joined by a range separator.
+ */
+function valueTokens(folded: string, tokens: Token[]): { first: Token; second?: Token } | TargetErrorCode {
+  const values = folded.includes("/")
     ? tokens.filter((t) => {
         const j = lastNonSpace(folded, t.start);
         return !(j >= 0 && folded.charCodeAt(j) === 47);
       })
     : tokens;
   // Years named in the text ("đến năm 2025") are context, not values.
-  const candidates =
-    valueTokens.length > 1 ? dropYears(folded, valueTokens) : valueTokens;
-  if (candidates.length === 0) return fail("no_number", raw);
+  const candidates = values.length > 1 ? dropYears(folded, values) : values;
+  if (candidates.length === 0) return "no_number";
+  if (candidates.length === 1) return { first: candidates[0] };
+  const between = folded.slice(candidates[0].end, candidates[1].start);
+  if (!RANGE_SEP.test(between) || candidates.length > 2) return "too_many_numbers";
+  return { first: candidates[0], second: candidates[1] };
+}
 
-  const first = candidates[0];
-  let second: Token | undefined;
-  if (candidates.length >= 2) {
-    const between = folded.slice(candidates[0].end, candidates[1].start);
-    if (RANGE_SEP.test(between)) second = candidates[1];
-    else return fail("too_many_numbers", raw);
-    if (candidates.length > 2) return fail("too_many_numbers", raw);
-  }
-  // A negative sign written right before the first number ("−2" after normalisation "-2"):
-  // /(^|\s)-\s*$/ but not /\d\s*-\s*$/ on the text before it. `lead` is that text without the
-  // sign, trimmed.
-  let firstValue = first.value;
-  let lead = "";
-  if (first.start > 0) {
-    let leadStop = first.start;
-    const dash = lastNonSpace(folded, first.start);
-    if (dash >= 0 && folded.charCodeAt(dash) === 45) {
-      if (dash === 0 || isJsSpace(folded.charCodeAt(dash - 1))) {
-        const k = lastNonSpace(folded, dash);
-        if (!(k >= 0 && isDigit(folded.charCodeAt(k)))) firstValue = -firstValue;
-      }
-      leadStop = dash;
+/**
+ * A negative sign written right before the first number ("−2" after normalisation "-2"):
+ * /(^|\s)-\s*$/ but not /\d\s*-\s*$/ on the text before it. `lead` is that text without the sign, trimmed.
+ */
+function leadOf(folded: string, first: Token): { value: number; lead: string } {
+  if (first.start === 0) return { value: first.value, lead: "" };
+  let value = first.value;
+  let leadStop = first.start;
+  const dash = lastNonSpace(folded, first.start);
+  if (dash >= 0 && folded.charCodeAt(dash) === 45) {
+    if (dash === 0 || isJsSpace(folded.charCodeAt(dash - 1))) {
+      const k = lastNonSpace(folded, dash);
+      if (!(k >= 0 && isDigit(folded.charCodeAt(k)))) value = -value;
     }
-    lead = folded.slice(0, leadStop).trim();
+    leadStop = dash;
   }
-  const last = second ?? first;
-  const tail = folded.slice(last.end).trim();
-  const tailOriginal = body.slice(inBody(last.end)).trim();
+  return { value, lead: folded.slice(0, leadStop).trim() };
+}
 
-  const t: Target = { form: "exact", change: "level", percent: false, perYear: false, text: raw };
-  if (notes.length) t.note = notes.join("; ");
-
-  // Comparators: symbols first, then words before, then words after.
+/** The change words and comparator of the lead (symbols, words before) and the words after a single number. */
+function readLead(t: Target, lead: string, tail: string, single: boolean): TargetForm | null {
   let form: TargetForm | null = null;
   const leadSym = lead.slice(-1);
   let leadWords = lead;
@@ -284,13 +275,10 @@ function parseTargetUncached(input: unknown, useQuick = true): TargetParse {
   else if (leadSym === "≤") form = "ceiling";
   else if (leadSym === "<") form = "strict_ceiling";
   if (form) leadWords = lead.slice(0, -1).trim();
-
-  // change words
   let change: TargetChange = "level";
   if (leadWords === "") {
     // nothing before the number: no change words
   } else if (endsWithAnyWord(leadWords, DOWN_TO_WORDS)) {
-    change = "level";
     t.impliedDirection = "down";
   } else if (endsWithAnyWord(leadWords, DECREASE_WORDS)) {
     change = "decrease";
@@ -298,22 +286,28 @@ function parseTargetUncached(input: unknown, useQuick = true): TargetParse {
     change = "increase";
   }
   t.change = change;
-
   if (!form && leadWords !== "") form = comparatorBefore(leadWords);
   // words after the number: "90% trở lên", "1% trở xuống" (they only count for a single number)
-  if (!second) {
+  if (single) {
     const tailNoPct = (tail.charCodeAt(0) === 37 ? tail.slice(1) : tail).trim();
     if (startsWithWord(tailNoPct, FLOOR_AFTER)) form = "floor";
     else if (startsWithWord(tailNoPct, CEILING_AFTER)) form = "ceiling";
     else if (!form && endsWithWord(leadWords, ["tu"])) form = "floor"; // "từ 90%" alone reads as a floor
   }
+  return form;
+}
 
-  setBounds(t, form, firstValue, second?.value);
+/** The lead words without a comparator symbol. */
+function leadWordsOf(lead: string): string {
+  const sym = lead.slice(-1);
+  return sym === "≥" || sym === ">" || sym === "≤" || sym === "<" ? lead.slice(0, -1).trim() : lead;
+}
 
-  // percent and unit
-  const pctAt = folded.indexOf("%", first.end);
-  const pctInside = pctAt >= 0 && pctAt < last.end;
-  // The unit is cut from the original text; `tail` is its folded twin, aligned character by character.
+/**
+ * Percent, unit and per-year from the tail: the unit is cut from the original text (`tailOriginal`),
+ * `tail` is its folded twin, aligned character by character.
+ */
+function readTail(t: Target, tailOriginal: string, tail: string, pctInside: boolean, leadWords: string): void {
   let unitText = tailOriginal;
   let unitFolded = tail;
   // Every after-word starts with "tro": no regex run without it.
@@ -340,18 +334,51 @@ function parseTargetUncached(input: unknown, useQuick = true): TargetParse {
   ) {
     t.perYear = true;
   }
+}
+
+/**
+ * The original text before the number without a trailing comparator symbol or sign:
+ * .replace(/[≥≤<>]\s*$/, "").replace(/-\s*$/, "").trim()
+ */
+function prefixOf(body: string, stopAt: number): string {
+  let stop = Math.min(stopAt, body.length);
+  let j = lastNonSpace(body, stop);
+  if (j >= 0 && isComparatorSymbol(body.charCodeAt(j))) {
+    stop = j;
+    j = lastNonSpace(body, stop);
+  }
+  if (j >= 0 && body.charCodeAt(j) === 45) stop = j;
+  return body.slice(0, stop).trim();
+}
+
+/** The general reading: on a folded copy, with numbers found by a scan and the words around them. */
+function parseGeneral(body: string, raw: string, notes: string[]): TargetParse {
+  const folded = foldText(body);
+  // Folding drops combining marks NFC could not compose ("q́"), and then positions in `folded` run
+  // ahead of `body`: map them back before cutting the original text (unit, prefix).
+  const offsets = folded.length !== body.length && normalizeText(body) === body ? foldOffsets(body) : null;
+  const inBody = (i: number) => (offsets ? offsets[i] : i);
+  const tokens = scanTokens(folded);
+  if (tokens === null) return fail("not_a_target", raw);
+  if (tokens.length === 0) return fail("no_number", raw);
+  const picked = valueTokens(folded, tokens);
+  if (typeof picked === "string") return fail(picked, raw);
+  const { first, second } = picked;
+  const { value: firstValue, lead } = leadOf(folded, first);
+  const last = second ?? first;
+  const tail = folded.slice(last.end).trim();
+
+  const t: Target = { form: "exact", change: "level", percent: false, perYear: false, text: raw };
+  if (notes.length) t.note = notes.join("; ");
+  const form = readLead(t, lead, tail, !second);
+  const leadWords = leadWordsOf(lead);
+  setBounds(t, form, firstValue, second?.value);
+  if (t.form === "exact" && leadWords !== "" && endsWithAnyWord(leadWords, ABOUT_WORDS)) t.approx = true;
+  const pctAt = folded.indexOf("%", first.end);
+  readTail(t, body.slice(inBody(last.end)).trim(), tail, pctAt >= 0 && pctAt < last.end, leadWords);
   if (first.start > 0) {
-    // The original text before the number without a trailing comparator symbol or sign:
-    // .replace(/[≥≤<>]\s*$/, "").replace(/-\s*$/, "").trim()
-    let stop = Math.min(inBody(first.start), body.length);
-    let j = lastNonSpace(body, stop);
-    if (j >= 0 && isComparatorSymbol(body.charCodeAt(j))) {
-      stop = j;
-      j = lastNonSpace(body, stop);
-    }
-    if (j >= 0 && body.charCodeAt(j) === 45) stop = j;
-    const prefixOriginal = body.slice(0, stop).trim();
-    if (prefixOriginal) t.prefix = prefixOriginal;
+    const prefix = prefixOf(body, inBody(first.start));
+    if (prefix) t.prefix = prefix;
   }
   return { ok: true, target: t };
 }
@@ -366,8 +393,35 @@ function parseTargetUncached(input: unknown, useQuick = true): TargetParse {
  */
 function parseTargetQuick(body: string, text: string, notes: string[]): TargetParse | null {
   // `body` is normalised text (single spaces, trimmed) with the notes taken out; `text` the whole.
+  const head = quickHead(body);
+  if (!head) return null;
+  const range = quickRange(body, head.end1, head.v1);
+  if (!range) return null;
+  const second = range.v2 >= 0;
+  const lastEnd = second ? range.end2 : head.end1;
+  // The tail: no more numbers, nothing the general reading treats specially, one-to-one folding.
+  for (let k = lastEnd; k < body.length; k++) {
+    const d = body.charCodeAt(k);
+    if (isDigit(d) || d === 47 || d === 40 || d === 41 || d === 61 || foldCode(d) < 0) return null;
+  }
+  // The tail, trimmed, is body[tailStart, len) (normalised text: one space at most, none at the end).
+  const tailStart = lastEnd < body.length && body.charCodeAt(lastEnd) === 32 ? lastEnd + 1 : lastEnd;
+  const tail = quickTail(body, tailStart);
+  return { ok: true, target: quickTarget(body, text, notes, head, range, tail) };
+}
+
+interface QuickHead {
+  /** end of the lead words (letters and single spaces) */
+  wordsEnd: number;
+  /** the comparator symbol's code, 0 when none */
+  sym: number;
+  end1: number;
+  v1: number;
+}
+
+/** [words] [≥ ≤ < >] number: the lead words, the symbol and the first number; null when not that shape. */
+function quickHead(body: string): QuickHead | null {
   const len = body.length;
-  // Lead words: letters folding to a-z, and spaces (the text is normalised: single, not leading).
   let i = 0;
   let c = 0;
   for (; i < len; i++) {
@@ -383,12 +437,22 @@ function parseTargetQuick(body: string, text: string, notes: string[]): TargetPa
     if (i < len && body.charCodeAt(i) === 32) i++;
   }
   if (i >= len || !isDigit(body.charCodeAt(i))) return null;
+  const end1 = numberTokenEnd(body, i);
+  const v1 = readShortNumber(body, i, end1);
+  return v1 < 0 ? null : { wordsEnd, sym, end1, v1 };
+}
 
-  const start1 = i;
-  const end1 = numberTokenEnd(body, start1);
-  const v1 = readShortNumber(body, start1, end1);
-  if (v1 < 0) return null;
-  // A range separator (RANGE_SEP: spaces, an optional "%", one of - ~ ÷ den toi, spaces), then a number.
+interface QuickRange {
+  /** the second number, -1 when none */
+  v2: number;
+  end2: number;
+  /** a "%" between the two numbers */
+  pctInside: boolean;
+}
+
+/** A range separator (RANGE_SEP: spaces, an optional "%", one of - ~ ÷ den toi, spaces), then a number. Null: not quick. */
+function quickRange(body: string, end1: number, v1: number): QuickRange | null {
+  const len = body.length;
   let v2 = -1;
   let end2 = end1;
   let pctInside = false;
@@ -409,64 +473,64 @@ function parseTargetQuick(body: string, text: string, notes: string[]): TargetPa
       if (v2 < 0 || isYearValue(v1) || isYearValue(v2)) return null;
     }
   }
-  if (v2 < 0) pctInside = false;
-  const second = v2 >= 0;
-  const lastEnd = second ? end2 : end1;
-  // The tail: no more numbers, nothing the general reading treats specially, one-to-one folding.
-  for (let k = lastEnd; k < len; k++) {
-    const d = body.charCodeAt(k);
-    if (isDigit(d) || d === 47 || d === 40 || d === 41 || d === 61 || foldCode(d) < 0) return null;
-  }
-  // The tail, trimmed, is body[tailStart, len) (normalised text: one space at most, none at the end).
-  const tailStart = lastEnd < len && body.charCodeAt(lastEnd) === 32 ? lastEnd + 1 : lastEnd;
-  let afterForm: TargetForm | null = null; // "trở lên" / "trở xuống" after the number
-  let unitText = "";
-  let tailPercent = false;
-  let tailPerYear = false;
-  if (tailStart < len) {
-    const pct = body.charCodeAt(tailStart) === 37;
-    let p = pct ? tailStart + 1 : tailStart;
-    if (p < len && body.charCodeAt(p) === 32) p++;
-    const after = afterWordsAt(body, p);
-    if (after) {
-      // "% trở lên" alone: AFTER_WORDS_RE takes the words and leaves "%" (or nothing) as the unit.
-      afterForm = after;
-      unitText = pct ? "%" : "";
-      tailPercent = pct;
-    } else if (isPlainTail(body, p, len)) {
-      // "%", "xã", "% dân số": no after-words, punctuation or year words, so the tail is the unit.
-      unitText = body.slice(tailStart);
-      tailPercent = pct;
-    } else {
-      // Anything else: the general reading's steps, on the tail and its fold (one unit to one
-      // unit here, and the slice is already normalised, so it equals folded.slice(last.end).trim()).
-      const tailOriginal = body.slice(tailStart);
-      const tail = foldText(tailOriginal);
-      const tailNoPct = (tail.charCodeAt(0) === 37 ? tail.slice(1) : tail).trim();
-      if (startsWithWord(tailNoPct, FLOOR_AFTER)) afterForm = "floor";
-      else if (startsWithWord(tailNoPct, CEILING_AFTER)) afterForm = "ceiling";
-      unitText = tailOriginal;
-      let unitFolded = tail;
-      if (unitFolded.includes("tro")) {
-        const m = unitFolded.match(AFTER_WORDS_RE);
-        if (m) {
-          unitText = (m[1] + unitText.slice(m[0].length)).trim();
-          unitFolded = (m[1] + unitFolded.slice(m[0].length)).trim();
-        }
-      }
-      tailPercent = unitText.startsWith("%");
-      if (unitFolded !== "" && ",.;:".includes(unitFolded[0])) {
-        const punct = unitFolded.match(/^[,.;:]\s*/);
-        if (punct) {
-          unitText = unitText.slice(punct[0].length).trim();
-          unitFolded = unitFolded.slice(punct[0].length).trim();
-        }
-      }
-      // No "/" in the tail here, so only the word form of "per year" can apply.
-      tailPerYear = unitFolded.includes("nam") && /(^|\s)(moi nam|hang nam|mot nam)\b/.test(unitFolded);
+  return { v2, end2, pctInside: v2 >= 0 && pctInside };
+}
+
+interface QuickTail {
+  /** "trở lên" / "trở xuống" after the number */
+  afterForm: TargetForm | null;
+  unitText: string;
+  percent: boolean;
+  perYear: boolean;
+}
+
+/** The tail body[tailStart, end): after-words, unit, percent, per-year, as the general reading reads them. */
+function quickTail(body: string, tailStart: number): QuickTail {
+  const len = body.length;
+  const none: QuickTail = { afterForm: null, unitText: "", percent: false, perYear: false };
+  if (tailStart >= len) return none;
+  const pct = body.charCodeAt(tailStart) === 37;
+  let p = pct ? tailStart + 1 : tailStart;
+  if (p < len && body.charCodeAt(p) === 32) p++;
+  const after = afterWordsAt(body, p);
+  // "% trở lên" alone: AFTER_WORDS_RE takes the words and leaves "%" (or nothing) as the unit.
+  if (after) return { afterForm: after, unitText: pct ? "%" : "", percent: pct, perYear: false };
+  // "%", "xã", "% dân số": no after-words, punctuation or year words, so the tail is the unit.
+  if (isPlainTail(body, p, len)) return { afterForm: null, unitText: body.slice(tailStart), percent: pct, perYear: false };
+  // Anything else: the general reading's steps, on the tail and its fold (one unit to one unit here,
+  // and the slice is already normalised, so it equals folded.slice(last.end).trim()).
+  const tailOriginal = body.slice(tailStart);
+  const tail = foldText(tailOriginal);
+  const tailNoPct = (tail.charCodeAt(0) === 37 ? tail.slice(1) : tail).trim();
+  let afterForm: TargetForm | null = null;
+  if (startsWithWord(tailNoPct, FLOOR_AFTER)) afterForm = "floor";
+  else if (startsWithWord(tailNoPct, CEILING_AFTER)) afterForm = "ceiling";
+  let unitText = tailOriginal;
+  let unitFolded = tail;
+  if (unitFolded.includes("tro")) {
+    const m = unitFolded.match(AFTER_WORDS_RE);
+    if (m) {
+      unitText = (m[1] + unitText.slice(m[0].length)).trim();
+      unitFolded = (m[1] + unitFolded.slice(m[0].length)).trim();
     }
   }
+  const percent = unitText.startsWith("%");
+  if (unitFolded !== "" && ",.;:".includes(unitFolded[0])) {
+    const punct = unitFolded.match(/^[,.;:]\s*/);
+    if (punct) {
+      unitText = unitText.slice(punct[0].length).trim();
+      unitFolded = unitFolded.slice(punct[0].length).trim();
+    }
+  }
+  // No "/" in the tail here, so only the word form of "per year" can apply.
+  const perYear = unitFolded.includes("nam") && /(^|\s)(moi nam|hang nam|mot nam)\b/.test(unitFolded);
+  return { afterForm, unitText, percent, perYear };
+}
 
+/** The target from the quick reader's parts, by the general reading's rules in the same order. */
+function quickTarget(body: string, text: string, notes: string[], head: QuickHead, range: QuickRange, tail: QuickTail): Target {
+  const { wordsEnd, sym } = head;
+  const second = range.v2 >= 0;
   const t: Target = { form: "exact", change: "level", percent: false, perYear: false, text };
   if (notes.length) t.note = notes.join("; ");
   let form: TargetForm | null = null;
@@ -474,13 +538,11 @@ function parseTargetQuick(body: string, text: string, notes: string[]): TargetPa
   else if (sym === 62) form = "strict_floor";
   else if (sym === 0x2264) form = "ceiling";
   else if (sym === 60) form = "strict_ceiling";
-
   // The lead words are body[0, wordsEnd): the general reading's `leadWords`, unfolded.
   let change: TargetChange = "level";
   if (wordsEnd === 0) {
     // nothing before the number: no change words
   } else if (leadEndsWithAny(body, wordsEnd, DOWN_TO_INDEX)) {
-    change = "level";
     t.impliedDirection = "down";
   } else if (leadEndsWithAny(body, wordsEnd, DECREASE_INDEX)) {
     change = "decrease";
@@ -488,28 +550,21 @@ function parseTargetQuick(body: string, text: string, notes: string[]): TargetPa
     change = "increase";
   }
   t.change = change;
-
   if (!form && wordsEnd > 0) form = leadComparator(body, wordsEnd);
   if (!second) {
-    if (afterForm) form = afterForm;
+    if (tail.afterForm) form = tail.afterForm;
     else if (!form && leadEndsWith(body, wordsEnd, "tu")) form = "floor";
   }
-
-  setBounds(t, form, v1, second ? v2 : undefined);
-
-  if (tailPercent || pctInside) t.percent = true;
-  if (unitText) t.unit = unitText;
-  if (
-    tailPerYear ||
-    leadHasWord(body, wordsEnd, "binh quan") ||
-    leadHasWord(body, wordsEnd, "hang nam") ||
-    leadHasWord(body, wordsEnd, "moi nam")
-  ) {
+  setBounds(t, form, head.v1, second ? range.v2 : undefined);
+  if (t.form === "exact" && wordsEnd > 0 && leadEndsWithAny(body, wordsEnd, ABOUT_INDEX)) t.approx = true;
+  if (tail.percent || range.pctInside) t.percent = true;
+  if (tail.unitText) t.unit = tail.unitText;
+  if (tail.perYear || leadHasWord(body, wordsEnd, "binh quan") || leadHasWord(body, wordsEnd, "hang nam") || leadHasWord(body, wordsEnd, "moi nam")) {
     t.perYear = true;
   }
   // The prefix is the original lead words (the symbol, if any, dropped).
   if (wordsEnd > 0) t.prefix = body.slice(0, wordsEnd);
-  return { ok: true, target: t };
+  return t;
 }
 
 /** The after-words (longest first, as AFTER_WORDS_RE tries them) and the form each gives. */
@@ -586,6 +641,7 @@ function byLastChar<T>(entries: ReadonlyArray<[string, T]>): WordsByLast<T> {
 const DOWN_TO_INDEX = byLastChar(DOWN_TO_WORDS.map((w): [string, true] => [w, true]));
 const DECREASE_INDEX = byLastChar(DECREASE_WORDS.map((w): [string, true] => [w, true]));
 const INCREASE_INDEX = byLastChar(INCREASE_WORDS.map((w): [string, true] => [w, true]));
+const ABOUT_INDEX = byLastChar(ABOUT_WORDS.map((w): [string, true] => [w, true]));
 // First match in COMPARATORS_BEFORE order (longest first) within the group = first match overall.
 const COMPARATOR_INDEX = byLastChar(COMPARATORS_BEFORE);
 

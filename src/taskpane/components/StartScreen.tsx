@@ -1,4 +1,4 @@
-/** Standalone mode (a browser without Excel): pick an .xlsx file, or start from the template. */
+/** Standalone mode (a browser without Excel): pick an .xlsx or .ods file, or start from the template. */
 import React, { useRef } from "react";
 import { Body1, Button, Card, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { FolderOpenRegular, TableAddRegular } from "@fluentui/react-icons";
@@ -17,7 +17,7 @@ export function StartScreen({ busy, onOpen }: { busy: boolean; onOpen: (file: Fi
   return (
     <Card className={styles.card}>
       <Subtitle2 as="h2">Bắt đầu</Subtitle2>
-      <Body1>Mở tệp Excel (.xlsx) có bảng chỉ tiêu Nghị quyết. Trang này sẽ:</Body1>
+      <Body1>Mở tệp Excel (.xlsx) hoặc LibreOffice (.ods) có bảng chỉ tiêu Nghị quyết. Trang này sẽ:</Body1>
       <ol className={styles.list}>
         <li>
           <Body1>nhận bảng và các cột (TT, Chỉ tiêu, ĐVT, Chỉ tiêu Nghị quyết, Kết quả…);</Body1>
@@ -44,7 +44,7 @@ export function StartScreen({ busy, onOpen }: { busy: boolean; onOpen: (file: Fi
         ref={input}
         className={styles.hidden}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
         aria-label="Chọn tệp Excel"
         tabIndex={-1}
         onChange={(e) => {

@@ -87,7 +87,7 @@ describe("appendix .docx, read back from the XML", () => {
     expect(count(titleRuns, /<w:br\/>/g)).toBe(2);
     expect(body).toMatch(/<w:i\/>[\s\S]*\(Kèm theo Báo cáo số 203-BC\/ThU, ngày 25\/5\/2023 của Thành ủy\)/);
     const rows = rowsOf(mainTable(doc));
-    expect(rows[0]).toEqual(["TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết ĐH VI", "Kết quả thực hiện", "So sánh NQ ĐH VI"]);
+    expect(rows[0]).toEqual(["TT", "CHỈ TIÊU", "ĐVT", "Chỉ tiêu Nghị quyết ĐH VI", "Kết quả thực hiện", "So sánh NQ ĐH VI"]);
     const printed = REFERENCE_TSV.split("\n").slice(1).map((x) => x.split("\t"));
     expect(rows.slice(1).map((r) => r[1].replace(/^[-+] /, ""))).toEqual(printed.map((p) => p[1].replace(/^[-+]\s*/, "")));
     expect(rows.slice(1).map((r) => r[5])).toEqual(printed.map((p) => (p[3] === "> 98" && p[4] === "98" ? "Chưa đạt" : p[5] ?? "")));

@@ -38,7 +38,7 @@ async function table(port: FileWorkbookPort, sheet = SHEET) {
 }
 
 test("a file that is not an .xlsx is refused with a Vietnamese message", async () => {
-  await expect(FileWorkbookPort.open("a.xlsx", new TextEncoder().encode("xin chào"))).rejects.toThrow(/Không đọc được tệp "a.xlsx"/);
+  await expect(FileWorkbookPort.open("a.xlsx", new TextEncoder().encode("xin chào"))).rejects.toThrow(/Tệp "a.xlsx" không phải là tệp Excel .xlsx hay bảng tính .ods/);
 });
 
 test("lists sheets, reads the table, writes only the Đánh giá column", async () => {

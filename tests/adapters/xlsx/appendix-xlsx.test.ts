@@ -35,7 +35,7 @@ describe("appendix .xlsx (ExcelJS), read back", () => {
   });
 
   test("header row bold, centred, repeated on every page (print titles)", () => {
-    expect(ws.getRow(5).values).toEqual([undefined, "TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết ĐH VI", "Kết quả thực hiện", "So sánh NQ ĐH VI"]);
+    expect(ws.getRow(5).values).toEqual([undefined, "TT", "CHỈ TIÊU", "ĐVT", "Chỉ tiêu Nghị quyết ĐH VI", "Kết quả thực hiện", "So sánh NQ ĐH VI"]);
     for (let c = 1; c <= 6; c++) expect(ws.getRow(5).getCell(c).font).toMatchObject({ name: "Times New Roman", size: 12, bold: true });
     expect(ws.pageSetup.printTitlesRow).toBe("5:5");
   });
@@ -108,10 +108,10 @@ describe("appendix .xlsx (ExcelJS), read back", () => {
     t.rows = [];
     const empty = buildAppendixLayout(t, {}, { kemTheo: "" });
     const w = await readBack(await renderAppendixXlsx(empty));
-    expect(w.getRow(4).values).toEqual([undefined, "TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Kết quả thực hiện", "Đánh giá"]);
+    expect(w.getRow(4).values).toEqual([undefined, "TT", "CHỈ TIÊU", "ĐVT", "Chỉ tiêu Nghị quyết ĐH VI", "Kết quả thực hiện", "So sánh NQ ĐH VI"]);
     const t2 = tableFromTsv();
     const first = t2.rows.find((r) => r.type === "indicator")!;
-    if (first.type === "indicator") first.name = "Tỷ lệ\u0001 hộ nghèo\u0007";
+    first.texts = { name: "Tỷ lệ\u0001 hộ nghèo\u0007" };
     const odd = buildAppendixLayout(t2, REFERENCE_INFO, {});
     const w2 = await readBack(await renderAppendixXlsx(odd));
     expect(text(w2.getCell("B8"))).toBe("Tỷ lệ hộ nghèo");

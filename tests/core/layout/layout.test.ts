@@ -1,4 +1,4 @@
-import { balanceLines, buildAppendixLayout, defaultKemTheo, estimateRowHeight, LayoutError, toRoman, type AppendixLayout } from "../../../src/core/layout";
+import { balanceLines, buildAppendixLayout, DEFAULT_PRESET, defaultKemTheo, estimateRowHeight, LayoutError, parsePreset, PRESET_NAMES, PRESETS, toRoman, type AppendixLayout } from "../../../src/core/layout";
 import { safeSheetName } from "../../../src/core/sheet/sheet-names";
 import { REFERENCE_INFO, REFERENCE_TSV, tableFromTsv } from "../../support/appendix-fixture";
 
@@ -44,11 +44,12 @@ describe("appendix layout model", () => {
       },
       columns: [
         ["tt", "TT", 12],
-        ["name", "Chỉ tiêu", 136],
+        // the sheet's own column titles, as typed
+        ["name", "CHỈ TIÊU", 136],
         ["unit", "ĐVT", 22],
-        ["target", "Chỉ tiêu Nghị quyết", 30],
+        ["target", "Chỉ tiêu Nghị quyết ĐH VI", 30],
         ["actual", "Kết quả thực hiện", 28],
-        ["status", "Đánh giá", 24],
+        ["status", "So sánh NQ ĐH VI", 24],
       ],
       headerRows: { first: 4, count: 1 },
       titleRows: [
@@ -57,7 +58,7 @@ describe("appendix layout model", () => {
         ["kem-theo", ["(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)", "kem-theo", 6]],
         ["spacer"],
       ],
-      header: [["TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Kết quả thực hiện", "Đánh giá"]],
+      header: [["TT", "CHỈ TIÊU", "ĐVT", "Chỉ tiêu Nghị quyết ĐH VI", "Kết quả thực hiện", "So sánh NQ ĐH VI"]],
       merges: [
         { row: 0, col: 0, rowSpan: 1, colSpan: 6 },
         { row: 1, col: 0, rowSpan: 1, colSpan: 6 },
@@ -101,7 +102,8 @@ describe("appendix layout model", () => {
   });
 
   test("three levels and the hoàn thành vocabulary", () => {
-    const l = buildAppendixLayout(table, REFERENCE_INFO, { vocabulary: "hoan-thanh" });
+    // the sheet uses two levels: three are asked for here
+    const l = buildAppendixLayout(table, REFERENCE_INFO, { vocabulary: "hoan-thanh", levels: 3 });
     const s = bodyTree(l).filter((r) => r[1] === "1.2" || r[1] === "1.1").map((r) => r[6]);
     expect(s).toEqual(["Chưa hoàn thành", "Hoàn thành vượt"]);
     expect(l.vocabulary).toBe("hoan-thanh");
@@ -134,7 +136,7 @@ describe("appendix layout model", () => {
     }
     const l = buildAppendixLayout(t, REFERENCE_INFO, {
       columns: { baseline: true, years: true, note: true },
-      columnTitles: { target: "Chỉ tiêu Nghị quyết ĐH VI", status: "So sánh NQ ĐH VI" },
+      columnTitles: { name: "Chỉ tiêu", target: "Chỉ tiêu Nghị quyết ĐH VI", status: "So sánh NQ ĐH VI" },
     });
     const header = l.rows.filter((r) => r.section === "header");
     expect(header.map((r) => r.cells.map((c) => [c.col, c.text, c.rowSpan ?? 1, c.colSpan ?? 1]))).toEqual([
@@ -205,12 +207,12 @@ describe("appendix layout model", () => {
       fontSizes: { body: 13 },
       marginsMm: { left: 25 },
     });
-    expect(l.title).toBe("KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2023");
+    expect(l.title).toBe("Kết quả thực hiện chỉ tiêu năm 2023"); // as typed, never rewritten
     expect(l.kemTheo).toBe("(Kèm theo Tờ trình số 5-TTr/ThU)");
     expect(l.appendixLabel).toBe("");
     expect(l.rows[0].kind).toBe("title");
     expect(l.styles.body.size).toBe(13);
-    expect(l.warnings).toEqual(["Lề trái 25 mm nằm ngoài mức 30–35 mm của Văn bản của Đảng, Hướng dẫn 05-HD/VPTW (2026)."]);
+    expect(l.warnings).toEqual(["Lề trái 25 mm nằm ngoài mức 30–35 mm của Văn bản của Đảng, Hướng dẫn 05-HD/VPTW (2026) — theo tóm tắt, chưa đối chiếu văn bản gốc."]);
     expect(buildAppendixLayout(table, REFERENCE_INFO, { kemTheo: "" }).rows.some((r) => r.kind === "kem-theo")).toBe(false);
   });
 
@@ -240,5 +242,41 @@ describe("appendix layout model", () => {
     expect(one).toBeLessThanOrEqual(19);
     expect(long).toBeGreaterThan(one * 1.8); // two lines or more at 136 mm
     expect(estimateRowHeight("Tỷ lệ hộ nghèo", 10, 12)).toBeGreaterThan(one); // narrow column wraps
+  });
+});
+
+describe("presets tell the truth", () => {
+  const table = tableFromTsv();
+  test("HD 05 (2026) is labelled as resting on summaries; HD 36 (2018) beside it with its own margins", () => {
+    expect(PRESETS["dang-2026"].label).toContain("theo tóm tắt, chưa đối chiếu văn bản gốc");
+    expect(PRESETS["dang-2026"].confirmed).toBe(false);
+    expect(PRESETS["dang-2018"].confirmed).toBe(true);
+    expect(PRESETS["dang-2018"].label).not.toContain("tóm tắt");
+    for (const n of PRESET_NAMES) expect(PRESETS[n].hint.length).toBeGreaterThan(10);
+    const hd36 = buildAppendixLayout(table, REFERENCE_INFO, { preset: "dang-2018" });
+    expect(hd36.page.marginsMm).toEqual({ top: 25, bottom: 25, left: 35, right: 15 });
+    expect(hd36.page.headerMm).toBe(10); // page number 10 mm from the top edge
+    expect(hd36.presetLabel).toBe("Văn bản của Đảng, Hướng dẫn 36-HD/VPTW (2018)");
+    expect(hd36.warnings).toEqual([]);
+    // margins stay adjustable per preset
+    expect(buildAppendixLayout(table, REFERENCE_INFO, { preset: "dang-2018", marginsMm: { left: 30 } }).page.marginsMm).toEqual({ top: 25, bottom: 25, left: 30, right: 15 });
+  });
+
+  test("the Thông tin sheet's Thể thức decides the default, by name, label or alias; options win", () => {
+    expect(["dang-2018", "HD 36", "Hướng dẫn 36-HD/VPTW", "Theo Hướng dẫn 36-HD/VPTW", PRESETS["dang-2018"].label].map(parsePreset)).toEqual(Array(5).fill("dang-2018"));
+    expect(["Nghị định 30", "NĐ 30", "nha-nuoc"].map(parsePreset)).toEqual(["nha-nuoc", "nha-nuoc", "nha-nuoc"]);
+    expect(["HD 05", "05-HD/VPTW"].map(parsePreset)).toEqual(["dang-2026", "dang-2026"]);
+    expect(parsePreset("HD 99")).toBeNull();
+    expect(buildAppendixLayout(table, { ...REFERENCE_INFO, layout: "HD 36" }).preset).toBe("dang-2018");
+    expect(buildAppendixLayout(table, { ...REFERENCE_INFO, layout: "HD 36" }, { preset: "nha-nuoc" }).preset).toBe("nha-nuoc");
+    expect(buildAppendixLayout(table, REFERENCE_INFO).preset).toBe(DEFAULT_PRESET);
+  });
+
+  test("the Thông tin sheet's title and Kèm theo, as typed, before the title block's and the composed ones", () => {
+    const t = tableFromTsv();
+    t.title = "TIÊU ĐỀ TRÊN BẢNG";
+    const l = buildAppendixLayout(t, { ...REFERENCE_INFO, appendixTitle: "KẾT QUẢ  NHIỆM KỲ 2020 – 2025", kemTheo: "(Kèm theo Báo cáo số 1-BC/ThU,  ngày 02/01/2024)" });
+    expect([l.title, l.kemTheo]).toEqual(["KẾT QUẢ  NHIỆM KỲ 2020 – 2025", "(Kèm theo Báo cáo số 1-BC/ThU,  ngày 02/01/2024)"]);
+    expect(buildAppendixLayout(t, REFERENCE_INFO).title).toBe("TIÊU ĐỀ TRÊN BẢNG");
   });
 });

@@ -1,0 +1,142 @@
+/**
+ * The source sheet's own texts for the appendix, taken from the grid when the reader has not kept
+ * them: each column's header as typed, each row's cells as typed (by role), the title and the
+ * "(Kèm theo ...)" line of a title block above the table. Fills only what is missing.
+ */
+import { foldText } from "../text/numbers";
+import { parseAddress, valueAt, type Grid } from "../sheet/grid";
+import type { IndicatorTable, SourceTexts, TableRow } from "../model";
+
+/** Roles whose cells the appendix copies. */
+const TEXT_ROLES = ["tt", "name", "unit", "target", "actual", "status", "note", "baseline"] as const;
+
+/** The text of a cell as typed, or undefined for an empty or non-text cell. */
+function textOf(v: unknown): string | undefined {
+  if (typeof v === "string") return v.trim() === "" ? undefined : v;
+  if (v && typeof v === "object" && Array.isArray((v as { richText?: unknown }).richText)) {
+    const t = ((v as { richText: Array<{ text?: string }> }).richText).map((p) => p.text ?? "").join("");
+    return t.trim() === "" ? undefined : t;
+  }
+  return undefined;
+}
+
+/** A year typed as a number (2021) in a header cell. */
+function numberText(v: unknown): string | undefined {
+  return typeof v === "number" && Number.isInteger(v) ? String(v) : undefined;
+}
+
+/** "(1)", "(2)", "1", "A": a column-number row, not a title. */
+const COLUMN_NUMBER = /^\s*\(?\s*(\d{1,2}|[A-Z])\s*\)?\s*$/;
+
+/**
+ * A column's header as typed: the header row's cell, or the nearest cell above it in the header
+ * block (two-tier headers keep a merged title in the upper row), skipping column numbers.
+ */
+function headerText(grid: Grid, letter: string, headerRow: number, role: string): string | undefined {
+  const top = Math.max(1, headerRow - 2);
+  if (role.startsWith("year:")) {
+    // a year column's own cell names its year, in the header row or the row under a group title
+    const year = role.slice(5);
+    for (let r = headerRow + 1; r >= top; r--) {
+      const t = textOf(valueAt(grid, `${letter}${r}`)) ?? numberText(valueAt(grid, `${letter}${r}`));
+      if (t !== undefined && t.includes(year)) return t;
+    }
+    return undefined;
+  }
+  for (let r = headerRow; r >= top; r--) {
+    const t = textOf(valueAt(grid, `${letter}${r}`));
+    if (t !== undefined && !COLUMN_NUMBER.test(t)) return t;
+  }
+  return undefined;
+}
+
+function rowTexts(grid: Grid, table: IndicatorTable, r: TableRow): SourceTexts {
+  const out: SourceTexts = {};
+  const roles: string[] = r.type === "group" ? ["tt", "name"] : [...TEXT_ROLES, ...Object.keys(r.cells).filter((k) => k.startsWith("year:"))];
+  for (const role of roles) {
+    const address = r.type === "indicator" ? r.cells[role] : undefined;
+    const letter = table.mapping[role];
+    const at = address ?? (letter ? `${letter}${r.row}` : undefined);
+    if (!at) continue;
+    const t = textOf(valueAt(grid, at));
+    if (t !== undefined) out[role] = t;
+  }
+  return out;
+}
+
+/** The title and "(Kèm theo ...)" line of the rows above the header, as typed. */
+function titleBlock(grid: Grid, headerRow: number): { title?: string; kemTheo?: string } {
+  const origin = parseAddress(grid.origin ?? "A1").row;
+  const lines: string[] = [];
+  let kemTheo: string | undefined;
+  for (let i = 0; i < headerRow - origin && i < grid.values.length; i++) {
+    const texts = (grid.values[i] ?? []).map(textOf).filter((t): t is string => t !== undefined);
+    if (texts.length !== 1) continue;
+    const t = texts[0];
+    const f = foldText(t);
+    if (/^\(?\s*kem theo/.test(f)) kemTheo = t;
+    else if (/^phu luc\s+\S+\s*$/.test(f) || COLUMN_NUMBER.test(t)) continue;
+    else if (/(chi tieu|ket qua|muc tieu|nghi quyet)/.test(f) || (lines.length > 0 && !kemTheo)) lines.push(t);
+  }
+  return { title: lines.length ? lines.join("\n") : undefined, kemTheo };
+}
+
+/** The title over the year columns of a two-tier header ("Thực hiện qua các năm"), as typed. */
+function yearGroupTitle(grid: Grid, table: IndicatorTable): string | undefined {
+  const first = Object.keys(table.mapping).filter((k) => k.startsWith("year:")).sort()[0];
+  if (!first) return undefined;
+  const letter = table.mapping[first];
+  for (let r = table.headerRow; r >= Math.max(1, table.headerRow - 2); r--) {
+    const t = textOf(valueAt(grid, `${letter}${r}`));
+    if (t !== undefined && !t.includes(first.slice(5)) && !COLUMN_NUMBER.test(t)) return t;
+  }
+  return undefined;
+}
+
+/** Fill the table's missing headers, row texts, title and "Kèm theo" line from its grid. */
+export function withSourceTexts(table: IndicatorTable, grid: Grid): IndicatorTable {
+  if (!table.headers) {
+    const headers: Partial<Record<string, string>> = {};
+    for (const [role, letter] of Object.entries(table.mapping)) {
+      const t = headerText(grid, letter, table.headerRow, role);
+      if (t !== undefined) headers[role] = t;
+    }
+    const group = yearGroupTitle(grid, table);
+    if (group !== undefined) headers.years = group;
+    table.headers = headers;
+  }
+  for (const r of table.rows) if (!r.texts) r.texts = rowTexts(grid, table, r);
+  if (table.title === undefined || table.titleBlock?.kemTheo === undefined) {
+    const block = titleBlock(grid, table.headerRow);
+    if (table.title === undefined && block.title !== undefined) table.title = block.title;
+    if (table.titleBlock?.kemTheo === undefined && block.kemTheo !== undefined) table.titleBlock = { ...(table.titleBlock ?? {}), kemTheo: block.kemTheo };
+  }
+  return table;
+}
+
+/** Fields of the "Thông tin" sheet that shape the appendix, by their labels (folded, without ":"). */
+const LAYOUT_INFO_LABELS: ReadonlyArray<[string, "layout" | "appendixTitle" | "kemTheo"]> = [
+  ["the thuc", "layout"],
+  ["the thuc van ban", "layout"],
+  ["the thuc phu luc", "layout"],
+  ["tieu de phu luc", "appendixTitle"],
+  ["ten phu luc", "appendixTitle"],
+  ["kem theo", "kemTheo"],
+  ["dong kem theo", "kemTheo"],
+];
+
+/**
+ * "Thể thức", "Tiêu đề phụ lục" and "Kèm theo" from a "Thông tin" sheet (label in the first
+ * non-empty cell of a row, the value in the next), values as typed.
+ */
+export function readLayoutInfo(grid: Grid): { layout?: string; appendixTitle?: string; kemTheo?: string } {
+  const out: { layout?: string; appendixTitle?: string; kemTheo?: string } = {};
+  for (const row of grid.values) {
+    const cells = (row ?? []).map(textOf).filter((t): t is string => t !== undefined);
+    if (cells.length < 2) continue;
+    const label = foldText(cells[0]).replace(/[:*]+/g, "").replace(/\s+/g, " ").trim();
+    const hit = LAYOUT_INFO_LABELS.find(([l]) => l === label);
+    if (hit && out[hit[1]] === undefined) out[hit[1]] = cells[1];
+  }
+  return out;
+}

@@ -1,0 +1,214 @@
+/**
+ * The rows under the header: which are repeated headers or column-number rows (skipped), groups or
+ * indicators; their TT, "-"/"+" marks and place in the hierarchy; and their texts exactly as typed.
+ * Normalised forms (name, unit, actual) are kept beside the typed ones for matching only.
+ */
+import { parseStatusLabel } from "../evaluation/evaluate";
+import { foldText, normalizeText } from "../text/numbers";
+import { inferKind, parseKind } from "../evaluation/evaluate-table";
+import { cellText, isBlankCell } from "./cell";
+import { foldHeader } from "./header-roles";
+import { isNumberRow, type HeaderInfo, type Merge } from "./header";
+import type { Grid } from "./grid";
+import type { GroupRow, IndicatorRow, TableRow } from "../model";
+
+const ROMAN = /^(X{0,3})(IX|IV|V?I{0,3})$/;
+
+/** Rank of a TT for the hierarchy: smaller is outer. */
+export function ttRank(tt: string, marker: string | undefined): number | null {
+  if (marker === "-") return 10;
+  if (marker === "+") return 11;
+  if (tt === "") return null;
+  if (/^[A-H]$/.test(tt)) return 0;
+  if (ROMAN.test(tt)) return 1;
+  if (/^\d+$/.test(tt)) return 2;
+  if (/^\d+(\.\d+)+$/.test(tt)) return 2 + (tt.match(/\./g) || []).length;
+  if (/^[a-zđ]$/.test(tt)) return 9;
+  if (/^[*•]$/.test(tt)) return 12;
+  return 8;
+}
+
+function cleanTt(text: string): string {
+  return normalizeText(text).replace(/[.)\s]+$/, "").replace(/^\(/, "").trim();
+}
+
+/** The cell at (r, c), with vertical merges in value columns spread down the rows they cover. */
+export type CellAt = (r: number, c: number | undefined) => unknown;
+
+export function cellReader(grid: Grid, merges: Merge[], dataStart: number, keep: Array<number | undefined>): CellAt {
+  const fill = new Map<string, unknown>();
+  for (const m of merges) {
+    if (m.bottom <= m.top || m.bottom < dataStart) continue;
+    const master = grid.values[m.top]?.[m.left];
+    for (let r = Math.max(m.top + 1, dataStart); r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) if (!keep.includes(c)) fill.set(`${r},${c}`, master);
+    }
+  }
+  return (r, c) => {
+    if (c === undefined) return undefined;
+    const v = grid.values[r]?.[c];
+    if ((v === null || v === undefined || v === "") && fill.size) {
+      const f = fill.get(`${r},${c}`);
+      if (f !== undefined) return f;
+    }
+    return v;
+  };
+}
+
+/** A header pasted again at a page break: every filled cell repeats a header tier's title of its column. */
+export function isRepeatedHeader(raw: unknown[], h: HeaderInfo, afterHeader: boolean): boolean {
+  let same = 0;
+  let filled = 0;
+  for (let c = 0; c < raw.length; c++) {
+    const t = cellText(raw[c]).trim();
+    if (t === "") continue;
+    filled++;
+    const f = foldHeader(t);
+    if (h.tierFolded.some((tier) => tier[c] === f)) same++;
+    else return false;
+  }
+  return filled > 0 && (same >= 2 || afterHeader);
+}
+
+export function isColumnNumberRow(raw: unknown[]): boolean {
+  return isNumberRow(raw.map((v) => cellText(v).trim()));
+}
+
+export interface RowTexts {
+  tt: string;
+  /** the name as typed (after a TT written into the same cell) */
+  nameText: string;
+  /** for matching: normalised, without a leading "-"/"+" mark */
+  name: string;
+  marker?: "-" | "+";
+}
+
+/** TT and name of a row: "I. Các chỉ tiêu" written in one cell, "1. …" in the name cell, "-"/"+" marks. */
+export function splitTtAndName(ttRaw: unknown, nameRaw: unknown): RowTexts {
+  // "1.1" typed into Excel becomes the number 1.1: keep the dot
+  let tt = cleanTt(typeof ttRaw === "number" ? String(ttRaw) : cellText(ttRaw));
+  let nameText = typeof nameRaw === "string" ? nameRaw : cellText(nameRaw);
+  if (nameText.trim() === "" && tt !== "") {
+    const typed = cellText(ttRaw).trim();
+    const m = typed.match(/^((?:[IVX]+|[A-H]|\d+(?:\.\d+)*))\s*[.)/-]?\s+([\s\S]+)$/);
+    if (m && m[2].trim().length > 1) [tt, nameText] = [m[1], m[2]];
+    else if (ttRank(tt, undefined) === null || ttRank(tt, undefined) === 8) [nameText, tt] = [typed, ""];
+  } else if (tt === "" && nameText.trim() !== "") {
+    const m = nameText.match(/^\s*((?:[IVX]+|[A-H]|\d+(?:\.\d+)*))[.)]\s+(\S[\s\S]*)$/);
+    if (m) [tt, nameText] = [m[1], m[2]];
+  }
+  let name = normalizeText(nameText);
+  let marker: "-" | "+" | undefined;
+  const mk = name.match(/^([-+•*])\s*/);
+  if (mk && !/^[-+]\s*\d/.test(name)) {
+    marker = mk[1] === "+" ? "+" : "-";
+    name = name.slice(mk[0].length).trim();
+  }
+  if (tt === "-" || tt === "+") {
+    marker = marker ?? (tt as "-" | "+");
+    tt = "";
+  }
+  // A numbered row whose name starts with a dash ("2.6 | - Tỷ lệ ...") is not a sub-row.
+  if (tt !== "") marker = undefined;
+  return marker ? { tt, nameText, name, marker } : { tt, nameText, name };
+}
+
+const UNIT_WORDS =
+  /^(%|%\/nam|‰|(nghin |ngan |trieu |ty |ti )?(dong|usd)(\/.*)?|ha|km|km2|m2|m3|tan|nguoi|lao dong|xa|phuong|ho|truong|lan|luot|cai|doanh nghiep|hop tac xa|dang vien|giuong( benh)?(\/.*)?|bac si(\/.*)?|kwh|mw|con|tre|chiec|diem|cong trinh|du an)$/;
+
+/** "Thu ngân sách (tỷ đồng)": the unit in brackets at the end of a name, as typed; undefined otherwise. */
+export function unitInName(nameText: string): string | undefined {
+  const m = nameText.match(/[([]\s*([^()[\]]{1,30}?)\s*[)\]]\s*$/);
+  if (!m) return undefined;
+  return UNIT_WORDS.test(foldText(m[1]).replace(/\s+/g, " ").trim()) ? m[1] : undefined;
+}
+
+/** Does a note hold nothing but a status ("Hoàn thành vượt", "Không đạt")? */
+export function isBareStatus(text: string): boolean {
+  const t = foldText(text).replace(/[.;,!]+$/, "").trim();
+  return t !== "" && t.split(" ").length <= 4 && parseStatusLabel(text) !== null;
+}
+
+/** What building one row needs: the columns, the cell reader, and where the row sits. */
+export interface RowContext {
+  cols: Map<string, number>;
+  at: CellAt;
+  yearCols: Array<[number, number]>;
+  /** letters of the columns, by 0-based index */
+  letters: string[];
+  rowNo: number;
+  level: number;
+  groupPath: string[];
+  /** the note column holds statuses for rows without a status column */
+  statusInNote: boolean;
+}
+
+const MAIN_ROLES = new Set(["tt", "name", "unit", "target", "actual", "status", "note"]);
+const VALUE_ROLES = ["target", "actual", "status", "baseline"];
+
+export function hasValues(ctx: RowContext, r: number): boolean {
+  return VALUE_ROLES.some((role) => ctx.cols.has(role) && !isBlankCell(ctx.at(r, ctx.cols.get(role)))) || ctx.yearCols.some(([, c]) => !isBlankCell(ctx.at(r, c)));
+}
+
+const normalised = (v: unknown): unknown => (typeof v === "string" ? normalizeText(v) : v);
+
+export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow {
+  const { cols, at } = ctx;
+  if (!hasValues(ctx, r)) {
+    const g: GroupRow = { type: "group", row: ctx.rowNo, tt: texts.tt, name: texts.name, nameText: texts.nameText, level: ctx.level };
+    return g;
+  }
+  const get = (role: string) => at(r, cols.get(role));
+  const years: Record<number, unknown> = {};
+  for (const [y, c] of ctx.yearCols) {
+    const v = at(r, c);
+    if (!isBlankCell(v)) years[y] = normalised(v);
+  }
+  const cells: Record<string, string> = {};
+  for (const [role, c] of cols) if (MAIN_ROLES.has(role) || !isBlankCell(at(r, c))) cells[role] = ctx.letters[c] + ctx.rowNo;
+  let unitText = cellText(get("unit"));
+  const fromName = !cols.has("unit") ? unitInName(texts.nameText) : undefined;
+  if (fromName) unitText = fromName;
+  const unit = normalizeText(unitText);
+  const actualRaw = get("actual");
+  const ind: IndicatorRow = {
+    type: "indicator",
+    row: ctx.rowNo,
+    tt: texts.tt,
+    name: texts.name,
+    nameText: texts.nameText,
+    unit,
+    unitText,
+    level: ctx.level,
+    kind: parseKind(cellText(get("kind"))) ?? inferKind(texts.name, unit),
+    targetText: cellText(get("target")),
+    years,
+    actual: isBlankCell(actualRaw) ? undefined : normalised(actualRaw),
+    actualSource: isBlankCell(actualRaw) ? "missing" : "given",
+    groupPath: ctx.groupPath,
+    cells,
+  };
+  if (!isBlankCell(actualRaw)) ind.actualText = cellText(actualRaw);
+  if (fromName) ind.unitFromName = true;
+  if (texts.marker) ind.marker = texts.marker;
+  const dirText = cellText(get("direction")).trim();
+  if (dirText) ind.directionSetting = dirText;
+  const baselineRaw = get("baseline");
+  if (!isBlankCell(baselineRaw)) ind.baseline = normalised(baselineRaw);
+  const ratioRaw = get("ratio");
+  if (!isBlankCell(ratioRaw)) ind.ratioText = cellText(ratioRaw);
+  readStatusAndNote(ind, cellText(get("status")), cellText(get("note")), ctx.statusInNote);
+  return ind;
+}
+
+/** The reported status as typed: from the status column, or a bare status in "Ghi chú" when there is none. */
+function readStatusAndNote(ind: IndicatorRow, statusText: string, note: string, statusInNote: boolean): void {
+  if (statusText.trim()) {
+    ind.reportedText = statusText;
+    ind.reported = parseStatusLabel(statusText);
+  } else if (statusInNote && note.trim() && isBareStatus(note)) {
+    ind.reportedText = note;
+    ind.reported = parseStatusLabel(note);
+  }
+  if (note.trim()) ind.note = note;
+}
