@@ -28,6 +28,8 @@ const DOC_IMAGES = path.join(REPO_ROOT, "docs", "img");
 const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === "1";
 /** the jobs of the pane's navigation, in order (src/taskpane/jobs.ts) */
 const JOBS = ["Bảng chỉ tiêu", "Kiểm tra", "Cột Đánh giá", "Triển vọng", "Phụ lục", "Văn bản báo cáo", "Soát dự thảo", "Tổng hợp đơn vị"];
+/** the jobs whose view is wired in this build (the others show "chưa có") */
+const WIRED = ["Bảng chỉ tiêu", "Kiểm tra", "Cột Đánh giá", "Phụ lục"];
 const SHEET = "Chỉ tiêu";
 const HEADER_ROW = 3;
 const COLUMNS = ["A", "B", "C", "D", "E", "F"];
@@ -471,11 +473,12 @@ describe("task pane in a browser without Excel", () => {
         if (name === "Tổng quan") await docShot("10-tro-giup", page, false);
         await page.keyboard.press("Escape");
         await help.waitFor({ state: "detached" });
+        // a job whose view is not in this build says so
+        const notYet = (await page.getByText(`Việc “${name}” chưa có trong bản này.`).count()) > 0;
+        expect({ name, notYet }).toEqual({ name, notYet: JOBS.includes(name) && !WIRED.includes(name) });
         const index = JOBS.indexOf(name);
-        if (index >= 0 && !["Bảng chỉ tiêu", "Kiểm tra", "Cột Đánh giá", "Phụ lục"].includes(name)) {
-          await page.getByText(`Việc “${name}” chưa có trong bản này.`).waitFor();
+        if (index >= 0 && !["Bảng chỉ tiêu", "Kiểm tra", "Cột Đánh giá", "Phụ lục"].includes(name))
           await docShot(`2${index}-${name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").toLowerCase().replace(/[^a-z0-9]+/g, "-")}`);
-        }
       }
     }
     // the job list at 360 px: a drawer opened by "Các việc"
