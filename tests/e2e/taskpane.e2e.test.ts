@@ -461,6 +461,7 @@ describe("task pane in a browser without Excel", () => {
         await idle();
         const overflow = await overflowOf(page);
         expect({ width, name, overflow }).toEqual({ width, name, overflow: 0 });
+        await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-${width}-viec-${JOBS.indexOf(name) + 1}.png`), fullPage: true, animations: "disabled" });
         if (width !== 360) continue;
         await accessible(name);
         // the "?": what it does, what it needs, an example
