@@ -1,20 +1,118 @@
 /* eslint-disable no-undef */
-// Builds the add-in: task pane (React), custom functions (shared runtime) and ribbon commands.
-// functions.json comes from the JSDoc of src/functions/functions.ts (custom-functions-metadata-plugin).
+// Builds the add-in into dist/web: task pane (React), custom functions (shared runtime), ribbon
+// commands, functions.json (from the JSDoc of src/functions/functions.ts) and manifest.xml.
+//
+// Where it runs (see docs/trien-khai.md and the support matrix in README.md):
+// - functions.js and commands.js are ES5: on Windows without WebView2, an add-in with <Runtimes>
+//   (ours) runs in Internet Explorer 11, and the NQ.* functions must still register there. They
+//   are transpiled to ES5 after bundling (TypeScript, target ES5) and tests/functions/es5.test.ts
+//   parses them as ES5;
+// - taskpane.js and its chunks (React 18 + Fluent UI v9) need a modern webview: they are lowered to
+//   TASKPANE_ES below (some libraries ship ES2022). The page's inline ES5 bootstrap
+//   (src/taskpane/taskpane.html) tries that syntax first and, where it fails, shows a Vietnamese
+//   message instead of a blank pane, without loading taskpane.js;
+// - the base URL comes from one setting: ADDIN_URL for `npm run build` (production), written into
+//   every URL of dist/web/manifest.xml; https://localhost:3000/ only in the dev build.
 // HTTPS dev certificates are only loaded for `webpack serve` (npm run dev-server).
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
-const urlDev = "https://localhost:3000/";
-const urlProd = "https://localhost:3000/"; // change to the deployed address before publishing
+/** The address manifest.xml (the template) is written with; the dev server serves it. */
+const DEV_URL = "https://localhost:3000/";
+/** The ECMAScript version taskpane.js may use: the bootstrap's probe needs exactly this syntax. */
+const TASKPANE_ES = 2020;
+/** Files that must run in Internet Explorer 11 (the shared runtime without WebView2). */
+const ES5_ASSETS = ["functions.js", "commands.js"];
+
+/**
+ * The deployed base URL from ADDIN_URL: https only, no query or fragment, ending with "/".
+ * Throws a Vietnamese message naming the setting and what to do.
+ */
+function addinBaseUrl(value) {
+  const raw = String(value || "").trim();
+  let u;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new Error(`ADDIN_URL="${raw}" không phải là một địa chỉ web. Ví dụ: ADDIN_URL=https://phanmem.tinhuy.vn/chi-tieu/ npm run build`);
+  }
+  if (u.protocol !== "https:") throw new Error(`ADDIN_URL="${raw}" phải bắt đầu bằng https:// (Office chỉ nạp phần bổ trợ qua HTTPS).`);
+  if (u.search || u.hash) throw new Error(`ADDIN_URL="${raw}" không được có "?" hay "#": chỉ ghi thư mục chứa taskpane.html.`);
+  if (/^(localhost|127\.|\[::1\])/i.test(u.hostname)) throw new Error(`ADDIN_URL="${raw}" trỏ vào máy này (localhost): máy khác trong cơ quan không mở được. Ghi địa chỉ máy chủ web của cơ quan.`);
+  return u.href.endsWith("/") ? u.href : `${u.href}/`;
+}
+
+/**
+ * manifest.xml with every add-in URL moved from DEV_URL to `base` (SourceLocation, icons,
+ * SupportUrl, AppDomain, the functions' script and metadata, the learn-more link).
+ */
+function renderManifest(xml, base) {
+  const origin = new URL(base).origin;
+  return String(xml)
+    .split(DEV_URL)
+    .join(base)
+    .replace(/<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`);
+}
+
+/**
+ * Lowers the bundles after minifying, with TypeScript: the ES5 assets to ES5 (helpers inlined), every
+ * other script (taskpane.js and its lazy chunks, which carry libraries' newer syntax such as class
+ * static blocks) to TASKPANE_ES (ES2020) where they go beyond it. Syntax only: library features
+ * come from the webview (taskpane) or es5-polyfills.ts (functions).
+ */
+class LowerSyntaxPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("LowerSyntaxPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "LowerSyntaxPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, (assets) => {
+        const ts = require("typescript");
+        const acorn = require("acorn");
+        for (const name of Object.keys(assets)) {
+          if (!name.endsWith(".js")) continue;
+          const es5 = ES5_ASSETS.includes(name);
+          const code = compilation.getAsset(name).source.source().toString();
+          if (!es5) {
+            try {
+              acorn.parse(code, { ecmaVersion: TASKPANE_ES });
+              continue; // already within the level
+            } catch {
+              /* lower it */
+            }
+          }
+          const r = ts.transpileModule(code, {
+            fileName: name,
+            reportDiagnostics: true,
+            compilerOptions: { allowJs: true, target: es5 ? ts.ScriptTarget.ES5 : ts.ScriptTarget[`ES${TASKPANE_ES}`], module: ts.ModuleKind.CommonJS, downlevelIteration: es5, importHelpers: false, removeComments: false, sourceMap: false },
+          });
+          const errors = (r.diagnostics || []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+          for (const d of errors) compilation.errors.push(new compiler.webpack.WebpackError(`${name}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`));
+          // ES5 assets: one function scope, so the helpers (__read, __spreadArray...) stay out of the page's globals
+          compilation.updateAsset(name, new sources.RawSource(es5 ? `(function () {\n${r.outputText}\n}).call(this);\n` : r.outputText));
+        }
+      });
+    });
+  }
+}
+
+/** The page bootstrap's syntax probe for TASKPANE_ES (tests/functions/es5.test.ts checks it). */
+const SYNTAX_PROBES = {
+  2017: "async function f(){await 0};",
+  2018: "async function f(){await 0};var {a,...b}={a:1};",
+  2019: "async function f(){await 0};var {a,...b}={a:1};try{}catch{};",
+  2020: "async function f(){await 0};var {a,...b}={a:1};try{}catch{};var c=b?.x??1;",
+};
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = process.argv.some((a) => a === "serve");
+  const addinUrl = process.env.ADDIN_URL;
+  const base = dev ? DEV_URL : addinUrl ? addinBaseUrl(addinUrl) : null;
   const config = {
     devtool: dev ? "source-map" : false,
+    // webpack's own runtime code in ES5 too (the ES5 assets start with it)
+    target: ["web", "es5"],
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
@@ -34,7 +132,7 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, target: `ES${TASKPANE_ES}` } } },
         },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
@@ -47,7 +145,10 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane", "functions", "commands"],
+        // the page loads its scripts itself, in order: bootstrap, functions, commands, then the pane
+        inject: false,
+        minify: false,
+        templateParameters: { taskpaneProbe: SYNTAX_PROBES[TASKPANE_ES] },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
@@ -57,13 +158,23 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          {
-            from: "manifest*.xml",
-            to: "[name][ext]",
-            transform: (content) => (dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd)),
-          },
+          // no ADDIN_URL in a production build: no manifest (it would point at nobody's machine)
+          ...(base ? [{ from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : renderManifest(content, base)) }] : []),
         ],
       }),
+      new LowerSyntaxPlugin(),
+      {
+        apply(compiler) {
+          if (base) return;
+          compiler.hooks.thisCompilation.tap("ManifestWarning", (compilation) => {
+            compilation.warnings.push(
+              new compiler.webpack.WebpackError(
+                "Chưa đặt ADDIN_URL: dist/web không có manifest.xml. Để triển khai, build lại với địa chỉ máy chủ web, ví dụ ADDIN_URL=https://phanmem.tinhuy.vn/chi-tieu/ npm run build (xem docs/trien-khai.md).",
+              ),
+            );
+          });
+        },
+      },
     ],
     devServer: {
       static: { directory: path.join(__dirname, "dist/web") },
@@ -77,3 +188,10 @@ module.exports = async (env, options) => {
   }
   return config;
 };
+
+module.exports.addinBaseUrl = addinBaseUrl;
+module.exports.renderManifest = renderManifest;
+module.exports.DEV_URL = DEV_URL;
+module.exports.TASKPANE_ES = TASKPANE_ES;
+module.exports.SYNTAX_PROBES = SYNTAX_PROBES;
+module.exports.ES5_ASSETS = ES5_ASSETS;

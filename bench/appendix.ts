@@ -33,11 +33,11 @@ async function plainExcelJs(layout: AppendixLayout): Promise<Uint8Array> {
 }
 
 /** Child process: the whole appendix (layout, .xlsx, .docx) at `n` rows; prints the peak RSS in MB. */
-export async function peakAppendix(n: number): Promise<void> {
+export async function peakAppendix(n: number, only?: string): Promise<void> {
   const table = realisticTable(n);
   const layout = buildAppendixLayout(table, SAMPLE_INFO, {});
-  const xlsx = await renderAppendixXlsx(layout);
-  const docx = await renderAppendixDocx(layout);
+  const xlsx = only === "docx" ? new Uint8Array() : await renderAppendixXlsx(layout);
+  const docx = only === "xlsx" ? new Uint8Array() : await renderAppendixDocx(layout);
   process.stdout.write(JSON.stringify({ peak_mb: process.resourceUsage().maxRSS / 1024, xlsx_bytes: xlsx.length, docx_bytes: docx.length }) + "\n");
 }
 

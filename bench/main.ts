@@ -13,7 +13,7 @@ type Figures = Record<string, number | string>;
 
 async function main(): Promise<void> {
   const peak = process.argv.indexOf("--peak-appendix");
-  if (peak > 0) return peakAppendix(Number(process.argv[peak + 1]));
+  if (peak > 0) return peakAppendix(Number(process.argv[peak + 1]), process.argv[peak + 2]);
   const json = process.argv.includes("--json");
   const log = (s: string) => {
     if (!json) process.stdout.write(s + "\n");

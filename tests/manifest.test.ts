@@ -1,5 +1,5 @@
 /**
- * Structural test of manifest.xml (the official validator is an online service, so it is never run
+ * Structural test of manifest.xml (the development manifest, and the template of the deployed one) (the official validator is an online service, so it is never run
  * here): identity, requirement sets, the shared runtime, the CustomFunctions extension point and
  * its namespace, the Home-tab button, every resource reference, HTTPS URLs, and the icon files in
  * assets/ with the pixel sizes the manifest claims.
@@ -7,6 +7,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { NAMESPACE } from "../src/core/evaluation/nq-functions";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const webpackConfig = require("../webpack.config.js") as { addinBaseUrl(v: string): string; renderManifest(xml: string, base: string): string; DEV_URL: string };
 
 const ROOT = path.resolve(__dirname, "..");
 const XML = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -195,7 +197,9 @@ describe("ribbon", () => {
     const action = one(buttons[0], "Action");
     expect(xsiType(action)).toBe("ShowTaskpane");
     expect(one(action, "SourceLocation").attrs.resid).toBe("Taskpane.Url");
-    expect(one(action, "TaskpaneId").text.trim()).not.toBe("");
+    // a shared runtime supports one task pane: Microsoft's docs say its buttons carry no TaskpaneId
+    expect(kids(action, "TaskpaneId")).toEqual([]);
+    expect(all(host, "TaskpaneId")).toEqual([]);
     const label = shortStrings.get(one(buttons[0], "Label").attrs.resid)!;
     const tip = longStrings.get(one(one(buttons[0], "Supertip"), "Description").attrs.resid)!;
     for (const s of [label, tip, shortStrings.get(one(one(tab, "Group"), "Label").attrs.resid)!]) {
@@ -234,7 +238,7 @@ describe("resources", () => {
     for (const s of longStrings.values()) expect(s.length).toBeLessThanOrEqual(250);
   });
 
-  test("every URL is HTTPS under the dev server address", () => {
+  test("every URL is HTTPS under the dev server address (the template's base)", () => {
     const found: string[] = [];
     const walk = (n: XNode) => {
       for (const v of Object.values(n.attrs)) if (/^[a-z]+:\/\//i.test(v) && !/schemas\.microsoft\.com|www\.w3\.org/.test(v)) found.push(v);
@@ -275,6 +279,54 @@ describe("icons", () => {
 
   test("assets/ holds the 16, 32, 64 and 80 px icons", () => {
     for (const s of [16, 32, 64, 80]) expect(pngSize(path.join(ROOT, "assets", `icon-${s}.png`))).toEqual({ width: s, height: s });
+  });
+});
+
+describe("the deployed manifest (ADDIN_URL)", () => {
+  const base = webpackConfig.addinBaseUrl("https://phanmem.tinhuy.example.vn/chi-tieu");
+  const prod = webpackConfig.renderManifest(XML, base);
+  const prodApp = parseXml(prod);
+
+  /** Every URL in a parsed manifest: attribute values and AppDomain texts. */
+  const urlsOf = (root: XNode): string[] => {
+    const found: string[] = [];
+    const walk = (n: XNode) => {
+      for (const v of Object.values(n.attrs)) if (/^[a-z]+:\/\//i.test(v) && !/schemas\.microsoft\.com|www\.w3\.org/.test(v)) found.push(v);
+      if (local(n) === "AppDomain") found.push(n.text.trim());
+      n.children.forEach(walk);
+    };
+    walk(root);
+    return found;
+  };
+
+  test("ADDIN_URL: https only, ends with /, no localhost, no query; Vietnamese messages otherwise", () => {
+    expect(base).toBe("https://phanmem.tinhuy.example.vn/chi-tieu/");
+    expect(webpackConfig.addinBaseUrl(" https://a.example.vn/ ")).toBe("https://a.example.vn/");
+    expect(() => webpackConfig.addinBaseUrl("http://a.example.vn/")).toThrow(/phải bắt đầu bằng https:\/\//);
+    expect(() => webpackConfig.addinBaseUrl("https://localhost:3000/")).toThrow(/localhost/);
+    expect(() => webpackConfig.addinBaseUrl("https://127.0.0.1/")).toThrow(/localhost/);
+    expect(() => webpackConfig.addinBaseUrl("https://a.example.vn/?v=1")).toThrow(/"\?"/);
+    expect(() => webpackConfig.addinBaseUrl("phanmem")).toThrow(/không phải là một địa chỉ web/);
+    expect(() => webpackConfig.addinBaseUrl("")).toThrow(/ADDIN_URL/);
+  });
+
+  test("no localhost anywhere; every URL shares the ADDIN_URL base; AppDomain is its origin", () => {
+    expect(prod).not.toMatch(/localhost/i);
+    const urls = urlsOf(prodApp);
+    expect(urls).toHaveLength(urlsOf(app).length);
+    for (const u of urls) expect(u.startsWith(base) || u === "https://phanmem.tinhuy.example.vn").toBe(true);
+    expect(all(prodApp, "AppDomain").map((n) => n.text.trim())).toEqual(["https://phanmem.tinhuy.example.vn"]);
+  });
+
+  test("the same manifest otherwise: SourceLocation, icons, SupportUrl, functions script and metadata moved", () => {
+    expect(one(one(prodApp, "DefaultSettings"), "SourceLocation").attrs.DefaultValue).toBe(`${base}taskpane.html`);
+    expect(one(prodApp, "IconUrl").attrs.DefaultValue).toBe(`${base}assets/icon-32.png`);
+    expect(one(prodApp, "SupportUrl").attrs.DefaultValue).toBe(`${base}taskpane.html`);
+    const prodUrls = new Map(kids(one(one(one(prodApp, "VersionOverrides"), "Resources"), "Urls"), "Url").map((n) => [n.attrs.id, n.attrs.DefaultValue] as const));
+    expect(prodUrls.get("Functions.Script.Url")).toBe(`${base}functions.js`);
+    expect(prodUrls.get("Functions.Metadata.Url")).toBe(`${base}functions.json`);
+    // nothing but the addresses changed
+    expect(prod.split(base).join(webpackConfig.DEV_URL).replace("<AppDomain>https://phanmem.tinhuy.example.vn</AppDomain>", "<AppDomain>https://localhost:3000</AppDomain>")).toBe(XML);
   });
 });
 

@@ -8,6 +8,7 @@ import type { ReportInfo } from "../core/model";
 import type { AppendixLayout } from "../core/layout";
 import type { PaneSettings } from "./settings";
 import type { SheetSource } from "./analyse";
+import type { Trajectory } from "../core/outlook";
 
 /** One cell of the Đánh giá column: the formula to use where custom functions work, and the value otherwise. */
 export interface StatusCell {
@@ -64,7 +65,8 @@ export interface WorkbookPort extends SheetSource {
   /** write the Đánh giá column; returns how many cells changed */
   writeStatusColumn(req: StatusColumnRequest): Promise<{ changed: number; mode: StatusColumnPlan["mode"] }>;
   /** write the appendix into a new sheet, never overwriting ("Phụ lục 1 (2)") */
-  writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string }>;
+  /** `notes`: what this Excel could not set (page layout, widths...), in Vietnamese, also written under the table */
+  writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string; notes?: string[] }>;
   selectCell(sheet: string, address: string): Promise<void>;
   getSettings(): Promise<Partial<PaneSettings> | null>;
   saveSettings(settings: PaneSettings): Promise<void>;
@@ -72,6 +74,8 @@ export interface WorkbookPort extends SheetSource {
   download(fileName: string, bytes: Uint8Array, mime: string): Promise<void>;
   /** the whole workbook with the changes made here (file mode only) */
   exportWorkbook?(): Promise<Uint8Array>;
+  /** trajectory charts on a NEW sheet "Biểu đồ" (unique name), with the data they plot beside them */
+  addOutlookCharts?(charts: readonly Trajectory[]): Promise<{ sheetName: string; charts: number }>;
 }
 
 /** Renders an appendix layout to a file (.xlsx with ExcelJS, .docx): injected, so the pane never imports a renderer. */

@@ -12,6 +12,8 @@ import * as checkCmd from "./commands/check";
 import * as templateCmd from "./commands/template";
 import * as appendixCmd from "./commands/appendix";
 import * as demoCmd from "./commands/demo";
+import * as vanBanCmd from "./commands/van-ban";
+import * as doiChieuCmd from "./commands/doi-chieu";
 
 export interface Command {
   summary: string;
@@ -26,6 +28,8 @@ export const COMMANDS: Record<string, Command> = {
   template: templateCmd,
   appendix: appendixCmd,
   demo: demoCmd,
+  "van-ban": vanBanCmd,
+  "doi-chieu": doiChieuCmd,
 };
 
 function help(): string {

@@ -8,7 +8,33 @@
  */
 import { accessSync, constants, existsSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { formatViNumber } from "../core/text/numbers";
 import { CliError, debugDetail, fileErrorMessage } from "./io";
+
+/**
+ * The largest appendix each format is written for, in table rows (indicators and groups), so a
+ * table too big for memory is refused with its size before rendering starts instead of the process
+ * dying of "heap out of memory" (Node's default heap here: about 4 GB). Measured with
+ * scripts/make-big-workbook.mjs and `node dist/bench.js --peak-appendix 100000 xlsx|docx` (table,
+ * layout and one format): .xlsx (ExcelJS) 100 000 rows ≈ 1,5 GB peak; .docx (written as XML, row
+ * by row) 100 000 rows ≈ 0,65 GB peak.
+ */
+export const APPENDIX_MAX_ROWS = { xlsx: 150_000, docx: 150_000 };
+
+/** Refuse early (exit 2, with the sizes) an appendix of `rows` rows in a format that cannot hold it. */
+export function checkAppendixSize(rows: number, formats: Array<"xlsx" | "docx">): void {
+  for (const f of formats) {
+    const max = APPENDIX_MAX_ROWS[f];
+    if (rows > max) {
+      const vi = (n: number) => formatViNumber(n, { decimals: 0 });
+      throw new CliError(
+        `Bảng có ${vi(rows)} dòng chỉ tiêu; phụ lục .${f} chỉ lập được tối đa ${vi(max)} dòng trong bộ nhớ của máy. ` +
+          (f === "docx" && rows <= APPENDIX_MAX_ROWS.xlsx ? "Hãy bỏ --docx (lập phụ lục .xlsx), hoặc tách bảng thành nhiều tệp rồi lập từng phụ lục." : "Hãy tách bảng thành nhiều tệp (ví dụ theo lĩnh vực) rồi lập từng phụ lục."),
+        2,
+      );
+    }
+  }
+}
 
 /** True when both paths name the same file on disk (device + inode), not merely equal strings. */
 export function sameFile(a: string, b: string): boolean {

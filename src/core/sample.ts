@@ -95,6 +95,8 @@ const EXTRA: Record<number, Partial<SampleRow>> = {
   10: { direction: "Càng thấp càng tốt", note: "Phần văn bản ghi: Nghị quyết dưới 0,2%" },
   11: { direction: "Càng thấp càng tốt" },
   31: { kind: "every_year", years: { 2021: 80.88, 2022: 82.08 }, note: "Năm 2021: 80,88%; năm 2022: 82,08%" },
+  // "bình quân kết nạp 110 – 120 đảng viên mới/năm" over the term, 263 in 3 years: a cumulative target
+  32: { kind: "cumulative" },
 };
 
 export const SAMPLE_ROWS: SampleRow[] = RAW.map(([tt, name, unit, target, actual, status], i) => ({

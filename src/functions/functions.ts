@@ -9,11 +9,19 @@
  * when there is one (read at each use) and does nothing otherwise. The appended associate calls
  * resolve to that binding.
  *
+ * office.js may load after this module (the page loads it without blocking outside Office, see
+ * src/taskpane/taskpane.html): associations made before Office's runtime exists wait in a queue
+ * and are handed over when the page's bootstrap reports office.js loaded, and again at
+ * Office.onReady.
+ *
+ * This bundle is ES5 (webpack.config.js) with es5-polyfills.ts, for the shared runtime in IE11.
+ *
  * Rules for the JSDoc (read by custom-functions-metadata): top-level `function` declarations only;
  * parameter and return types written inline (a union maps to "any", `Array<Array<…>>` to a range;
  * a parenthesised `(a | b)[][]` is rejected); no `@volatile`: the functions are pure and make no
  * Excel API calls.
  */
+import "./es5-polyfills";
 import { callFunction, FnError, type FnArg, type FnResult, type Scalar } from "../core/evaluation/nq-functions";
 
 /** The parts of the Office custom-functions runtime this module uses. */
@@ -41,14 +49,49 @@ function globalRuntime(): Partial<CustomFunctionsRuntime> | undefined {
   return (globalThis as unknown as { CustomFunctions?: Partial<CustomFunctionsRuntime> }).CustomFunctions;
 }
 
+type Association = [string, (...args: never[]) => unknown];
+const pending: Association[] = [];
+let watching = false;
+
+/** The page bootstrap's report on office.js (taskpane.html): callbacks run once it has loaded. */
+interface BootInfo {
+  whenOffice?: (callback: () => void) => void;
+}
+
+/** Hands queued associations to Office's runtime once it exists; returns how many went. */
+export function flushAssociations(): number {
+  const g = globalRuntime();
+  if (!g || typeof g.associate !== "function") return 0;
+  const batch = pending.splice(0, pending.length);
+  for (const [id, fn] of batch) g.associate(id, fn);
+  return batch.length;
+}
+
+function watchForRuntime(): void {
+  if (watching) return;
+  watching = true;
+  const root = globalThis as unknown as { ChiTieuBoot?: BootInfo; Office?: { onReady?: () => Promise<unknown> } };
+  const onLoaded = () => {
+    flushAssociations();
+    const office = root.Office;
+    if (office && typeof office.onReady === "function") void office.onReady().then(() => flushAssociations(), () => undefined);
+  };
+  if (root.ChiTieuBoot && typeof root.ChiTieuBoot.whenOffice === "function") root.ChiTieuBoot.whenOffice(onLoaded);
+  else onLoaded();
+}
+
 /**
  * Shadows the global on purpose (see the header): the appended associate calls use this binding,
- * which forwards to Office's runtime when there is one and does nothing otherwise.
+ * which forwards to Office's runtime when there is one, and otherwise queues until office.js loads.
  */
 const CustomFunctions: CustomFunctionsRuntime = {
   associate(id, fn) {
     const g = globalRuntime();
     if (g && typeof g.associate === "function") g.associate(id, fn);
+    else {
+      pending.push([id, fn]);
+      watchForRuntime();
+    }
   },
   get Error() {
     const g = globalRuntime();
@@ -140,12 +183,12 @@ export function mucTieu(chi_tieu: number | string, phan?: string): number | stri
 
 /**
  * Đọc số viết kiểu Việt Nam trong văn bản: "8.397,5" → 8397,5; "0,37%" → 0,37.
- * @customfunction SO
+ * @customfunction DOCSO
  * @param van_ban Văn bản chứa một số, ví dụ "8.397,5".
  * @returns Số đọc được.
  */
-export function so(van_ban: number | string): number | string {
-  return scalar("SO", [van_ban]);
+export function docSo(van_ban: number | string): number | string {
+  return scalar("DOCSO", [van_ban]);
 }
 
 /**

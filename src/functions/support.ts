@@ -1,6 +1,8 @@
 /*
- * Whether this Excel can run the NQ.* custom functions. Perpetual Excel 2016/2019 cannot
- * (no CustomFunctionsRuntime 1.1): there the task pane writes computed values instead of formulas.
+ * Whether this Excel can run the NQ.* custom functions (CustomFunctionsRuntime 1.1). Volume-licensed
+ * Excel 2016/2019 cannot, nor iPad; retail perpetual 2016+ can from Version 2311 (docs/trien-khai.md).
+ * Asked of Office, never guessed from the version: without it the task pane writes computed values
+ * instead of formulas.
  * Safe to call outside Office (a plain browser, jest): it then answers false.
  */
 
@@ -40,7 +42,7 @@ export function sharedRuntimeSupported(): boolean {
 /** How the task pane should fill computed cells on this Excel. */
 export type FillMode = "formulas" | "values";
 
-/** "formulas" where the NQ.* functions run, otherwise "values" (Excel 2016/2019, or outside Office). */
+/** "formulas" where the NQ.* functions run, otherwise "values" (older or volume-licensed Excel, or outside Office). */
 export function fillMode(): FillMode {
   return customFunctionsSupported() ? "formulas" : "values";
 }

@@ -7,6 +7,7 @@ import React, { useEffect, useMemo, useRef, useState } from "react";
 import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { AppendixRenderers, WorkbookPort } from "../app/port";
+import type { ReportIo } from "../app/report-text";
 import { useWork } from "./use-work";
 import { usePaneState } from "./pane-state";
 import { createPaneActions } from "./pane-actions";
@@ -38,6 +39,8 @@ export interface AppProps {
   openFile?: (file: File | null) => Promise<WorkbookPort>;
   /** the .xlsx and .docx renderers, loaded on first use (wired in index.tsx) */
   renderers: AppendixRenderers;
+  /** the report's .docx writer and reader, loaded on first use (wired in index.tsx) */
+  report?: ReportIo;
 }
 
 /** true while the pane is at least `px` wide (the job list then stays open beside the view) */
@@ -53,7 +56,7 @@ function useWide(px: number): boolean {
   return wide;
 }
 
-export function App({ officePort, openFile, renderers }: AppProps): JSX.Element {
+export function App({ officePort, openFile, renderers, report }: AppProps): JSX.Element {
   const styles = useStyles();
   const work = useWork();
   const { state, dispatch, get } = usePaneState();
@@ -95,7 +98,7 @@ export function App({ officePort, openFile, renderers }: AppProps): JSX.Element 
           />
           <Messages work={work} notice={state.notice} onDismiss={() => dispatch({ type: "notice", notice: null })} onBack={actions.go} />
           {port ? (
-            <JobView state={state} actions={actions} busy={busy} />
+            <JobView state={state} actions={actions} busy={busy} report={report} />
           ) : officePort ? (
             !busy && (
               <div>

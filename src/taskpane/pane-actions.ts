@@ -10,6 +10,7 @@ import { valueAt } from "../core/sheet/grid";
 import { cellText } from "../core/sheet/reader";
 import { analyse, analyseWorkbook, readWorkbookInfo, type Analysis } from "../app/analyse";
 import { layoutAppendix } from "../app/appendix";
+import { computeOutlook, outlookColumn } from "../app/outlook";
 import { buildStatusRequest, statusColumnOf } from "../app/status-column";
 import { XLSX_MIME, type AppendixRenderers, type WorkbookPort } from "../app/port";
 import { appendixOptions, type PaneSettings } from "../app/settings";
@@ -75,9 +76,11 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
     );
 
   const makeLayout = (): AppendixLayout => {
-    const { analysis, info, settings } = get();
+    const { analysis, info, settings, outlook } = get();
     if (!analysis?.table) throw new AppError("no_table", "Chưa có bảng chỉ tiêu: chọn trang có bảng ở việc “Bảng chỉ tiêu”.");
-    return layoutAppendix(analysis.table, info, appendixOptions(settings));
+    // the column "Khả năng đạt đến cuối nhiệm kỳ" when it was switched on in "Triển vọng"
+    const o = outlook.column ? computeOutlook({ table: analysis.table, info }, outlook.context) : null;
+    return layoutAppendix(analysis.table, info, { ...appendixOptions(settings), ...(o ? { outlook: outlookColumn(o) } : {}) });
   };
 
   const recheck = () => run("Đang kiểm tra lại…", "kiểm tra", (signal) => reanalyse(signal, get().sheet, get().settings, false), { cancellable: true });
@@ -217,6 +220,23 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
         },
         { cancellable: true },
       ),
+
+    outlook: (patch: Partial<PaneState["outlook"]>) => dispatch({ type: "outlook", patch }),
+
+    /** Trajectory charts on a new sheet (Excel); the sheet's name */
+    addOutlookCharts: async (charts: Parameters<NonNullable<WorkbookPort["addOutlookCharts"]>>[0]): Promise<string> => {
+      const { port } = get();
+      if (!port?.addOutlookCharts) throw new AppError("unsupported_excel", "Sổ này chưa vẽ được biểu đồ.");
+      return (await port.addOutlookCharts(charts)).sheetName;
+    },
+
+    /** Hand bytes built by a view to the user, and say so */
+    download: async (name: string, bytes: Uint8Array, mime: string) => {
+      const { port } = get();
+      if (!port) return;
+      await port.download(name, bytes, mime);
+      downloaded(name);
+    },
 
     cancelStatus: () => dispatch({ type: "plan", plan: null }),
 

@@ -9,6 +9,7 @@ import type { AppendixLayout } from "../core/layout";
 import type { Analysis } from "../app/analyse";
 import type { StatusColumnPlan, StatusColumnRequest, WorkbookPort } from "../app/port";
 import { DEFAULT_SETTINGS, type PaneSettings } from "../app/settings";
+import type { OutlookOptions } from "../app/outlook";
 import type { ViewId } from "./jobs";
 
 export interface Notice {
@@ -36,6 +37,8 @@ export interface PaneState {
   /** the appendix last made (reused by the downloads) */
   layout: AppendixLayout | null;
   appendixSheet: string | null;
+  /** the outlook's term and report year as typed, and whether the appendix gets its column */
+  outlook: { context: Pick<OutlookOptions, "termStart" | "termEnd" | "reportYear">; column: boolean };
   view: ViewId;
   /** id of the element to focus once the view has rendered (deep links back) */
   focus: string | null;
@@ -52,6 +55,7 @@ export const INITIAL_STATE: PaneState = {
   plan: null,
   layout: null,
   appendixSheet: null,
+  outlook: { context: {}, column: false },
   view: "overview",
   focus: null,
 };
@@ -65,6 +69,7 @@ export type PaneAction =
   | { type: "notice"; notice: Notice | null }
   | { type: "plan"; plan: StatusPlan | null }
   | { type: "appendix"; layout: AppendixLayout; sheet: string; sheets: string[] }
+  | { type: "outlook"; patch: Partial<PaneState["outlook"]> }
   | { type: "view"; view: ViewId; focus?: string | null }
   | { type: "focused" };
 
@@ -95,6 +100,8 @@ export function paneReducer(s: PaneState, a: PaneAction): PaneState {
       return { ...s, plan: a.plan };
     case "appendix":
       return { ...s, layout: a.layout, appendixSheet: a.sheet, sheets: a.sheets };
+    case "outlook":
+      return { ...s, outlook: { ...s.outlook, ...a.patch }, layout: null };
     case "view":
       return { ...s, view: a.view, focus: a.focus ?? null, plan: a.view === s.view ? s.plan : null };
     case "focused":

@@ -41,11 +41,11 @@ describe("chitieu check", () => {
     expect(j.indicators).toHaveLength(28);
     expect(j.groups).toHaveLength(5);
     expect(j.groups[0]).toEqual({ row: 2, tt: "I", name: "Các chỉ tiêu về kinh tế - xã hội" });
-    for (const i of j.indicators) expect(Object.keys(i).sort()).toEqual(["actual", "direction", "label", "name", "reported", "row", "status", "target", "tt", "unit"]);
+    for (const i of j.indicators) expect(Object.keys(i).sort()).toEqual(["actual", "direction", "label", "name", "outlook", "reported", "row", "status", "target", "tt", "unit"]);
     const sub = j.indicators.find((i: { row: number }) => i.row === 5);
     expect(sub.name).toBe("- Khu vực công nghiệp - xây dựng tăng");
     const water = j.indicators.find((i: { row: number }) => i.row === 27);
-    expect(water).toEqual({ row: 27, tt: "2.8", name: "Tỷ lệ hộ dân khu vực nội thị sử dụng nước hợp vệ sinh", unit: "%", target: "> 98", actual: 98, reported: "Đạt", status: "not_met", label: "Chưa đạt", direction: "up" });
+    expect(water).toEqual({ row: 27, tt: "2.8", name: "Tỷ lệ hộ dân khu vực nội thị sử dụng nước hợp vệ sinh", unit: "%", target: "> 98", actual: 98, reported: "Đạt", status: "not_met", label: "Chưa đạt", direction: "up", outlook: null });
     const members = j.indicators.find((i: { row: number }) => i.row === 34);
     expect(members.actual).toBe("263 đảng viên/ 3 năm");
     expect(j.findings.map((f: { code: string }) => f.code)).toEqual(["fraction_percent_mismatch", "fraction_percent_mismatch", "status_mismatch", "borderline"]);

@@ -61,7 +61,7 @@ describe("chitieu fn", () => {
     [["NQ.DANHGIA", "> 98", "99"], "Đạt"],
     [["NQ.TYLEKH", "57", "66"], "86,36"],
     [["NQ.TIENDO", "263", "550", "3", "5"], "Chậm tiến độ"],
-    [["NQ.SO", "8.397,5"], "8.397,5"],
+    [["NQ.DOCSO", "8.397,5"], "8.397,5"],
     [["nq.muctieu", "8,5-9,5", "tren"], "9,5"],
   ])("%j → %s", async (args, expected) => {
     const r = await runCli(["fn", ...args]);

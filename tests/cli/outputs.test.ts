@@ -3,7 +3,7 @@
  * only with --debug); unreadable files say so; the process exits only once a piped --json is out.
  * Each case is a defect of issue 11 that the CLI had before.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,7 @@ import { buildTemplateBytes } from "../../src/adapters/xlsx/template";
 import { SAMPLE_INFO } from "../../src/core/sample";
 import { runCli } from "../support/cli";
 import { odsBytes } from "../support/raw-package";
+import { APPENDIX_MAX_ROWS } from "../../src/cli/output";
 
 const root = join(__dirname, "..", "..");
 const bin = join(root, "bin", "chitieu.js");
@@ -92,15 +93,22 @@ test("messages name the problem in Vietnamese; the English detail only with --de
   expect(noDebug.stderr).not.toContain("ENOENT");
 });
 
-(builtCli ? test : test.skip)("a file without read permission says 'không có quyền đọc', not 'không tìm thấy'", () => {
+test("a file without read permission says 'không có quyền đọc', not 'không tìm thấy'", async () => {
   const secret = join(dir, "bi-mat");
   mkdirSync(secret, { mode: 0o755 });
   const f = join(secret, "chi-tieu.xlsx");
   writeFileSync(f, readFileSync(input), { mode: 0o600 });
   chmodSync(f, 0o000);
-  const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const r = spawnSync(process.execPath, [bin, "check", f], { encoding: "utf8", ...asOther });
-  expect(r.status).toBe(2);
+  // root reads any file: drop to "nobody" (effective uid only, restored right after) for this read
+  const asRoot = process.getuid?.() === 0 && typeof process.seteuid === "function";
+  if (asRoot) process.seteuid!(65534);
+  let r: Awaited<ReturnType<typeof runCli>>;
+  try {
+    r = await runCli(["check", f]);
+  } finally {
+    if (asRoot) process.seteuid!(0);
+  }
+  expect(r.code).toBe(2);
   expect(r.stderr).toContain(`Không có quyền đọc tệp "${f}"`);
   expect(r.stderr).not.toContain("Không tìm thấy");
 });
@@ -117,4 +125,17 @@ test("messages name the problem in Vietnamese; the English detail only with --de
   expect(JSON.parse(full.toString("utf8")).indicators).toHaveLength(4000);
   expect(Number(out[0])).toBe(full.length);
   expect(out[1]).toBe(direct);
+});
+
+test("a table too big for the chosen format is refused before rendering, with its size and the limit", async () => {
+  const big = join(dir, "lon.xlsx");
+  const rows = Math.max(APPENDIX_MAX_ROWS.docx, APPENDIX_MAX_ROWS.xlsx) + 10;
+  execFileSync(process.execPath, [join(root, "scripts", "make-big-workbook.mjs"), String(rows), big]);
+  const out = join(dir, "lon-out");
+  mkdirSync(out);
+  const r = await runCli(["appendix", big, "-o", join(out, "a.xlsx"), "--docx", join(out, "a.docx")]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(`Bảng có ${rows.toLocaleString("de-DE")} dòng chỉ tiêu; phụ lục .xlsx chỉ lập được tối đa ${APPENDIX_MAX_ROWS.xlsx.toLocaleString("de-DE")} dòng`);
+  expect(r.stderr).toContain("Hãy tách bảng thành nhiều tệp");
+  expect(readdirSync(out)).toEqual([]);
 });

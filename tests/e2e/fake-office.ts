@@ -1,8 +1,8 @@
 /**
  * A stand-in for Excel inside the browser page, so the built task pane runs its Office.js path in
  * Chromium: Office.onReady says Excel, Excel.run gives a RequestContext over in-memory sheets.
- * Only what the add-in reads is modelled (sheet names, used range values/formats/address, merged
- * areas, formulas, null-object probes); every other property or call (formats, page layout...) is
+ * Only what the add-in reads is modelled (sheet names, used range address/size, values/formats of
+ * any range, merged areas, formulas, null-object probes); every other property or call (formats, page layout...) is
  * accepted and ignored. Writes of values/formulas land in the sheets and are logged, as are syncs,
  * selections and saved settings, in `window.__fakeExcel`.
  *
@@ -102,6 +102,8 @@ export function installFakeOffice(input: { sheets: FakeSheetData[]; customFuncti
     const o = {
       addressLocal: local,
       address: `${quote(sheet.name)}!${local}`,
+      rowCount: h,
+      columnCount: w,
       load() {
         return o;
       },

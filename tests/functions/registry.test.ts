@@ -78,11 +78,11 @@ describe("worked figures from the reference report", () => {
     expectError(callFunction("NQ.MUCTIEU", ["dưới 1,0", "duoi"]), "na");
   });
 
-  test("NQ.SO reads Vietnamese numbers", () => {
-    expect(callFunction("NQ.SO", ["8.397,5"])).toBe(8397.5);
-    expect(callFunction("NQ.SO", ["0,37%"])).toBe(0.37);
-    expect(callFunction("NQ.SO", ["01"])).toBe(1);
-    expect(callFunction("NQ.SO", [145000])).toBe(145000);
+  test("NQ.DOCSO reads Vietnamese numbers", () => {
+    expect(callFunction("NQ.DOCSO", ["8.397,5"])).toBe(8397.5);
+    expect(callFunction("NQ.DOCSO", ["0,37%"])).toBe(0.37);
+    expect(callFunction("NQ.DOCSO", ["01"])).toBe(1);
+    expect(callFunction("NQ.DOCSO", [145000])).toBe(145000);
   });
 
   test("NQ.COCAU spills shares of the total with the input's shape; blanks stay blank", () => {
@@ -158,7 +158,7 @@ describe("every registry function", () => {
     DANHGIA: ["8,5-9,5", 7.8],
     TYLEDAT: [7.8, "8,5-9,5"],
     MUCTIEU: ["8,5-9,5"],
-    SO: ["8.397,5"],
+    DOCSO: ["8.397,5"],
     TANGBQ: [86260, 145000, 2],
     "TANGBQ.DAYSO": [[[86260, 135327, 145000]]],
     "TANGBQ.TOCDO": [[[4.2, 9.7, 9.8]]],
@@ -172,7 +172,7 @@ describe("every registry function", () => {
     DANHGIA: { args: ["8,5-9,5", 7.8, "len"], says: /Chiều phải là/ },
     TYLEDAT: { args: [7.8, "không có số"], says: /Không tìm thấy con số/ },
     MUCTIEU: { args: ["8,5-9,5", "giua"], says: /"duoi" hoặc "tren"/ },
-    SO: { args: ["abc"], says: /phải là một số/ },
+    DOCSO: { args: ["abc"], says: /phải là một số/ },
     TANGBQ: { args: ["abc", 145000, 2], says: /Giá trị đầu kỳ phải là một số/ },
     "TANGBQ.DAYSO": { args: [[[86260, "x", 145000]]], says: /không phải là số/ },
     "TANGBQ.TOCDO": { args: [[[-100, 5]]], says: /không dương/ },

@@ -39,7 +39,7 @@ const SAMPLE_ARGS: Record<string, FnArg[]> = {
   DANHGIA: ["8,5-9,5", 7.8, undefined, undefined, undefined],
   TYLEDAT: [7.8, "8,5-9,5", undefined],
   MUCTIEU: ["8,5-9,5", "tren"],
-  SO: ["8.397,5"],
+  DOCSO: ["8.397,5"],
   TANGBQ: [86260, 145000, 2],
   "TANGBQ.DAYSO": [[[86260, 135327, 145000]]],
   "TANGBQ.TOCDO": [[[4.2], [9.7], [9.8]]],

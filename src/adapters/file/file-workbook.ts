@@ -82,7 +82,7 @@ export class FileWorkbookPort implements WorkbookPort {
   /** Open an .xlsx or .ods picked by the user. Throws a Vietnamese message when the file can't be used. */
   static async open(fileName: string, data: ArrayBuffer | Uint8Array, opts?: FilePortOptions): Promise<FileWorkbookPort> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    const hint = "Chọn tệp .xlsx hoặc .ods khác. Tệp .xls cũ hoặc có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi “Lưu thành” .xlsx.";
+    const hint = "Chọn một tệp .xlsx khác (hoặc .ods của LibreOffice). Tệp .xls cũ hoặc có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi “Lưu thành” .xlsx.";
     const sniffed = sniffBytes(bytes);
     if (sniffed !== "zip") throw new AppError("unreadable_file", kindMessage(sniffed, fileName)!, hint);
     if (bytes.length > READER_LIMITS.maxFileBytes) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, limitMessages.maxFileBytes(bytes.length)), hint);

@@ -13,7 +13,7 @@ import type { Grid } from "../../core/sheet/grid";
 import { columnLetter } from "../../core/sheet/grid";
 import { shownValue } from "../../core/sheet/cell";
 import { limitMessages, PackageFormatError, READER_LIMITS, ReaderLimitError } from "../xlsx/limits";
-import { attr, clearMergedCells, slices, type PartData, xmlText } from "../xlsx/sheet-xml";
+import { attr, clearMergedCells, own, slices, type PartData, xmlText } from "../xlsx/sheet-xml";
 
 /** The mimetype entry of an OpenDocument spreadsheet package. */
 export const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
@@ -36,7 +36,7 @@ export function odsCellText(inner: string): string {
       .replace(/<[^>]*>/g, "");
     lines.push(xmlText(p));
   }
-  return lines.join("\n");
+  return own(lines.join("\n"));
 }
 
 /** The percent format a cell's shown text implies ("86,36%" → "0.00%"), so the value reads as it is shown. */

@@ -7,10 +7,17 @@
  * formats are written as 2-D arrays in row chunks; formats go on whole ranges and on multi-area
  * ranges (getRanges) built from the layout's style roles, never cell by cell.
  * String enum values are used ("Landscape", "A4", "Continuous") so this runs without the Excel global.
+ *
+ * Every call above ExcelApi 1.1 is asked for with isSetSupported first (the list, with each call's
+ * set, is in docs/trien-khai.md). On Excel 2016 (1.1 only) the appendix still has its values, text
+ * format, fonts, bold/italic, alignment, wrapping and every border; title rows are centred across
+ * the table instead of merged; what cannot be set (page layout, print titles, widths, merges) is
+ * listed in a note under the table telling the user to set it once, and returned in `notes`.
  */
 import { type AppendixLayout, type HAlign } from "../../core/layout";
 import { safeSheetName } from "../../core/sheet/sheet-names";
 import { columnLetter } from "../../core/sheet/grid";
+import { formatViNumber } from "../../core/text/numbers";
 
 export interface WriteAppendixOptions {
   /** the most bytes of values one request may carry (default 4 000 000, under the 5 MB limit) */
@@ -19,6 +26,8 @@ export interface WriteAppendixOptions {
   chunkRows?: number;
   /** how many "(n)" names to try (default 20) */
   maxCandidates?: number;
+  /** Office.context.requirements.isSetSupported; everything is assumed supported when absent */
+  isSetSupported?: (name: string, version: string) => boolean;
 }
 
 export interface WriteAppendixResult {
@@ -26,7 +35,26 @@ export interface WriteAppendixResult {
   syncs: number;
   /** estimated bytes carried by each write request */
   requestBytes: number[];
+  /** what this Excel could not set, in Vietnamese (also written under the table); [] when all was set */
+  notes: string[];
 }
+
+/** The ExcelApi set each optional feature needs (Microsoft's requirement-set pages). */
+export const APPENDIX_API = {
+  nullObject: "1.4", // worksheets.getItemOrNullObject
+  suspendCalculation: "1.6", // application.suspendApiCalculationUntilNextSync
+  rangeByIndexes: "1.7", // worksheet.getRangeByIndexes
+  gridlines: "1.8", // worksheet.showGridlines
+  pageLayout: "1.9", // worksheet.pageLayout (paper, margins, zoom, headers/footers, setPrintTitleRows)
+  multiArea: "1.9", // worksheet.getRanges
+  indent: "1.9", // rangeFormat.indentLevel
+  sizes: "1.2", // rangeFormat.columnWidth / rowHeight
+  autofit: "1.2", // rangeFormat.autofitRows
+  merge: "1.2", // range.merge
+} as const;
+
+const NOTE_PREFIX = "Ghi chú (xóa dòng này trước khi in): ";
+const mmText = (mm: number) => formatViNumber(mm, { decimals: 1 });
 
 const PT_PER_MM = 72 / 25.4;
 const OVERHEAD_BYTES = 400; // per operation, a generous allowance for the request envelope
@@ -118,6 +146,27 @@ export async function writeAppendixSheet(
 ): Promise<WriteAppendixResult> {
   const maxBytes = opts.maxRequestBytes ?? 4_000_000;
   const chunkRows = Math.max(1, opts.chunkRows ?? 2000);
+  const supported = (version: string): boolean => {
+    if (!opts.isSetSupported) return true;
+    try {
+      return opts.isSetSupported("ExcelApi", version) === true;
+    } catch {
+      return false;
+    }
+  };
+  const api = {
+    nullObject: supported(APPENDIX_API.nullObject),
+    suspend: supported(APPENDIX_API.suspendCalculation),
+    byIndexes: supported(APPENDIX_API.rangeByIndexes),
+    gridlines: supported(APPENDIX_API.gridlines),
+    pageLayout: supported(APPENDIX_API.pageLayout),
+    multiArea: supported(APPENDIX_API.multiArea),
+    indent: supported(APPENDIX_API.indent),
+    sizes: supported(APPENDIX_API.sizes),
+    autofit: supported(APPENDIX_API.autofit),
+    merge: supported(APPENDIX_API.merge),
+  };
+  const notes: string[] = [];
   let syncs = 0;
   const requestBytes: number[] = [];
   const sync = async () => {
@@ -128,13 +177,22 @@ export async function writeAppendixSheet(
   // ---- 1. a free name (one sync)
   const sheets = context.workbook.worksheets;
   const names = candidateNames(baseName, opts.maxCandidates ?? 20);
-  const probes = names.map((n) => {
-    const s = sheets.getItemOrNullObject(n);
-    s.load("isNullObject");
-    return s;
-  });
-  await sync();
-  const free = probes.findIndex((p) => p.isNullObject);
+  let free: number;
+  if (api.nullObject) {
+    const probes = names.map((n) => {
+      const s = sheets.getItemOrNullObject(n);
+      s.load("isNullObject");
+      return s;
+    });
+    await sync();
+    free = probes.findIndex((p) => p.isNullObject);
+  } else {
+    // ExcelApi 1.1: the names of every sheet (sheet names compare without regard to case)
+    sheets.load("items/name");
+    await sync();
+    const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    free = names.findIndex((n) => !taken.has(n.toLowerCase()));
+  }
   if (free < 0) throw new Error(`Đã có các trang từ "${names[0]}" đến "${names[names.length - 1]}": hãy xóa hoặc đổi tên bớt trang phụ lục cũ rồi thử lại.`);
   const sheetName = names[free];
 
@@ -144,8 +202,7 @@ export async function writeAppendixSheet(
   const { first: tFirst, last: tLast } = layout.tableRows;
   const headerEnd = layout.headerRows.first + layout.headerRows.count; // exclusive
   const suspend = () => {
-    const app = context.application as unknown as { suspendApiCalculationUntilNextSync?: () => void };
-    app.suspendApiCalculationUntilNextSync?.();
+    if (api.suspend) context.application.suspendApiCalculationUntilNextSync();
   };
   suspend();
   let pending = 0;
@@ -160,52 +217,78 @@ export async function writeAppendixSheet(
   };
 
   const ws = sheets.add(sheetName);
-  ws.showGridlines = false;
+  /** A rectangle by 0-based indexes: getRangeByIndexes (1.7), else its A1 address (1.1). */
+  const rangeAt = (row: number, col: number, rows: number, cols: number): Excel.Range =>
+    api.byIndexes ? ws.getRangeByIndexes(row, col, rows, cols) : ws.getRange(a1({ r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 }));
+  /** The formats of several rectangles: one multi-area range each ~2 000 characters (1.9), else one range per rectangle. */
+  const areas = (rects: Rect[]): Array<{ format: Excel.RangeFormat; bytes: number }> =>
+    api.multiArea
+      ? addressChunks(rects).map((address) => ({ format: ws.getRanges(address).format, bytes: OVERHEAD_BYTES + address.length }))
+      : rects.map((r) => ({ format: rangeAt(r.r0, r.c0, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1).format, bytes: OVERHEAD_BYTES }));
+  if (api.gridlines) ws.showGridlines = false;
   const body = layout.styles.body;
   await spend(OVERHEAD_BYTES);
 
   // page layout
   const p = layout.page;
-  const pl = ws.pageLayout;
-  pl.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
-  pl.paperSize = "A4" as Excel.PaperType;
-  pl.topMargin = p.marginsMm.top * PT_PER_MM;
-  pl.bottomMargin = p.marginsMm.bottom * PT_PER_MM;
-  pl.leftMargin = p.marginsMm.left * PT_PER_MM;
-  pl.rightMargin = p.marginsMm.right * PT_PER_MM;
-  pl.headerMargin = p.headerMm * PT_PER_MM;
-  pl.footerMargin = p.footerMm * PT_PER_MM;
-  pl.centerHorizontally = p.centerHorizontally;
-  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  if (layout.headerRows.count > 0) pl.setPrintTitleRows(`$${layout.headerRows.first + 1}:$${headerEnd}`);
-  if (p.pageNumbers) {
-    const code = `&"${layout.fontName},Regular"&${p.pageNumbers.size}&P`;
-    const hf = pl.headersFooters;
-    // no number on page 1: a first-page header of its own, left empty
-    hf.state = p.pageNumbers.firstPage ? "Default" : "FirstAndDefault";
-    if (p.pageNumbers.position === "top-center") hf.defaultForAllPages.centerHeader = code;
-    else hf.defaultForAllPages.centerFooter = code;
-    if (!p.pageNumbers.firstPage) {
-      hf.firstPage.centerHeader = "";
-      hf.firstPage.centerFooter = "";
+  const titleRows = layout.headerRows.count > 0 ? `$${layout.headerRows.first + 1}:$${headerEnd}` : "";
+  if (api.pageLayout) {
+    const pl = ws.pageLayout;
+    pl.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+    pl.paperSize = "A4" as Excel.PaperType;
+    pl.topMargin = p.marginsMm.top * PT_PER_MM;
+    pl.bottomMargin = p.marginsMm.bottom * PT_PER_MM;
+    pl.leftMargin = p.marginsMm.left * PT_PER_MM;
+    pl.rightMargin = p.marginsMm.right * PT_PER_MM;
+    pl.headerMargin = p.headerMm * PT_PER_MM;
+    pl.footerMargin = p.footerMm * PT_PER_MM;
+    pl.centerHorizontally = p.centerHorizontally;
+    if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (titleRows) pl.setPrintTitleRows(titleRows);
+    if (p.pageNumbers) {
+      const code = `&"${layout.fontName},Regular"&${p.pageNumbers.size}&P`;
+      const hf = pl.headersFooters;
+      // no number on page 1: a first-page header of its own, left empty
+      hf.state = p.pageNumbers.firstPage ? "Default" : "FirstAndDefault";
+      if (p.pageNumbers.position === "top-center") hf.defaultForAllPages.centerHeader = code;
+      else hf.defaultForAllPages.centerFooter = code;
+      if (!p.pageNumbers.firstPage) {
+        hf.firstPage.centerHeader = "";
+        hf.firstPage.centerFooter = "";
+      }
     }
+    await spend(OVERHEAD_BYTES * 4);
+  } else {
+    const m = p.marginsMm;
+    const parts = [
+      `khổ A4 ${p.orientation === "landscape" ? "ngang" : "dọc"}`,
+      `lề trên ${mmText(m.top)} mm, dưới ${mmText(m.bottom)} mm, trái ${mmText(m.left)} mm, phải ${mmText(m.right)} mm`,
+      ...(p.fitToWidth ? ["vừa một trang theo chiều ngang"] : []),
+      ...(titleRows ? [`lặp lại dòng ${titleRows.replace(/\$/g, "")} ở đầu mỗi trang (In tiêu đề)`] : []),
+      ...(p.pageNumbers ? [`số trang ở ${p.pageNumbers.position === "top-center" ? "giữa phía trên" : "giữa phía dưới"}${p.pageNumbers.firstPage ? "" : ", trừ trang đầu"}`] : []),
+    ];
+    notes.push(`Excel này chưa cho phần bổ trợ đặt trang in (cần ExcelApi 1.9): hãy đặt một lần trong Bố trí Trang: ${parts.join("; ")}.`);
   }
-  await spend(OVERHEAD_BYTES * 4);
 
   // column widths (points)
-  layout.columns.forEach((c, i) => {
-    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(c.widthMm * PT_PER_MM * 10) / 10;
-  });
-  await spend(OVERHEAD_BYTES * nCols);
+  if (api.sizes) {
+    layout.columns.forEach((c, i) => {
+      rangeAt(0, i, 1, 1).format.columnWidth = Math.round(c.widthMm * PT_PER_MM * 10) / 10;
+    });
+    await spend(OVERHEAD_BYTES * nCols);
+  } else {
+    const widths = layout.columns.map((c, i) => `${letterOf(i)} ${mmText(c.widthMm / 10)} cm`).join(", ");
+    notes.push(`Excel này chưa cho đặt độ rộng cột (cần ExcelApi 1.2): hãy kéo độ rộng cột trong chế độ xem Bố trí Trang: ${widths}.`);
+  }
 
   // whole sheet area: font, wrap, vertical alignment
-  const all = ws.getRangeByIndexes(0, 0, nRows, nCols);
+  const all = rangeAt(0, 0, nRows, nCols);
   all.format.font.name = layout.fontName;
   all.format.font.size = body.size;
   all.format.wrapText = true;
   all.format.verticalAlignment = "Center";
   // the table: borders on every cell (inside lines included), text number format
-  const tableRange = ws.getRangeByIndexes(tFirst, 0, tLast - tFirst + 1, nCols);
+  const tableRange = rangeAt(tFirst, 0, tLast - tFirst + 1, nCols);
   for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
     const b = tableRange.format.borders.getItem(edge);
     b.style = "Continuous";
@@ -214,13 +297,16 @@ export async function writeAppendixSheet(
   }
   await spend(OVERHEAD_BYTES * 10);
 
-  // formats by role: each distinct attribute value → the cells that need it → rectangles → getRanges
+  // formats by role: each distinct attribute value → the cells that need it → rectangles → ranges
   const want = new Map<string, Array<[number, number]>>();
   const add = (key: string, r: number, c: number) => {
     let a = want.get(key);
     if (!a) want.set(key, (a = []));
     a.push([r, c]);
   };
+  // without merges, a merged title row is centred across its columns instead (ExcelApi 1.1)
+  const acrossRows = new Set<number>();
+  if (!api.merge) for (const m of layout.merges) if (m.rowSpan === 1 && m.colSpan > 1) acrossRows.add(m.row);
   layout.rows.forEach((row, r) => {
     for (const cell of row.cells) {
       const st = layout.styles[cell.role];
@@ -231,43 +317,42 @@ export async function writeAppendixSheet(
       if (st.italic) add("italic", r, c);
       if (st.underline) add("underline", r, c);
       const h = cell.align ?? st.align;
-      if (h !== "left") add(`h:${h}`, r, c);
+      if (h !== "left" && !(h === "center" && acrossRows.has(r))) add(`h:${h}`, r, c);
       if (st.valign !== "middle") add(`v:${st.valign}`, r, c);
       if (!st.wrap) add("nowrap", r, c);
-      if (cell.indent) add(`indent:${cell.indent}`, r, c);
+      if (cell.indent && api.indent) add(`indent:${cell.indent}`, r, c);
     }
   });
+  for (const m of layout.merges) if (acrossRows.has(m.row)) for (let c = m.col; c < m.col + m.colSpan; c++) add("h:across", m.row, c);
   for (const [key, cells] of want) {
-    for (const address of addressChunks(rectangles(cells))) {
-      const f = ws.getRanges(address).format;
+    for (const { format: f, bytes } of areas(rectangles(cells))) {
       const [k, v] = key.split(":");
       if (k === "size") f.font.size = Number(v);
       else if (k === "bold") f.font.bold = true;
       else if (k === "italic") f.font.italic = true;
       else if (k === "underline") f.font.underline = "Single";
-      else if (k === "h") f.horizontalAlignment = H_ALIGN[v as HAlign];
+      else if (k === "h") f.horizontalAlignment = v === "across" ? "CenterAcrossSelection" : H_ALIGN[v as HAlign];
       else if (k === "v") f.verticalAlignment = v === "top" ? "Top" : "Bottom";
       else if (k === "nowrap") f.wrapText = false;
       else if (k === "indent") f.indentLevel = Number(v);
-      await spend(OVERHEAD_BYTES + address.length);
+      await spend(bytes);
     }
   }
 
   // row heights: title, header and foot rows from the layout (merged cells do not autofit); body rows autofit
-  const fixedRows: Array<[number, number]> = [];
-  layout.rows.forEach((row, r) => {
-    if (row.section !== "body") fixedRows.push([r, row.heightPt]);
-  });
-  const byHeight = new Map<number, Array<[number, number]>>();
-  for (const [r, h] of fixedRows) {
-    let a = byHeight.get(h);
-    if (!a) byHeight.set(h, (a = []));
-    a.push([r, 0]);
-  }
-  for (const [h, cells] of byHeight) {
-    for (const address of addressChunks(rectangles(cells))) {
-      ws.getRanges(address).format.rowHeight = h;
-      await spend(OVERHEAD_BYTES + address.length);
+  if (api.sizes) {
+    const byHeight = new Map<number, Array<[number, number]>>();
+    layout.rows.forEach((row, r) => {
+      if (row.section === "body") return;
+      let a = byHeight.get(row.heightPt);
+      if (!a) byHeight.set(row.heightPt, (a = []));
+      a.push([r, 0]);
+    });
+    for (const [h, cells] of byHeight) {
+      for (const { format, bytes } of areas(rectangles(cells))) {
+        format.rowHeight = h;
+        await spend(bytes);
+      }
     }
   }
 
@@ -285,22 +370,33 @@ export async function writeAppendixSheet(
     const bytes = jsonBytes(values) + formats.length * (nCols * 4 + 2) + OVERHEAD_BYTES;
     if (bytes > maxBytes) throw new Error(`Một khối ${n} dòng vượt giới hạn ${maxBytes} byte mỗi lần gửi: hãy giảm số dòng mỗi khối.`);
     await spend(bytes);
-    const range = ws.getRangeByIndexes(r0, 0, n, nCols);
+    const range = rangeAt(r0, 0, n, nCols);
     range.numberFormat = formats;
     range.values = values;
   }
 
   // body rows: Excel measures wrapped text itself
   const bodyFirst = headerEnd;
-  if (tLast >= bodyFirst) ws.getRangeByIndexes(bodyFirst, 0, tLast - bodyFirst + 1, nCols).format.autofitRows();
+  if (api.autofit && tLast >= bodyFirst) rangeAt(bodyFirst, 0, tLast - bodyFirst + 1, nCols).format.autofitRows();
 
   // merges last
-  for (const m of layout.merges) ws.getRangeByIndexes(m.row, m.col, m.rowSpan, m.colSpan).merge(false);
+  if (api.merge) for (const m of layout.merges) rangeAt(m.row, m.col, m.rowSpan, m.colSpan).merge(false);
+  else if (layout.merges.some((m) => m.rowSpan > 1))
+    notes.push("Excel này chưa cho gộp ô (cần ExcelApi 1.2): các dòng tiêu đề đã được căn giữa qua các cột; hãy gộp tay các ô tiêu đề cột hai tầng (Trang đầu › Gộp và Căn giữa).");
+
+  // what could not be set: one line under the table, not bordered, so the user sees it and sets it once
+  if (notes.length) {
+    const note = rangeAt(nRows + 1, 0, 1, 1);
+    note.values = [[NOTE_PREFIX + notes.join(" ")]];
+    note.format.font.italic = true;
+    note.format.wrapText = false;
+    await spend(OVERHEAD_BYTES + utf8Length(notes.join(" ")));
+  }
   ws.activate();
   await spend(OVERHEAD_BYTES * (layout.merges.length + 2));
   requestBytes.push(pending);
   await sync();
-  return { sheetName, syncs, requestBytes };
+  return { sheetName, syncs, requestBytes, notes };
 }
 
 function jsonBytes(values: string[][]): number {

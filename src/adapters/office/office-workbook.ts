@@ -1,5 +1,6 @@
 /**
- * The workbook port over Office.js. Reads a sheet in one batch, writes 2-D arrays, few syncs.
+ * The workbook port over Office.js. Reads a sheet in blocks under Excel's request limit, writes
+ * 2-D arrays, few syncs; every call above ExcelApi 1.1 behind isSetSupported (docs/trien-khai.md).
  * `Excel` and the settings store are injected so the adapter can be tested with office-addin-mock.
  */
 import { uniqueSheetName } from "../../core/sheet/sheet-names";
@@ -7,6 +8,8 @@ import type { Grid } from "../../core/sheet/grid";
 import type { ReportInfo } from "../../core/model";
 import type { AppendixLayout } from "../../core/layout";
 import { writeAppendixSheet } from "./office-appendix";
+import { addOutlookChartsSheet } from "./office-charts";
+import type { Trajectory } from "../../core/outlook";
 import { readSheetGrid } from "./office-read";
 import { loadSettings, saveSettings, type SettingsStore } from "./office-settings";
 import { downloadBytes, toBase64 } from "../file/download";
@@ -138,11 +141,15 @@ export class OfficeWorkbookPort implements WorkbookPort {
     });
   }
 
-  writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string }> {
+  writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string; notes: string[] }> {
     return this.run(async (context) => {
-      const r = await writeAppendixSheet(context, layout, baseName);
-      return { sheetName: r.sheetName };
+      const r = await writeAppendixSheet(context, layout, baseName, { isSetSupported: (name, version) => this.supports(name, version) });
+      return { sheetName: r.sheetName, notes: r.notes };
     });
+  }
+
+  addOutlookCharts(charts: readonly Trajectory[]): Promise<{ sheetName: string; charts: number }> {
+    return this.run((context) => addOutlookChartsSheet(context, charts, { isSetSupported: (n, v) => this.supports(n, v) }));
   }
 
   selectCell(sheet: string, address: string): Promise<void> {

@@ -97,7 +97,16 @@ function runsText(fragment: string): string {
   const body = fragment.indexOf("<rPh") >= 0 ? fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : fragment;
   let out = "";
   for (const m of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] ?? "";
-  return cellString(xmlText(out));
+  return own(cellString(xmlText(out)));
+}
+
+/**
+ * A copy of a string cut from a big slice of XML: V8 keeps a substring as a view of its parent, so
+ * a grid of a million names would keep every 8 MB slice of the sheet's XML alive. Short strings
+ * are copied by V8 already.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (s + " ").slice(0, -1);
 }
 
 /** Bytes or text of a part, as the unzipper gives it. */
@@ -332,7 +341,7 @@ function cellValue(a: string, inner: string, strings: string[], fmt: string | un
     if (s === undefined) throw new PackageFormatError(`${where()}: chuỗi dùng chung số ${v.slice(0, 20)} không có trong tệp.`);
     return s;
   }
-  if (t === "str") return wrap(cellString(xmlText(v)));
+  if (t === "str") return wrap(own(cellString(xmlText(v))));
   if (t === "b") return wrap(v.trim() === "1" || v.trim() === "true");
   if (t === "e") return wrap({ error: xmlText(v) });
   if (t === "d") {

@@ -30,10 +30,13 @@ import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { loadWorkbookForCli } from "../workbook";
 import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
 import { CliError, parseArgs, type Io } from "../io";
-import { checkOutputs, writeOutputs } from "../output";
+import { checkAppendixSize, checkOutputs, writeOutputs } from "../output";
 import { layoutAppendix } from "../../app/appendix";
 import { AppError } from "../../app/errors";
-import { analyseForCli } from "./check";
+import { analyseForCli, outlookOptionsFromFlags } from "./check";
+import { computeOutlook, outlookCharts, outlookColumn } from "../../app/outlook";
+import { addChartsToDocx } from "../../adapters/charts/docx-charts";
+import { addChartsToXlsx } from "../../adapters/charts/xlsx-charts";
 
 export const summary = "Lập phụ lục \"Kết quả thực hiện các chỉ tiêu chủ yếu\" theo thể thức chính thức (.xlsx, .docx).";
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -61,10 +64,12 @@ export const usage = [
   ...COLUMN_TITLE_OPTIONS.map((o) => `  --${o.flag.padEnd(14)} ${lowerFirst(o.label)}, ví dụ "${o.example}"`),
   `  ${MARGIN_FLAGS.map(([f]) => `--${f} MM`).join(" ")}   lề (milimét), mặc định theo thể thức`,
   "  --so-bao-cao SỐ  --ngay-bao-cao NGÀY  --co-quan \"Thành ủy\"   thông tin dòng \"Kèm theo\"",
+  "  --kha-nang  cột \"Khả năng đạt đến cuối nhiệm kỳ\";  --bieu-do  biểu đồ diễn biến (mọi chỉ tiêu có số liệu từng năm);  --bieu-do-dong 5,36  chỉ các dòng này",
+  "  --nhiem-ky 2020-2025  --nam 2023   nhiệm kỳ và năm báo cáo (mặc định theo trang \"Thông tin\" và các cột năm)",
   "  --portrait (giấy dọc)  --baseline  --years  --note  --signature  --party-header  --sheet TÊN_TRANG  --force",
 ].join("\n");
 
-const SWITCHES = ["force", "portrait", "baseline", "years", "note", "signature", "party-header"];
+const SWITCHES = ["force", "portrait", "baseline", "years", "note", "signature", "party-header", "kha-nang", "bieu-do"];
 
 const str = (v: string | true | undefined, name: string): string | undefined => {
   if (v === undefined) return undefined;
@@ -149,6 +154,15 @@ function infoFlags(flags: Record<string, string | true>): ReportInfo {
   return info;
 }
 
+/** --bieu-do-dong 5,36: the sheet rows of the indicators to chart. */
+function chartRowsFromFlag(v: string | true | undefined): number[] | undefined {
+  if (v === undefined) return undefined;
+  const parts = v === true ? [] : v.split(/[,;\s]+/).filter(Boolean);
+  const rows = parts.map(Number);
+  if (!rows.length || rows.some((n) => !Number.isInteger(n) || n < 1)) throw new CliError(`--bieu-do-dong cần số dòng của các chỉ tiêu, ví dụ --bieu-do-dong 5,36 (nhận được "${v === true ? "" : v}").`);
+  return rows;
+}
+
 /** Write one file, never replacing one unless `force` (exit 2 with a Vietnamese message otherwise). */
 export function writeOutput(path: string, bytes: Uint8Array | string, force: boolean): void {
   writeOutputs([{ path, data: bytes }], { force });
@@ -169,16 +183,27 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // refuse before doing any work: an output that is the input, exists, or has no folder to go to
   checkOutputs(outputs, { inputs: [file], force });
   const { options, info } = optionsFromFlags(args.flags);
+  const outlookOpts = outlookOptionsFromFlags(args.flags);
+  const chartRows = chartRowsFromFlag(args.flags["bieu-do-dong"]);
   const grids = await loadWorkbookForCli(file);
   const sheet = str(args.flags.sheet, "sheet");
   const { analysis, report } = await analyseForCli(grids, { sheet });
   const table = analysis.table;
+  // refuse a table too big to lay out and write, before any of that work
+  checkAppendixSize(table.rows.length, [...(xlsxOut ? ["xlsx" as const] : []), ...(docxOut ? ["docx" as const] : [])]);
+  const wantsOutlook = !!args.flags["kha-nang"] || !!args.flags["bieu-do"] || chartRows !== undefined;
+  const outlook = wantsOutlook ? computeOutlook(analysis, outlookOpts) : null;
+  if (wantsOutlook && !outlook) throw new CliError("Không tính được khả năng đạt: thiếu nhiệm kỳ hoặc năm báo cáo. Thêm --nhiem-ky 2020-2025 --nam 2023, hoặc điền trang Thông tin.", 2);
+  if (args.flags["kha-nang"] && outlook) options.outlook = outlookColumn(outlook);
+  const charts = args.flags["bieu-do"] || chartRows ? outlookCharts(outlook, chartRows) : [];
   const layout = layoutForCli(table, analysis.info, options, info);
   const pending: Array<{ path: string; data: Uint8Array }> = [];
-  if (xlsxOut) pending.push({ path: xlsxOut, data: await renderAppendixXlsx(layout) });
-  if (docxOut) pending.push({ path: docxOut, data: await renderAppendixDocx(layout) });
+  if (xlsxOut) pending.push({ path: xlsxOut, data: (await addChartsToXlsx(await renderAppendixXlsx(layout), charts)).bytes });
+  if (docxOut) pending.push({ path: docxOut, data: await addChartsToDocx(await renderAppendixDocx(layout), charts) });
   writeOutputs(pending, { inputs: [file], force });
   const written = pending.map((p) => p.path);
+  if (outlook) io.out(`Khả năng đạt đến cuối nhiệm kỳ: ${outlook.summary}.`);
+  if (args.flags["bieu-do"] || chartRows) io.out(charts.length ? `Biểu đồ: ${charts.length} chỉ tiêu có số liệu từng năm.` : "Biểu đồ: không chỉ tiêu nào có số liệu từng năm, không vẽ biểu đồ.");
   const n = layout.rows.filter((r) => r.kind === "indicator" || r.kind === "sub").length;
   io.out(`Đã lập ${layout.appendixLabel || "phụ lục"} (${layout.presetLabel}, ${layout.page.orientation === "landscape" ? "giấy ngang" : "giấy dọc"}): ${n} chỉ tiêu từ trang "${report.sheet}".`);
   io.out(`Kết quả: ${countStatuses(table, { vocabulary: layout.vocabulary }).summary}.`);

@@ -6,11 +6,12 @@ import { describeRole, type RecognisedColumn } from "../../core/sheet/reader";
 import { checkReport, gridSource, requireTable, type CheckReport } from "../../app/analyse";
 import { AppError } from "../../app/errors";
 import { loadWorkbookForCli } from "../workbook";
+import { computeOutlook, outlookLines, parseTermText, parseYearText, withOutlook, type OutlookOptions, type TableOutlook } from "../../app/outlook";
 import { CliError, parseArgs, type Io } from "../io";
 
 export const summary = "Kiểm tra bảng chỉ tiêu trong tệp Excel: đọc, đánh giá, chỉ ra chỗ sai.";
 export const usage =
-  "chitieu check TỆP.xlsx [--sheet TÊN_TRANG] [--json] [--vocabulary dat|hoan-thanh]   (mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp)";
+  "chitieu check TỆP.xlsx [--sheet TÊN_TRANG] [--json] [--vocabulary dat|hoan-thanh] [--nhiem-ky 2020-2025] [--nam 2023]   (mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp)";
 
 /** The app's analysis of a workbook read by the CLI; a workbook without a table is exit 2 with the app's message. */
 export async function analyseForCli(grids: Grid[], opts: { sheet?: string; vocabulary?: Vocabulary } = {}): Promise<{ analysis: Awaited<ReturnType<typeof requireTable>>; report: CheckReport }> {
@@ -23,7 +24,25 @@ export async function analyseForCli(grids: Grid[], opts: { sheet?: string; vocab
   }
 }
 
-export function formatText(report: CheckReport, recognised: RecognisedColumn[], vocabulary: Vocabulary = "dat"): string {
+/** --nhiem-ky 2020-2025 and --nam 2023 (the outlook's term and report year; override the "Thông tin" sheet). */
+export function outlookOptionsFromFlags(flags: Record<string, string | true>): OutlookOptions {
+  const opts: OutlookOptions = {};
+  const term = flags["nhiem-ky"];
+  if (term !== undefined) {
+    const t = term === true ? null : parseTermText(term);
+    if (!t) throw new CliError(`--nhiem-ky cần hai năm đầu và cuối nhiệm kỳ, ví dụ --nhiem-ky 2020-2025 (nhận được "${term === true ? "" : term}").`);
+    Object.assign(opts, t);
+  }
+  const year = flags.nam;
+  if (year !== undefined) {
+    const y = year === true ? null : parseYearText(year);
+    if (y === null) throw new CliError(`--nam cần năm báo cáo, ví dụ --nam 2023 (nhận được "${year === true ? "" : year}").`);
+    opts.reportYear = y;
+  }
+  return opts;
+}
+
+export function formatText(report: CheckReport, recognised: RecognisedColumn[], vocabulary: Vocabulary = "dat", outlook?: TableOutlook | null): string {
   const lines: string[] = [];
   lines.push(`Trang "${report.sheet}": ${report.indicators.length} chỉ tiêu, ${report.groups.length} nhóm.`);
   lines.push("Các cột nhận ra:");
@@ -41,6 +60,7 @@ export function formatText(report: CheckReport, recognised: RecognisedColumn[], 
     lines.push(`Phát hiện ${report.findings.length} vấn đề (${errors} lỗi, ${warnings} cảnh báo):`);
     for (const f of report.findings) lines.push(`  [${SEVERITY_LABELS[f.severity]}] ${f.message} (${f.code})`);
   }
+  if (outlook !== undefined) lines.push("", ...outlookLines(outlook));
   return lines.join("\n");
 }
 
@@ -55,10 +75,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     vocabulary = parseVocabulary(args.flags.vocabulary) ?? undefined;
     if (!vocabulary) throw new CliError('--vocabulary phải là "dat" (Đạt/Chưa đạt) hoặc "hoan-thanh" (Hoàn thành/Chưa hoàn thành).');
   }
+  const outlookOpts = outlookOptionsFromFlags(args.flags);
   const grids = await loadWorkbookForCli(file);
   const { analysis, report } = await analyseForCli(grids, { sheet, vocabulary });
   const { recognised, vocabulary: used } = analysis;
-  if (args.flags.json) io.out(JSON.stringify(report, null, 2));
-  else io.out(formatText(report, recognised, used));
+  const outlook = computeOutlook(analysis, outlookOpts);
+  if (args.flags.json) io.out(JSON.stringify(withOutlook(report, outlook), null, 2));
+  else io.out(formatText(report, recognised, used, outlook));
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;
 }

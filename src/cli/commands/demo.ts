@@ -14,18 +14,22 @@ import { SAMPLE_INFO } from "../../core/sample";
 import { CliError, debugDetail, fileErrorMessage, parseArgs, type Io } from "../io";
 import { writeOutputs } from "../output";
 import { layoutForCli } from "./appendix";
-import { analyseForCli, formatText } from "./check";
-import { narrativeLines, summarySentence } from "../../core/checks/narrative";
+import { analyseForCli, formatText, outlookOptionsFromFlags } from "./check";
+import { computeOutlook, outlookCharts, outlookColumn } from "../../app/outlook";
+import { addChartsToDocx } from "../../adapters/charts/docx-charts";
+import { addChartsToXlsx } from "../../adapters/charts/xlsx-charts";
+import { reportSection, sectionText } from "../../app/report-text";
 
 export const summary = "Chạy thử trên báo cáo mẫu (Thành ủy Bảo Lộc, 2023): kiểm tra và lập phụ lục .xlsx, .docx.";
-export const usage = "chitieu demo [--out THƯ_MỤC] [--force]   (mặc định ./out)";
+export const usage = "chitieu demo [--out THƯ_MỤC] [--force] [--kha-nang] [--nhiem-ky 2020-2025] [--nam 2023]   (mặc định ./out)";
 
 /** Marks a folder the demo writes into, so a later demo may replace its own files. */
 const MARKER = ".chitieu-demo";
 const FILES = ["phu-luc.xlsx", "phu-luc.docx", "kiem-tra.txt"];
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["force"], { o: "out" });
+  const args = parseArgs(argv, ["force", "kha-nang"], { o: "out" });
+  const outlookOpts = outlookOptionsFromFlags(args.flags);
   if (args.positional.length) throw new CliError(`Lệnh demo không nhận tệp vào (nhận được "${args.positional[0]}"). Cách dùng: ${usage}`);
   const dir = typeof args.flags.out === "string" ? args.flags.out : "out";
   if (args.flags.out === true) throw new CliError("Tùy chọn --out cần tên thư mục.");
@@ -57,7 +61,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // published report's, which the generic sample sheet does not carry
   const { analysis, report } = await analyseForCli(grids);
   const { recognised, table } = analysis;
+  const outlook = computeOutlook(analysis, outlookOpts);
+  const charts = outlookCharts(outlook);
   const layout = layoutForCli(table, analysis.info, {
+    ...(args.flags["kha-nang"] && outlook ? { outlook: outlookColumn(outlook) } : {}),
     preset: "dang-2026",
     columnTitles: congress ? { target: `Chỉ tiêu Nghị quyết ĐH ${congress}`, status: `So sánh NQ ĐH ${congress}` } : undefined,
   });
@@ -66,26 +73,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const checkText = [
     `KIỂM TRA BẢNG CHỈ TIÊU (sổ mẫu: ${SAMPLE_INFO.issuer}, Báo cáo số ${SAMPLE_INFO.reportNumber})`,
     "",
-    formatText(report, recognised),
+    formatText(report, recognised, analysis.vocabulary, outlook),
     "",
     `Phụ lục: ${layout.appendixLabel}, ${layout.presetLabel}; ${layout.title}`,
     ...layout.warnings.map((w) => `Lưu ý: ${w}`),
     "",
-    "ĐOẠN VĂN GỢI Ý CHO PHẦN \"CÁC CHỈ TIÊU CHỦ YẾU\" (soát lại trước khi dùng)",
+    "ĐOẠN VĂN GỢI Ý CHO PHẦN \"CÁC CHỈ TIÊU CHỦ YẾU\" (soát lại trước khi dùng; chitieu van-ban ghi ra .docx)",
     "",
-    summarySentence(report.counts),
-    ...narrativeLines(table),
+    sectionText(reportSection(analysis), "markdown"),
     "",
   ].join("\n");
   // all three files are written together at the end (temp files renamed into place), or none
   const txt = join(dir, "kiem-tra.txt");
   io.out(`4/6 Soạn ${txt}`);
   const xlsx = join(dir, "phu-luc.xlsx");
-  const xlsxBytes = await renderAppendixXlsx(layout);
-  io.out(`5/6 Soạn ${xlsx} (trang "${layout.appendixLabel}", A4 ngang, tiêu đề bảng lặp lại mỗi trang)`);
+  const withCharts = await addChartsToXlsx(await renderAppendixXlsx(layout), charts);
+  const xlsxBytes = withCharts.bytes;
+  io.out(`5/6 Soạn ${xlsx} (trang "${layout.appendixLabel}", A4 ngang, tiêu đề bảng lặp lại mỗi trang${withCharts.sheetName ? `; trang "${withCharts.sheetName}": ${charts.length} biểu đồ` : ""})`);
   const docx = join(dir, "phu-luc.docx");
-  const docxBytes = await renderAppendixDocx(layout);
-  io.out(`6/6 Soạn ${docx}`);
+  const docxBytes = await addChartsToDocx(await renderAppendixDocx(layout), charts);
+  io.out(`6/6 Soạn ${docx}${charts.length ? ` (${charts.length} biểu đồ sau bảng)` : ""}`);
   writeOutputs(
     [
       { path: txt, data: checkText },

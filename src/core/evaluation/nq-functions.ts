@@ -197,10 +197,10 @@ const specs: FnSpec[] = [
     },
   },
   {
-    id: "SO",
+    id: "DOCSO",
     description: "Đọc số viết kiểu Việt Nam trong văn bản: \"8.397,5\" → 8397,5; \"0,37%\" → 0,37.",
     params: [{ name: "van_ban", description: "Văn bản chứa một số, ví dụ \"8.397,5\"." }],
-    example: { formula: '=NQ.SO("8.397,5")', result: "8.397,5" },
+    example: { formula: '=NQ.DOCSO("8.397,5")', result: "8.397,5" },
     impl: (t) => {
       const v = num(t, "Văn bản");
       if (v === EMPTY) return "";

@@ -6,6 +6,7 @@ import { detectStatusStyle, wordsFor } from "../evaluation/vocabulary";
 import type { GroupRow, IndicatorRow, IndicatorTable, ReportInfo, TableRow } from "../model";
 import { formatViNumber } from "../text/numbers";
 import { DEFAULT_PRESET, PRESET_NAMES, PRESETS, parsePreset, type Preset } from "./presets";
+import { OUTLOOK_COLUMN_TITLE } from "./types";
 import { balanceLines, estimateLines, estimateRowHeight, longDate, parseIsoDate, shortDate, toRoman, upperVi } from "./text";
 import type {
   AppendixLayout,
@@ -307,6 +308,7 @@ function columnSpecs(table: IndicatorTable, info: ReportInfo, opts: AppendixOpti
   const longest = Math.max(...(["exceeded", "met", "not_met"] as Status[]).map((s) => statusLabel(s, sc).length));
   specs.push({ key: "status", title: titles.status, base: longest > 9 ? 30 : BASE_WIDTHS.status });
   if (colOpts.note) specs.push({ key: "note", title: titles.note, base: BASE_WIDTHS.note });
+  if (opts.outlook) specs.push({ key: "outlook", title: opts.outlook.title ?? OUTLOOK_COLUMN_TITLE, base: 40 });
   return specs;
 }
 
@@ -515,6 +517,8 @@ function indicatorRow(ctx: Ctx, r: IndicatorRow): LayoutRow {
         return { col: i, text: st.text, role: "status" };
       case "note":
         return { col: i, text: typed(r, "note", asTyped(r.note)), role: "note" };
+      case "outlook":
+        return { col: i, text: asTyped(ctx.opts.outlook?.texts[r.row]), role: "note" };
       default:
         return { col: i, text: valueText(r, c.key, r.years?.[c.year!], d), role: "number" };
     }

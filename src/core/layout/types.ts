@@ -9,7 +9,10 @@ export type PresetName = "dang-2026" | "dang-2018" | "nha-nuoc";
 export type Orientation = "landscape" | "portrait";
 
 /** Column keys: fixed roles, and "year:2021" for year columns. */
-export type ColumnKey = "tt" | "name" | "unit" | "target" | "baseline" | "actual" | "status" | "note" | `year:${number}`;
+export type ColumnKey = "tt" | "name" | "unit" | "target" | "baseline" | "actual" | "status" | "note" | "outlook" | `year:${number}`;
+
+/** Title of the optional outlook column (AppendixOptions.outlook). */
+export const OUTLOOK_COLUMN_TITLE = "Khả năng đạt đến cuối nhiệm kỳ";
 
 /** Style roles: every cell of the layout carries one. */
 export type StyleRole =
@@ -257,4 +260,6 @@ export interface AppendixOptions {
   statusSource?: "computed" | "reported";
   /** the document the appendix goes with (default "Báo cáo") */
   documentKind?: string;
+  /** optional last column "Khả năng đạt đến cuối nhiệm kỳ": its text per sheet row (app/outlook.ts) */
+  outlook?: { title?: string; texts: Record<number, string> };
 }

@@ -3,8 +3,8 @@ import React, { useMemo, useRef, useState } from "react";
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, CopyRegular, ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
 import { statusLabel, type Status } from "../../core/evaluation/evaluate";
-import { narrativeLines, summarySentence } from "../../core/checks/narrative";
 import { findingCell, STATUS_ORDER, type Analysis } from "../../app/analyse";
+import { reportSection, sectionText } from "../../app/report-text";
 import { AREA_LABELS } from "../../app/areas";
 import type { PaneSettings } from "../../app/settings";
 import { BarList } from "./BarList";
@@ -95,8 +95,8 @@ export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell, o
   const proseRef = useRef<HTMLTextAreaElement>(null);
   const prose = useMemo(() => {
     if (!analysis?.table) return "";
-    return [summarySentence(analysis.counts, settings.vocabulary, settings.levels), ...narrativeLines(analysis.table)].join("\n");
-  }, [analysis, settings.vocabulary, settings.levels]);
+    return sectionText(reportSection(Object.assign(analysis, { table: analysis.table }), { levels: settings.levels }));
+  }, [analysis, settings.levels]);
   const copyProse = async () => {
     try {
       await navigator.clipboard.writeText(prose);
@@ -213,7 +213,7 @@ export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell, o
 
       <section className={styles.section} aria-label="Đoạn văn gợi ý cho báo cáo">
         <Subtitle2 as="h3">Đoạn văn gợi ý cho báo cáo</Subtitle2>
-        <Caption1>Mỗi chỉ tiêu một câu, như phần “Các chỉ tiêu chủ yếu” của báo cáo. Soát lại trước khi dùng.</Caption1>
+        <Caption1>Phần “Các chỉ tiêu chủ yếu” như báo cáo viết: mỗi chỉ tiêu một câu, chỉ tiêu Nghị quyết trong ngoặc. Soát lại trước khi dùng.</Caption1>
         <Textarea
           className={styles.prose}
           textarea={{ ref: proseRef, "aria-label": "Đoạn văn gợi ý", readOnly: true }}

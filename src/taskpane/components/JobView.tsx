@@ -16,9 +16,13 @@ import { TableStep } from "./TableStep";
 import { CheckStep } from "./CheckStep";
 import { StatusStep } from "./StatusStep";
 import { AppendixStep } from "./AppendixStep";
+import { OutlookJob } from "./OutlookJob";
+import { ReportTextView } from "./ReportTextView";
+import { ReconcileView } from "./ReconcileView";
+import type { ReportIo } from "../../app/report-text";
 
 /** Jobs with a view in this build. */
-export const AVAILABLE_JOBS: ReadonlySet<JobId> = new Set<JobId>(["table", "check", "status", "appendix"]);
+export const AVAILABLE_JOBS: ReadonlySet<JobId> = new Set<JobId>(["table", "check", "status", "outlook", "appendix", "report", "reconcile"]);
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -29,9 +33,11 @@ export interface JobViewProps {
   state: PaneState;
   actions: PaneActions;
   busy: boolean;
+  /** the report's .docx writer and reader (index.tsx) */
+  report?: ReportIo;
 }
 
-export function JobView({ state, actions, busy }: JobViewProps): JSX.Element {
+export function JobView({ state, actions, busy, report }: JobViewProps): JSX.Element {
   const styles = useStyles();
   const { port, analysis, settings, info, view } = state;
   // the title and "Kèm theo" line the appendix gets when the fields are left empty
@@ -40,6 +46,8 @@ export function JobView({ state, actions, busy }: JobViewProps): JSX.Element {
     return { title: defaultTitle(i), kemTheo: defaultKemTheo(i, settings.layout === "nha-nuoc" ? "state" : "party") };
   }, [analysis, info, settings.layout]);
   if (!port) return <></>;
+  // a cell selected from a view: "Quay lại" returns to that view
+  const selectFrom = (view: JobId) => (target: { sheet: string; address: string }) => void actions.selectCell(target, { view });
   const body = (() => {
     switch (view) {
       case "overview":
@@ -100,6 +108,32 @@ export function JobView({ state, actions, busy }: JobViewProps): JSX.Element {
             onDownloadDocx={() => actions.downloadAppendix("docx")}
           />
         );
+      case "outlook":
+        return (
+          <OutlookJob
+            analysis={analysis}
+            info={info}
+            outlook={state.outlook}
+            onOutlook={actions.outlook}
+            onAddCharts={port.addOutlookCharts ? actions.addOutlookCharts : undefined}
+          />
+        );
+      case "report":
+        if (!report) return <NotYet view={view} />;
+        return (
+          <ReportTextView
+            busy={busy}
+            analysis={analysis}
+            levels={settings.levels}
+            preset={settings.layout}
+            renderDocx={report.renderDocx}
+            onDownload={actions.download}
+            onSelectCell={selectFrom("report")}
+          />
+        );
+      case "reconcile":
+        if (!report) return <NotYet view={view} />;
+        return <ReconcileView busy={busy} analysis={analysis} readDocx={report.readDocx} canSelect={port.kind === "office"} onSelectCell={selectFrom("reconcile")} />;
       default:
         return <NotYet view={view} />;
     }

@@ -5,6 +5,7 @@ import { candidateNames, rectangles, writeAppendixSheet } from "../../../src/ada
 import { createExcelMock, sheetValues } from "../../support/office-fake";
 import { realisticTable } from "../../support/realistic-workbook";
 import { SAMPLE_INFO } from "../../../src/core/sample";
+import { formatViNumber } from "../../../src/core/text/numbers";
 import { REFERENCE_INFO, REFERENCE_TSV, tableFromTsv } from "../../support/appendix-fixture";
 
 describe("Office.js writer (office-addin-mock)", () => {
@@ -115,5 +116,83 @@ describe("Office.js writer (office-addin-mock)", () => {
       { r0: 0, c0: 0, r1: 1, c1: 1 },
       { r0: 3, c0: 1, r1: 3, c1: 1 },
     ]);
+  });
+});
+
+describe("older Excel: every call above ExcelApi 1.1 is checked first (the fake rejects what its Excel lacks)", () => {
+  const layout = buildAppendixLayout(tableFromTsv(), REFERENCE_INFO, { levels: 2 });
+  const printed = REFERENCE_TSV.split("\n").slice(1).map((x) => x.split("\t"));
+
+  test("the fake answers like Excel: an unsupported call fails the sync with ApiNotFound", async () => {
+    const { context, isSetSupported } = createExcelMock([], { unsupported: ["1.9"] });
+    expect([isSetSupported("ExcelApi", "1.8"), isSetSupported("ExcelApi", "1.9"), isSetSupported("ExcelApi", "1.13")]).toEqual([true, false, false]);
+    // the writer told nothing about the missing set uses getRanges/pageLayout: Excel refuses the request
+    await expect(writeAppendixSheet(context, layout)).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
+  test("the fake refuses a request over 5 MB, as Excel on the web does", async () => {
+    const { context, stats } = createExcelMock([]);
+    const ws = context.workbook.worksheets.add("Lớn");
+    const line = "Tỷ lệ hộ dân khu vực nội thị sử dụng nước hợp vệ sinh ".repeat(4);
+    ws.getRange("A1:A20000").values = Array.from({ length: 20000 }, () => [line]);
+    await expect(context.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(stats.syncs).toBe(0);
+    ws.getRange("A1:A2000").values = Array.from({ length: 2000 }, () => [line]);
+    await context.sync();
+    expect(stats.requestBytes[0]).toBeGreaterThan(500_000);
+  });
+
+  // each set off in turn (and everything above it, as in a real Excel of that age)
+  test.each(["1.2", "1.3", "1.4", "1.6", "1.7", "1.8", "1.9", "1.13"])("ExcelApi %s missing: a usable appendix, no unsupported call", async (missing) => {
+    const { context, stats, isSetSupported } = createExcelMock(["Phụ lục 1"], { unsupported: [missing] });
+    const r = await writeAppendixSheet(context, layout, "Phụ lục 1", { isSetSupported });
+    expect(r.sheetName).toBe("Phụ lục 1 (2)");
+    // no call of a missing set reached Excel (the fake would have thrown)
+    const calls = stats.used.flatMap((s) => [...s]);
+    expect(calls.filter((c) => !isSetSupported("ExcelApi", c.split(" ")[0]))).toEqual([]);
+    // values: the layout's, status column as judged
+    const v = sheetValues(stats, r.sheetName);
+    expect(v[0][0]).toBe("Phụ lục 1");
+    expect(v[4]).toEqual(["TT", "CHỈ TIÊU", "ĐVT", "Chỉ tiêu Nghị quyết ĐH VI", "Kết quả thực hiện", "So sánh NQ ĐH VI"]);
+    expect(v.slice(5, layout.rows.length).map((row) => row[4])).toEqual(printed.map((p) => p[4] ?? ""));
+    // fonts and borders (ExcelApi 1.1) always
+    const all = stats.ranges.find((x) => x.address === `A1:F${layout.rows.length}` && x.mock.format.font.name === "Times New Roman");
+    expect(all?.mock.format.font.size).toBe(12);
+    const table = stats.ranges.find((x) => x.address === `A5:F${layout.rows.length}` && x.mock.format.borders.items.EdgeTop);
+    expect(["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"].map((e) => table?.mock.format.borders.items[e]?.style)).toEqual(Array(6).fill("Continuous"));
+    const bold = stats.ranges.filter((x) => x.mock.format.font.bold === true).map((x) => x.address);
+    expect(bold.join(",")).toContain("A5:F7");
+    // print titles and margins where the set is there, otherwise the note says what to set once
+    const sheet = stats.sheets.get(r.sheetName)!;
+    if (isSetSupported("ExcelApi", "1.9")) {
+      expect(stats.printTitles.get(r.sheetName)).toBe("$5:$5");
+      expect(Math.round((sheet.pageLayout.leftMargin * 25.4) / 72)).toBe(30);
+      expect(r.notes.join(" ")).not.toMatch(/trang in/);
+    } else {
+      expect(stats.printTitles.has(r.sheetName)).toBe(false);
+      expect(r.notes.join(" ")).toMatch(/khổ A4 ngang; lề trên 20 mm, dưới 20 mm, trái 30 mm, phải 15 mm/);
+      expect(r.notes.join(" ")).toMatch(/lặp lại dòng 5:5 ở đầu mỗi trang/);
+      expect(r.notes.join(" ")).toMatch(/số trang ở giữa phía trên, trừ trang đầu/);
+    }
+    if (isSetSupported("ExcelApi", "1.2")) {
+      expect(stats.ranges.filter((x) => x.merged).map((x) => x.address)).toEqual(["A1:F1", "A2:F2", "A3:F3"]);
+    } else {
+      // no merge: the title rows are centred across the table; widths go into the note
+      expect(stats.ranges.some((x) => x.merged)).toBe(false);
+      expect(stats.ranges.filter((x) => x.mock.format.horizontalAlignment === "CenterAcrossSelection").map((x) => x.address)).toEqual(["A1:F3"]);
+      const widths = layout.columns.map((c, i) => `${"ABCDEF"[i]} ${formatViNumber(c.widthMm / 10, { decimals: 1 })} cm`).join(", ");
+      expect(r.notes.join(" ")).toContain(`độ rộng cột trong chế độ xem Bố trí Trang: ${widths}.`);
+    }
+    // the note, when there is one, sits under the table (one blank row between), italic, unbordered
+    const noteRow = sheetValues(stats, r.sheetName)[layout.rows.length + 1];
+    if (r.notes.length) expect(noteRow?.[0]).toBe(`Ghi chú (xóa dòng này trước khi in): ${r.notes.join(" ")}`);
+    else expect(noteRow).toBeUndefined();
+  });
+
+  test("everything supported: no note, one multi-area range per format, no per-rectangle fallback", async () => {
+    const { context, stats, isSetSupported } = createExcelMock([], {});
+    const r = await writeAppendixSheet(context, layout, "Phụ lục 1", { isSetSupported });
+    expect(r.notes).toEqual([]);
+    expect(stats.used.flatMap((s) => [...s]).some((c) => c.startsWith("1.9 worksheet.getRanges"))).toBe(true);
   });
 });

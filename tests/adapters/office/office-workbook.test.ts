@@ -73,6 +73,8 @@ function harness(opts: { formulas: boolean; statusColumn?: unknown[]; excelApi?:
             values: VALUES,
             numberFormat: FORMATS,
             address: `'${SHEET}'!A1:F8`,
+            rowCount: VALUES.length,
+            columnCount: 6,
             merged: { address: `'${SHEET}'!A1:F1, '${SHEET}'!B3:F3`, isNullObject: false },
             getMergedAreasOrNullObject() {
               return (this as unknown as { merged: unknown }).merged;
@@ -82,6 +84,14 @@ function harness(opts: { formulas: boolean; statusColumn?: unknown[]; excelApi?:
             return (this as unknown as { used: unknown }).used;
           },
           getRange(address: string) {
+            // a block of the used range (readSheet): its values and formats
+            const block = /^A(\d+):F(\d+)$/.exec(address);
+            if (block) {
+              const range = new OfficeMockObject({ values: VALUES.slice(Number(block[1]) - 1, Number(block[2])), numberFormat: FORMATS.slice(Number(block[1]) - 1, Number(block[2])) }) as OfficeMockObject & Record<string, unknown>;
+              created.push(range);
+              ranges.push({ address, range });
+              return range;
+            }
             // the status column F: its current formulas, sliced to the rows asked for
             const m = /^F(\d+):F(\d+)$/.exec(address);
             const first = m ? Number(m[1]) : 1;
@@ -143,10 +153,11 @@ describe("Office.js addresses", () => {
 });
 
 describe("OfficeWorkbookPort", () => {
-  test("reads a sheet in one batch: values, number formats, merges, one sync", async () => {
+  test("reads a sheet in two requests: size and merges, then values and number formats as one block", async () => {
     const h = harness();
     const grid = await h.port.readSheet(SHEET);
-    expect(h.syncs()).toBe(1);
+    expect(h.syncs()).toBe(2);
+    expect(h.ranges.map((r) => r.address)).toEqual(["A1:F8"]);
     expect(grid.sheet).toBe(SHEET);
     expect(grid.origin).toBe("A1");
     expect(grid.merges).toEqual(["A1:F1", "B3:F3"]);
@@ -161,10 +172,10 @@ describe("OfficeWorkbookPort", () => {
     expect(read.table.rows.filter((r) => r.type === "indicator")).toHaveLength(5);
   });
 
-  test("on Excel 2016 (no ExcelApi 1.13) a sheet reads without merges, still in one sync", async () => {
+  test("on Excel 2016 (no ExcelApi 1.13) a sheet reads without merges, still in two requests", async () => {
     const h = harness({ formulas: false, excelApi: "1.9" });
     const grid = await h.port.readSheet(SHEET);
-    expect(h.syncs()).toBe(1);
+    expect(h.syncs()).toBe(2);
     expect(grid.merges).toEqual([]);
     expect(readIndicatorTable(grid).ok).toBe(true);
     await expect(h.port.insertTemplate()).rejects.toThrow(/ExcelApi 1.13/);

@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readWorkbookGrids } from "../../../src/adapters/xlsx/exceljs-read";
 import { loadWorkbookFile, readWorkbookGridsFast, WorkbookFileError, zipEntries } from "../../../src/adapters/xlsx/read-file";
 import { READER_LIMITS, ReaderLimitError } from "../../../src/adapters/xlsx/limits";
 import { parseSheet } from "../../../src/adapters/xlsx/sheet-xml";
@@ -150,5 +151,26 @@ describe("what other writers and Excel itself put in a package", () => {
     )[0];
     expect(merged.values).toEqual([["Tiêu đề", null, 5], [9, 1]]);
     expect(merged.merges).toEqual(["A1:B1", "B2:C3"]);
+  });
+});
+
+describe("the ExcelJS reader (browser page, fallback) agrees on the same packages", () => {
+  test("formula dates, CRLF and _x000D_, merges: same grids as the fast reader", async () => {
+    const bytes = xlsxBytes({
+      sheets: [
+        {
+          name: "S",
+          sheetData:
+            '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1"><v>5</v></c></row>' +
+            '<row r="2"><c r="A2" s="1"><f>DATE(2023,5,25)</f><v>45071</v></c><c r="B2"><f>1+1</f><v>2</v></c></row>',
+          after: '<mergeCells count="1"><mergeCell ref="B1:C1"/></mergeCells>',
+        },
+      ],
+      sharedStrings: ["Tăng\r\ntrưởng", "a_x000D_\nb"],
+      styles: [0, 164],
+    });
+    const fast = readWorkbookGridsFast(bytes);
+    expect(fast[0].values).toEqual([["Tăng\ntrưởng", "a\nb"], [new Date(Date.UTC(2023, 4, 25)), 2]]);
+    expect(await readWorkbookGrids(bytes)).toEqual(fast);
   });
 });

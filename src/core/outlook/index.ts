@@ -1,0 +1,2 @@
+export * from "./outlook";
+export * from "./table";
