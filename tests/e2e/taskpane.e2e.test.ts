@@ -238,7 +238,7 @@ describe("task pane in a browser without Excel", () => {
     await idle();
     const message = page.getByText(/Tệp "khong-phai.xlsx" không phải là tệp Excel .xlsx hay bảng tính .ods/);
     await message.waitFor();
-    await page.getByText(/Chọn tệp .xlsx hoặc .ods khác/).waitFor();
+    await page.getByText(/Chọn một tệp .xlsx khác/).waitFor();
     await page.getByRole("button", { name: "Đóng thông báo lỗi" }).click();
     await message.waitFor({ state: "detached" });
   });
