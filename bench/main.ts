@@ -8,6 +8,7 @@ import { benchEngine } from "./engine";
 import { benchCheck } from "./check";
 import { benchAppendix, peakAppendix } from "./appendix";
 import { benchStartup } from "./startup";
+import { benchConsolidate } from "./consolidate";
 
 type Figures = Record<string, number | string>;
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     ["check", benchCheck],
     ["appendix", benchAppendix],
     ["startup", benchStartup],
+    ["consolidate", benchConsolidate],
   ];
   const only = process.argv.indexOf("--only");
   const chosen = only > 0 ? process.argv[only + 1].split(",") : null;

@@ -44,6 +44,8 @@ export interface AnalyseOptions {
   levels?: 2 | 3;
   /** near threshold in percent; 0 or undefined = off */
   near?: number;
+  /** false: read and evaluate only, no findings nor areas (consolidation reads many units and shows neither) */
+  checks?: boolean;
 }
 
 export const STATUS_ORDER: Status[] = ["exceeded", "met", "near", "not_met", "not_evaluable"];
@@ -77,7 +79,7 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   const vocabulary = opts.vocabulary ?? style.vocabulary;
   const near = opts.near && opts.near > 0 ? opts.near / 100 : undefined;
   evaluateTable(table, opts.vocabulary ? { vocabulary, levels: opts.levels, near } : { vocabulary, levels: opts.levels ?? style.levels, words: style.words, near });
-  const findings = checkTable(table, opts.info);
+  const findings = opts.checks === false ? [] : checkTable(table, opts.info);
   let indicators = 0;
   let groups = 0;
   for (const r of table.rows) {
@@ -90,7 +92,7 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
     recognised: result.recognised,
     findings,
     counts: countStatuses(table, { vocabulary }),
-    areas: countByArea(table),
+    areas: opts.checks === false ? [] : countByArea(table),
     indicators,
     groups,
     vocabulary,

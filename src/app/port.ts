@@ -48,6 +48,23 @@ export interface StatusChange {
 /** How many changes a plan shows before confirming. */
 export const PREVIEW_CHANGES = 8;
 
+/** A new sheet to add (the consolidation's results): rows from A1, styled plainly. */
+export interface NewSheet {
+  /** the wished name; "(2)", "(3)"… are added when a sheet has it */
+  baseName: string;
+  values: unknown[][];
+  /** merged ranges "A1:B1" */
+  merges?: string[];
+  /** header rows at the top (bold, frozen) */
+  headerRows?: number;
+  /** 1-based rows shown bold (groups) */
+  boldRows?: number[];
+  /** column widths in characters */
+  widths?: number[];
+  /** 0-based columns kept as text ("1.1" must not become a number) */
+  textColumns?: number[];
+}
+
 export interface WorkbookPort extends SheetSource {
   readonly kind: "office" | "file";
   /** what the user works on: "Excel" or the file name */
@@ -72,6 +89,8 @@ export interface WorkbookPort extends SheetSource {
   saveSettings(settings: PaneSettings): Promise<void>;
   /** offer bytes to the user as a file */
   download(fileName: string, bytes: Uint8Array, mime: string): Promise<void>;
+  /** add sheets after the others, never over existing ones; returns the names used, in order */
+  writeNewSheets?(sheets: NewSheet[]): Promise<string[]>;
   /** the whole workbook with the changes made here (file mode only) */
   exportWorkbook?(): Promise<Uint8Array>;
   /** trajectory charts on a NEW sheet "Biểu đồ" (unique name), with the data they plot beside them */

@@ -14,6 +14,7 @@ import * as appendixCmd from "./commands/appendix";
 import * as demoCmd from "./commands/demo";
 import * as vanBanCmd from "./commands/van-ban";
 import * as doiChieuCmd from "./commands/doi-chieu";
+import * as tongHopCmd from "./commands/tong-hop";
 
 export interface Command {
   summary: string;
@@ -30,6 +31,7 @@ export const COMMANDS: Record<string, Command> = {
   demo: demoCmd,
   "van-ban": vanBanCmd,
   "doi-chieu": doiChieuCmd,
+  "tong-hop": tongHopCmd,
 };
 
 function help(): string {

@@ -23,7 +23,7 @@ export const KIND_LABELS: Record<IndicatorKind, string> = {
 };
 
 /** Column roles an indicator table can have. */
-export type ColumnRole = "tt" | "name" | "unit" | "kind" | "direction" | "target" | "baseline" | "year" | "actual" | "status" | "note" | "ratio";
+export type ColumnRole = "tt" | "name" | "unit" | "kind" | "direction" | "target" | "baseline" | "year" | "actual" | "status" | "note" | "ratio" | "rule" | "lead" | "weight";
 
 /** A source cell, for messages and for selecting it in Excel: sheet name and A1 address. */
 export interface CellRef {
@@ -120,6 +120,8 @@ export interface ReportInfo {
   reportDate?: string;
   /** nơi ban hành: "Bảo Lộc" */
   place?: string;
+  /** đơn vị báo cáo (for consolidation): "Xã Lộc Châu" */
+  unit?: string;
   /** the appendix title as typed ("Tiêu đề phụ lục") */
   appendixTitle?: string;
   /** the "(Kèm theo ...)" line as typed */

@@ -8,6 +8,7 @@ import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@flue
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { AppendixRenderers, WorkbookPort } from "../app/port";
 import type { ReportIo } from "../app/report-text";
+import type { ConsolidateIo } from "./components/JobView";
 import { useWork } from "./use-work";
 import { usePaneState } from "./pane-state";
 import { createPaneActions } from "./pane-actions";
@@ -41,6 +42,8 @@ export interface AppProps {
   renderers: AppendixRenderers;
   /** the report's .docx writer and reader, loaded on first use (wired in index.tsx) */
   report?: ReportIo;
+  /** the consolidation's file reader, workbook writer and download (index.tsx) */
+  consolidate?: ConsolidateIo;
 }
 
 /** true while the pane is at least `px` wide (the job list then stays open beside the view) */
@@ -56,7 +59,7 @@ function useWide(px: number): boolean {
   return wide;
 }
 
-export function App({ officePort, openFile, renderers, report }: AppProps): JSX.Element {
+export function App({ officePort, openFile, renderers, report, consolidate }: AppProps): JSX.Element {
   const styles = useStyles();
   const work = useWork();
   const { state, dispatch, get } = usePaneState();
@@ -98,7 +101,7 @@ export function App({ officePort, openFile, renderers, report }: AppProps): JSX.
           />
           <Messages work={work} notice={state.notice} onDismiss={() => dispatch({ type: "notice", notice: null })} onBack={actions.go} />
           {port ? (
-            <JobView state={state} actions={actions} busy={busy} report={report} />
+            <JobView state={state} actions={actions} busy={busy} report={report} consolidate={consolidate} />
           ) : officePort ? (
             !busy && (
               <div>

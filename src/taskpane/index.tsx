@@ -10,6 +10,10 @@ import { App } from "./App";
 import { DOCX_MIME, XLSX_MIME, type AppendixRenderers, type WorkbookPort } from "../app/port";
 import { detectHost } from "./host";
 import type { ReportIo } from "../app/report-text";
+import { FluentProvider, Link, Subtitle1, webLightTheme } from "@fluentui/react-components";
+import { ConsolidateView } from "./components/ConsolidateView";
+import type { Consolidation } from "../core/consolidate/consolidate";
+import type { ReportInfo } from "../core/model";
 
 async function officePort(): Promise<WorkbookPort> {
   const [{ OfficeWorkbookPort }, { customFunctionsSupported }] = await Promise.all([import("../adapters/office/office-workbook"), import("../functions/support")]);
@@ -47,6 +51,27 @@ const report: ReportIo = {
   readDocx: async () => (await import("../adapters/docx/read-docx")).readDocxDraft,
 };
 
+/** The "Tổng hợp" view's injected I/O: a picked unit file as a sheet source, the consolidated workbook, downloads. */
+const consolidateIo = {
+  readFile: async (file: File) => {
+    const [{ readWorkbookGrids }, { gridSource }] = await Promise.all([import("../adapters/xlsx/exceljs-read"), import("../app/analyse")]);
+    try {
+      if (/\.ods$/i.test(file.name)) {
+        // OpenDocument: JSZip unzips content.xml, the shared .ods parser reads it
+        const [{ default: JSZip }, { parseOdsContent }] = await Promise.all([import("jszip"), import("../adapters/ods/ods-content")]);
+        const xml = await (await JSZip.loadAsync(await file.arrayBuffer())).file("content.xml")?.async("string");
+        if (!xml) throw new Error("no content.xml");
+        return gridSource(parseOdsContent(xml));
+      }
+      return gridSource(await readWorkbookGrids(await file.arrayBuffer()));
+    } catch {
+      throw new Error(`Không đọc được tệp "${file.name}": tệp không phải .xlsx/.ods, bị hỏng hoặc có mật khẩu.`);
+    }
+  },
+  renderWorkbook: async (c: Consolidation, info: ReportInfo) => (await import("../adapters/xlsx/consolidated-workbook")).renderConsolidatedXlsx(c, info),
+  download: async (name: string, bytes: Uint8Array, mime: string) => (await import("../adapters/file/download")).downloadBytes(name, bytes, mime),
+};
+
 async function main(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) return;
@@ -62,7 +87,21 @@ async function main(): Promise<void> {
     }
   }
   document.documentElement.dataset.mode = port ? "office" : "standalone";
-  root.render(<App officePort={port} openFile={port ? undefined : openFile} renderers={renderers} report={report} />);
+  // "?view=tong-hop": the consolidation view (linked from the pane's header, until the pane's navigation offers it)
+  if (new URLSearchParams(location.search).get("view") === "tong-hop") {
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <main style={{ padding: 12, maxWidth: 720, margin: "0 auto", display: "flex", flexDirection: "column", gap: 12 }}>
+          <header>
+            <Subtitle1 as="h1">Tổng hợp nhiều đơn vị</Subtitle1> <Link href="?">Quay lại kiểm tra bảng chỉ tiêu</Link>
+          </header>
+          <ConsolidateView port={port} {...consolidateIo} />
+        </main>
+      </FluentProvider>,
+    );
+    return;
+  }
+  root.render(<App officePort={port} openFile={port ? undefined : openFile} renderers={renderers} report={report} consolidate={consolidateIo} />);
 }
 
 void main();

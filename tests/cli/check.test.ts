@@ -134,7 +134,7 @@ describe("chitieu template", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Chỉ tiêu", "Thông tin"]);
     const ws = wb.getWorksheet("Chỉ tiêu")!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(["TT", "Chỉ tiêu", "ĐVT", "Loại", "Chiều", "Chỉ tiêu Nghị quyết", "Đầu kỳ", "Năm 2021", "Năm 2022", "Năm 2023", "Năm 2024", "Năm 2025", "Kết quả thực hiện", "Đánh giá", "Ghi chú"]);
+    expect(header).toEqual(["TT", "Chỉ tiêu", "ĐVT", "Loại", "Chiều", "Chỉ tiêu Nghị quyết", "Đầu kỳ", "Năm 2021", "Năm 2022", "Năm 2023", "Năm 2024", "Năm 2025", "Kết quả thực hiện", "Đánh giá", "Ghi chú", "Cách tổng hợp", "Đơn vị chủ trì"]);
     expect(ws.getCell("A1").font.name).toBe("Times New Roman");
     expect(ws.getCell("B4").font.name).toBe("Times New Roman");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -147,7 +147,7 @@ describe("chitieu template", () => {
     const info = wb.getWorksheet("Thông tin")!;
     const labels: string[] = [];
     info.eachRow((row, n) => n > 1 && labels.push(String(row.getCell(1).value)));
-    expect(labels).toEqual(["Cấp ủy/Đảng bộ", "Cơ quan ban hành", "Tên viết gọn của cơ quan ban hành", "Đại hội lần thứ", "Nhiệm kỳ", "Loại báo cáo", "Năm đánh giá", "Số báo cáo", "Ngày báo cáo", "Nơi ban hành"]);
+    expect(labels).toEqual(["Cấp ủy/Đảng bộ", "Cơ quan ban hành", "Tên viết gọn của cơ quan ban hành", "Đại hội lần thứ", "Nhiệm kỳ", "Loại báo cáo", "Năm đánh giá", "Số báo cáo", "Ngày báo cáo", "Nơi ban hành", "Đơn vị"]);
     // the example rows are correct: the template checks clean
     const chk = await runCli(["check", out, "--json"]);
     expect(chk.code).toBe(0);

@@ -19,7 +19,8 @@ import { worksheetGrid } from "../xlsx/exceljs-read";
 import { buildTemplateWorkbook } from "../xlsx/template";
 import { addAppendixSheet } from "../xlsx/appendix-xlsx";
 import { downloadBytes } from "./download";
-import { type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../../app/port";
+import { type NewSheet, type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../../app/port";
+import { writeNewSheetsToWorkbook } from "./file-new-sheets";
 import { type PaneSettings } from "../../app/settings";
 import { diffStatus, planOf } from "../../app/status-column";
 import { AppError } from "../../app/errors";
@@ -204,6 +205,10 @@ export class FileWorkbookPort implements WorkbookPort {
     for (const c of changes) ws.getCell(`${req.column}${c.row}`).value = c.content;
     if (changes.length) this.changed();
     return { changed: changes.length, mode: "values" };
+  }
+
+  async writeNewSheets(sheets: NewSheet[]): Promise<string[]> {
+    return writeNewSheetsToWorkbook(this.workbook, sheets);
   }
 
   async writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string }> {

@@ -10,10 +10,11 @@ import type { AppendixLayout } from "../../core/layout";
 import { writeAppendixSheet } from "./office-appendix";
 import { addOutlookChartsSheet } from "./office-charts";
 import type { Trajectory } from "../../core/outlook";
+import { writeNewSheetsOffice } from "./office-new-sheets";
 import { readSheetGrid } from "./office-read";
 import { loadSettings, saveSettings, type SettingsStore } from "./office-settings";
 import { downloadBytes, toBase64 } from "../file/download";
-import { type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../../app/port";
+import { type NewSheet, type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../../app/port";
 import { type PaneSettings } from "../../app/settings";
 import { AppError } from "../../app/errors";
 import { contiguousRuns, diffStatus, planOf, rowSpan } from "../../app/status-column";
@@ -139,6 +140,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
       }
       return { changed: changes.length, mode: this.mode() };
     });
+  }
+
+  writeNewSheets(sheets: NewSheet[]): Promise<string[]> {
+    return this.run((context) => writeNewSheetsOffice(context, sheets, (set, v) => this.supports(set, v)));
   }
 
   writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string; notes: string[] }> {

@@ -12,6 +12,7 @@ import { INFO_FIELDS, infoRows, termYears } from "../../core/sheet/info";
 import { KIND_LABELS, type ReportInfo } from "../../core/model";
 import { EXAMPLE_ROW_INDICES, INDICATOR_SHEET, INFO_SHEET, SAMPLE_INFO, SAMPLE_ROWS, templateHeader, templateRowValues } from "../../core/sample";
 import { columnLetter } from "../../core/sheet/grid";
+import { LEAD_COLUMN, RULE_CHOICES, RULE_COLUMN, RULES } from "../../core/consolidate/rules";
 
 export const TEMPLATE_FONT = "Times New Roman";
 /** rows given data validation below the header */
@@ -62,7 +63,8 @@ export function buildTemplateWorkbook(opts: TemplateOptions = {}): ExcelJS.Workb
     views: [{ state: "frozen", xSplit: 2, ySplit: 1, topLeftCell: "C2", activeCell: "A2" }],
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
   });
-  const header = templateHeader(years);
+  // optional columns for consolidating many units (docs/tong-hop.md): empty unless the user fills them
+  const header = [...templateHeader(years), RULE_COLUMN, LEAD_COLUMN];
   const widths: Record<string, number> = {
     TT: 6,
     "Chỉ tiêu": 52,
@@ -74,6 +76,8 @@ export function buildTemplateWorkbook(opts: TemplateOptions = {}): ExcelJS.Workb
     "Kết quả thực hiện": 16,
     "Đánh giá": 14,
     "Ghi chú": 36,
+    [RULE_COLUMN]: 24,
+    [LEAD_COLUMN]: 20,
   };
   ws.columns = header.map((h) => ({
     width: widths[h] ?? 10,
@@ -93,6 +97,7 @@ export function buildTemplateWorkbook(opts: TemplateOptions = {}): ExcelJS.Workb
   const rows = opts.sample ? SAMPLE_ROWS : EXAMPLE_ROW_INDICES.map((i) => SAMPLE_ROWS[i]);
   rows.forEach((sr, k) => {
     const values = templateRowValues(sr, years);
+    while (values.length < header.length) values.push(null);
     const row = ws.getRow(k + 2);
     const group = sr.target === "" && sr.actual === "" && sr.status === "";
     values.forEach((v, i) => {
@@ -100,7 +105,7 @@ export function buildTemplateWorkbook(opts: TemplateOptions = {}): ExcelJS.Workb
       if (v !== null && v !== undefined) c.value = v as ExcelJS.CellValue;
       c.font = { name: TEMPLATE_FONT, size: 12, bold: group };
       c.border = BORDER;
-      const centered = i === 0 || i === 2 || (i >= 5 && i < header.length - 1);
+      const centered = i === 0 || i === 2 || (i >= 5 && i < header.length - 3);
       c.alignment = { horizontal: centered ? "center" : "left", vertical: "middle", wrapText: true };
     });
     row.height = rowHeight(values, header.map((h) => widths[h] ?? 10));
@@ -109,7 +114,21 @@ export function buildTemplateWorkbook(opts: TemplateOptions = {}): ExcelJS.Workb
   const kinds = Object.values(KIND_LABELS);
   const dirs = Object.values(DIRECTION_LABELS);
   const statuses = [...new Set([...Object.values(STATUS_LABELS.dat), ...Object.values(STATUS_LABELS["hoan-thanh"])])].filter((s) => s !== "Không đánh giá được");
+  const rules = RULE_CHOICES.map((id) => RULES[id].label);
   for (let r = 2; r <= VALIDATION_ROWS + 1; r++) {
+    ws.getCell(`${col(RULE_COLUMN)}${r}`).dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [listFormula(rules)],
+      showErrorMessage: true,
+      // "Bình quân gia quyền theo 2.1" is allowed: a warning, not a stop
+      errorStyle: "warning",
+      errorTitle: RULE_COLUMN,
+      error: `Nên chọn: ${rules.join(", ")}; có thể ghi "Bình quân gia quyền theo <chỉ tiêu gốc>". Để trống thì tự suy ra từ ĐVT.`,
+      showInputMessage: true,
+      promptTitle: RULE_COLUMN,
+      prompt: "Khi tổng hợp nhiều đơn vị: cộng, bình quân gia quyền theo chỉ tiêu gốc... Để trống: tự suy ra.",
+    };
     ws.getCell(`${col("Loại")}${r}`).dataValidation = {
       type: "list",
       allowBlank: true,

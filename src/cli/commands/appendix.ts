@@ -11,15 +11,11 @@
 import { parseVocabulary } from "../../core/evaluation/evaluate";
 import { parseDateText } from "../../core/sheet/info";
 import {
-  buildAppendixLayout,
   COLUMN_TITLE_OPTIONS,
-  LayoutError,
   parsePreset,
   PRESET_NAMES,
   PRESETS,
   presetHelp,
-  readLayoutInfo,
-  withSourceTexts,
   type AppendixLayout,
   type AppendixOptions,
   type Margins,

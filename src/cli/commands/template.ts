@@ -25,6 +25,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const bytes = await buildTemplateBytes({ sample: !!args.flags.sample, info });
   writeOutputs([{ path: out, data: bytes }], { force });
-  io.out(`Đã tạo ${out}: trang "Chỉ tiêu" (TT, Chỉ tiêu, ĐVT, Loại, Chiều, Chỉ tiêu Nghị quyết, Đầu kỳ, các năm, Kết quả thực hiện, Đánh giá, Ghi chú) và trang "Thông tin".`);
+  io.out(`Đã tạo ${out}: trang "Chỉ tiêu" (TT, Chỉ tiêu, ĐVT, Loại, Chiều, Chỉ tiêu Nghị quyết, Đầu kỳ, các năm, Kết quả thực hiện, Đánh giá, Ghi chú; khi tổng hợp nhiều đơn vị: Cách tổng hợp, Đơn vị chủ trì) và trang "Thông tin" (có ô "Đơn vị").`);
   return 0;
 }

@@ -177,6 +177,27 @@ export function yearsAreRates(years: Array<[number, number]>, unit: string, base
   return isPct(unit) || years.every(([, v]) => Math.abs(v) < 100);
 }
 
+/** What every per-kind computation needs: the input, the kind, the reason's head and the term's figures. */
+interface OutlookContext {
+  input: OutlookInput;
+  kind: OutlookKind;
+  source: "column" | "words";
+  head: string;
+  remaining: number[];
+  t: Target;
+  dir: Direction;
+  rules: LikelihoodRules;
+  /** years in the term */
+  N: number;
+  /** years passed */
+  k: number;
+  /** the remaining years: "2024–2025" */
+  span: string;
+  /** yearly values after termStart up to the report year */
+  ys: Array<[number, number]>;
+  unit: string;
+}
+
 /** The outlook of one indicator. */
 export function indicatorOutlook(input: OutlookInput): Outlook {
   const { kind, source } = outlookKind(input);
@@ -191,184 +212,241 @@ export function indicatorOutlook(input: OutlookInput): Outlook {
   if (remaining.length === 0) return none(kind, source, remaining, `${head}năm báo cáo ${reportYear} là năm cuối nhiệm kỳ: không còn năm nào để tính.`);
   const t = input.target;
   if (!t || (t.low === undefined && t.high === undefined)) return none(kind, source, remaining, `${head}chỉ tiêu không có số để tính.`);
-  const dir = input.direction;
-  const rules = input.rules ?? DEFAULT_LIKELIHOOD_RULES;
-  const k = reportYear - termStart;
-  const span = yearSpan(remaining[0], termEnd);
-  const soFar = (from: number, to: number) => yearSpan(from, to);
-  const ys = input.years.filter(([y]) => y > termStart && y <= reportYear);
-  const unit = input.unit.trim();
-
+  const c: OutlookContext = {
+    input,
+    kind,
+    source,
+    head,
+    remaining,
+    t,
+    dir: input.direction,
+    rules: input.rules ?? DEFAULT_LIKELIHOOD_RULES,
+    N,
+    k: reportYear - termStart,
+    span: yearSpan(remaining[0], termEnd),
+    ys: input.years.filter(([y]) => y > termStart && y <= reportYear),
+    unit: input.unit.trim(),
+  };
   switch (kind) {
-    case "growth": {
-      const T = bindingBound(t, dir === "band" ? "up" : dir)!;
-      // Π(1+gᵢ) and the pace so far
-      let achieved: number | null = null;
-      let best: number | null = null;
-      let how = "";
-      const rates = ys.length > 0 && yearsAreRates(ys, unit, input.baseline);
-      if (rates) {
-        const chained = ys.length === k; // every year of the period has its rate
-        let prod = 1;
-        for (const [, g] of ys) prod *= 1 + g / 100;
-        achieved = (Math.pow(prod, 1 / ys.length) - 1) * 100;
-        best = dir === "down" ? Math.min(...ys.map((p) => p[1])) : Math.max(...ys.map((p) => p[1]));
-        how = chained ? `${soFar(termStart + 1, reportYear)} đạt ${f2(achieved)}%/năm` : `các năm có số liệu (${ys.map((p) => p[0]).join(", ")}) đạt ${f2(achieved)}%/năm, coi như cả ${soFar(termStart + 1, reportYear)}`;
-      } else if (ys.length > 0 && input.baseline !== undefined && input.baseline > 0) {
-        const chain: Array<[number, number]> = [[termStart, input.baseline], ...ys];
-        const [ly, lv] = chain[chain.length - 1];
-        if (lv > 0) {
-          achieved = (Math.pow(lv / input.baseline, 1 / (ly - termStart)) - 1) * 100;
-          const yearly: number[] = [];
-          for (let i = 1; i < chain.length; i++) if (chain[i][0] === chain[i - 1][0] + 1 && chain[i - 1][1] > 0) yearly.push((chain[i][1] / chain[i - 1][1] - 1) * 100);
-          best = yearly.length ? (dir === "down" ? Math.min(...yearly) : Math.max(...yearly)) : null;
-          how = `${soFar(termStart + 1, ly)} đạt ${f2(achieved)}%/năm (từ đầu kỳ ${f2(input.baseline)} đến ${f2(lv)})`;
-        }
-      }
-      if (achieved === null && input.actual && !input.actual.interval) {
-        achieved = input.actual.value;
-        how = `${soFar(termStart + 1, reportYear)} đạt bình quân ${f2(achieved)}%/năm (không có số từng năm)`;
-      }
-      if (achieved === null) return { ...none(kind, source, remaining, `${head}chưa có tốc độ tăng của các năm đã qua.`), bound: T };
-      // computed from the average as shown (2 decimals), so NQ.CANDAT(T; N; ḡ; k) gives the same figure
-      achieved = roundHalfAway(achieved, 2);
-      let needed: number;
-      try {
-        needed = requiredRate(T, N, achieved, k);
-      } catch {
-        return { ...none(kind, source, remaining, `${head}không tính được tốc độ cần đạt từ ${f2(achieved)}%/năm.`), bound: T };
-      }
-      let neededRange: [number, number] | undefined;
-      if (t.form === "range" && t.low !== undefined && t.high !== undefined) {
-        try {
-          neededRange = [requiredRate(t.low, N, achieved, k), requiredRate(t.high, N, achieved, k)];
-        } catch {
-          neededRange = undefined;
-        }
-      }
-      const met = dir === "down" ? false : needed <= 0;
-      const likelihood = met ? "reached" : judgeLikelihood(needed, achieved, best, dir, rules);
-      const verb = needed >= 0 ? "tăng" : "giảm";
-      let reason = met
-        ? `${head}${how}; dù ${span} không tăng, bình quân cả nhiệm kỳ vẫn đạt ${f2(T)}%/năm: đã đạt.`
-        : `${head}cần ${verb} bình quân ${f2(Math.abs(needed))}%/năm trong ${span}; ${how}${best !== null ? `, năm cao nhất ${f2(best)}%` : ""}: ${verdictWord(likelihood)}.`;
-      if (dir === "band" && neededRange) reason += ` Để nằm trong khoảng ${f2(t.low!)}–${f2(t.high!)}%/năm cần ${f2(neededRange[0])}–${f2(neededRange[1])}%/năm.`;
-      return { kind, kindSource: source, needed, neededPer: "year", neededRange, remainingYears: remaining, achieved, best, achievedSpan: soFar(termStart + 1, reportYear), likelihood, reason, bound: T };
-    }
-    case "level": {
-      // Vₖ: the last yearly value, or the result at the report year
-      let vk: number | null = null;
-      let yk = reportYear;
-      if (ys.length) [yk, vk] = ys[ys.length - 1];
-      else if (input.actual) vk = input.actual.value;
-      if (vk === null) return none(kind, source, remaining, `${head}chưa có kết quả để tính.`);
-      const rem: number[] = [];
-      for (let y = yk + 1; y <= termEnd; y++) rem.push(y);
-      if (rem.length === 0) return none(kind, source, rem, `${head}đã có số năm cuối nhiệm kỳ.`);
-      const spanL = yearSpan(rem[0], termEnd);
-      const points: Array<[number, number]> = input.baseline !== undefined ? [[termStart, input.baseline], ...ys] : ys;
-      let achieved: number | null = null;
-      let best: number | null = null;
-      if (points.length >= 2) {
-        const [y0, v0] = points[0];
-        const [y1, v1] = points[points.length - 1];
-        if (y1 > y0) achieved = (v1 - v0) / (y1 - y0);
-        const diffs: number[] = [];
-        for (let i = 1; i < points.length; i++) if (points[i][0] === points[i - 1][0] + 1) diffs.push(points[i][1] - points[i - 1][1]);
-        if (diffs.length) best = dir === "down" ? Math.min(...diffs) : Math.max(...diffs);
-      }
-      const uPer = isPct(unit) ? "điểm %/năm" : unit ? `${unit}/năm` : "/năm";
-      const lo = t.low;
-      const hi = t.high;
-      const inBand = (x: number) => (lo === undefined || x >= lo - 1e-9) && (hi === undefined || x <= hi + 1e-9);
-      let L: number;
-      let bandNote = "";
-      if (dir === "band") {
-        if (inBand(vk)) {
-          const outside = points.filter(([, v]) => !inBand(v)).map(([y]) => y);
-          bandNote = outside.length ? ` Các năm ${outside.join(", ")} nằm ngoài khoảng.` : points.length > 1 ? " Các năm đã qua đều nằm trong khoảng." : "";
-          return { kind, kindSource: source, needed: 0, neededPer: "year", neededRange: lo !== undefined && hi !== undefined ? [(lo - vk) / rem.length, (hi - vk) / rem.length] : undefined, remainingYears: rem, achieved, best, likelihood: "reached", reason: `${head}năm ${yk} đạt ${f2(vk)}, đang trong khoảng chỉ tiêu; cần giữ trong khoảng đến ${termEnd}: đã đạt.${bandNote}`, bound: vk };
-        }
-        L = lo !== undefined && vk < lo ? lo : hi!;
-      } else L = bindingBound(t, dir)!;
-      const needed = (L - vk) / rem.length;
-      if (input.currentlyMet) {
-        const slack = Math.abs(vk - L);
-        return { kind, kindSource: source, needed: 0, neededPer: "year", remainingYears: rem, achieved, best, likelihood: "reached", reason: `${head}năm ${yk} đạt ${f2(vk)}, đã đạt chỉ tiêu ${f2(L)} (dư ${f2(slack)}); cần giữ vững đến ${termEnd}: đã đạt.`, bound: L };
-      }
-      const effDir: Direction = dir === "band" ? (L > vk ? "up" : "down") : dir;
-      const likelihood = judgeLikelihood(needed, achieved, best, effDir, rules);
-      const verb = needed >= 0 ? "tăng" : "giảm";
-      const pace =
-        achieved === null
-          ? "chưa có số từng năm để so sánh"
-          : `${yearSpan(points[0][0], yk)} ${achieved >= 0 ? "tăng" : "giảm"} ${f2(Math.abs(achieved))} ${uPer}${best !== null ? `, năm nhiều nhất ${f2(Math.abs(best))}` : ""}`;
-      const strict = t.form === "strict_floor" || t.form === "strict_ceiling";
-      const what =
-        Math.abs(needed) < 1e-9 && strict
-          ? `cần ${dir === "down" ? "xuống dưới" : "vượt"} mức ${f2(L)} trong ${spanL} (năm ${yk} bằng đúng ngưỡng)`
-          : `cần ${verb} ${f2(Math.abs(needed))} ${uPer} trong ${spanL} (từ ${f2(vk)} năm ${yk} đến ${strict ? (dir === "down" ? "dưới " : "trên ") : ""}${f2(L)})`;
-      const reason = `${head}${what}; ${pace}: ${verdictWord(likelihood)}.`;
-      return { kind, kindSource: source, needed, neededPer: "year", remainingYears: rem, achieved, best, achievedSpan: achieved === null ? undefined : yearSpan(points[0][0], yk), likelihood, reason, bound: L };
-    }
+    case "growth":
+      return growthOutlook(c);
+    case "level":
+      return levelOutlook(c);
     case "cumulative_avg":
-    case "cumulative_total": {
-      const bound = bindingBound(t, dir === "band" ? "up" : dir)!;
-      const total = kind === "cumulative_avg" ? bound * N : bound;
-      let sum: number | null = null;
-      let yearsCovered = k;
-      let best: number | null = null;
-      if (ys.length) {
-        sum = ys.reduce((a, p) => a + p[1], 0);
-        best = dir === "down" ? Math.min(...ys.map((p) => p[1])) : Math.max(...ys.map((p) => p[1]));
-      } else if (input.actual && !input.actual.interval) {
-        const a = input.actual;
-        if (a.periodYears && a.periodYears > 1) {
-          sum = a.value;
-          yearsCovered = a.periodYears;
-        } else if (kind === "cumulative_avg" && perYearUnit(unit)) sum = a.value * k;
-        else sum = a.value;
-      }
-      if (sum === null) return { ...none(kind, source, remaining, `${head}chưa có số đã thực hiện.`), bound: total };
-      const rem: number[] = [];
-      for (let y = termStart + yearsCovered + 1; y <= termEnd; y++) rem.push(y);
-      if (rem.length === 0) return none(kind, source, rem, `${head}số đã thực hiện phủ hết nhiệm kỳ.`);
-      const spanC = yearSpan(rem[0], termEnd);
-      const left = total - sum;
-      const needed = left / rem.length;
-      const achieved = sum / yearsCovered;
-      const u = unit.replace(/\s*\/\s*(1\s*)?năm\s*$/i, "");
-      const per = u ? `${u}/năm` : "/năm";
-      const done = soFar(termStart + 1, termStart + yearsCovered);
-      const totalText = kind === "cumulative_avg" ? `${f2(bound)} × ${N} năm = ${f2(total)}` : f2(total);
-      if (dir !== "down" && left <= 0) {
-        return { kind, kindSource: source, needed: 0, neededPer: "year", neededTotal: 0, remainingYears: rem, achieved, best, achievedSpan: done, likelihood: "reached", reason: `${head}${done} đã đạt ${f2(sum)}, vượt tổng cả nhiệm kỳ ${totalText} (dư ${f2(-left)}): đã đạt.`, bound: total };
-      }
-      if (dir === "down" && left < 0) {
-        return { kind, kindSource: source, needed, neededPer: "year", neededTotal: left, remainingYears: rem, achieved, best, achievedSpan: done, likelihood: "unlikely", reason: `${head}${done} đã ${f2(sum)}, quá tổng cho phép cả nhiệm kỳ ${totalText}: ${verdictWord("unlikely")}.`, bound: total };
-      }
-      const likelihood = judgeLikelihood(needed, achieved, best, dir === "band" ? "up" : dir, rules);
-      const word = dir === "down" ? "chỉ được tối đa" : "cần bình quân";
-      const reason = `${head}${word} ${f2(needed)} ${per} trong ${spanC} (còn ${f2(left)} so với tổng ${totalText}); ${done} đạt ${f2(sum)}, bình quân ${f2(achieved)} ${per}${best !== null ? `, năm cao nhất ${f2(best)}` : ""}: ${verdictWord(likelihood)}.`;
-      return { kind, kindSource: source, needed, neededPer: "year", neededTotal: left, remainingYears: rem, achieved, best, achievedSpan: done, likelihood, reason, bound: total };
-    }
-    case "every_year": {
-      const bound = bindingBound(t, dir === "band" ? "up" : dir)!;
-      const meets = (v: number) => (dir === "down" ? v <= bound + 1e-9 : v >= bound - 1e-9) && (t.form !== "strict_floor" || v > bound) && (t.form !== "strict_ceiling" || v < bound);
-      const per = isPct(unit) ? "%" : unit ? ` ${unit}` : "";
-      const bar = t.form === "strict_floor" ? "trên" : t.form === "strict_ceiling" ? "dưới" : dir === "down" ? "không quá" : "ít nhất";
-      if (ys.length === 0) {
-        const met = input.currentlyMet;
-        const likelihood: Likelihood = met === undefined ? "unknown" : met ? "likely" : "unlikely";
-        return { kind, kindSource: source, needed: bound, neededPer: "year", remainingYears: remaining, achieved: null, best: null, likelihood, reason: `${head}mỗi năm ${span} cần đạt ${bar} ${f2(bound)}${per}; chưa có số từng năm${met === undefined ? "" : met ? ", kết quả đến nay đạt" : ", kết quả đến nay chưa đạt"}: ${verdictWord(likelihood)}.`, bound };
-      }
-      const ok = ys.filter(([, v]) => meets(v)).length;
-      const likelihood: Likelihood = ok === ys.length ? "likely" : ok > 0 ? "hard" : "unlikely";
-      const best = dir === "down" ? Math.min(...ys.map((p) => p[1])) : Math.max(...ys.map((p) => p[1]));
-      const reason = `${head}mỗi năm ${span} cần đạt ${bar} ${f2(bound)}${per}; ${ok}/${ys.length} năm đã qua đạt (${ys.map(([y, v]) => `${y}: ${f2(v)}`).join("; ")}): ${verdictWord(likelihood)}.`;
-      return { kind, kindSource: source, needed: bound, neededPer: "year", remainingYears: remaining, achieved: null, best, likelihood, reason, bound };
+    case "cumulative_total":
+      return cumulativeOutlook(c);
+    case "every_year":
+      return everyYearOutlook(c);
+  }
+}
+
+/** Growth: the average rate achieved so far, from the yearly rates, the levels from the baseline, or the result. */
+function growthSoFar(c: OutlookContext): { achieved: number | null; best: number | null; how: string } {
+  const { input, dir, k, ys, unit } = c;
+  const { termStart, reportYear } = input;
+  let achieved: number | null = null;
+  let best: number | null = null;
+  let how = "";
+  const rates = ys.length > 0 && yearsAreRates(ys, unit, input.baseline);
+  if (rates) {
+    const chained = ys.length === k; // every year of the period has its rate
+    let prod = 1;
+    for (const [, g] of ys) prod *= 1 + g / 100;
+    achieved = (Math.pow(prod, 1 / ys.length) - 1) * 100;
+    best = dir === "down" ? Math.min(...ys.map((p) => p[1])) : Math.max(...ys.map((p) => p[1]));
+    how = chained ? `${yearSpan(termStart + 1, reportYear)} đạt ${f2(achieved)}%/năm` : `các năm có số liệu (${ys.map((p) => p[0]).join(", ")}) đạt ${f2(achieved)}%/năm, coi như cả ${yearSpan(termStart + 1, reportYear)}`;
+  } else if (ys.length > 0 && input.baseline !== undefined && input.baseline > 0) {
+    const chain: Array<[number, number]> = [[termStart, input.baseline], ...ys];
+    const [ly, lv] = chain[chain.length - 1];
+    if (lv > 0) {
+      achieved = (Math.pow(lv / input.baseline, 1 / (ly - termStart)) - 1) * 100;
+      const yearly: number[] = [];
+      for (let i = 1; i < chain.length; i++) if (chain[i][0] === chain[i - 1][0] + 1 && chain[i - 1][1] > 0) yearly.push((chain[i][1] / chain[i - 1][1] - 1) * 100);
+      best = yearly.length ? (dir === "down" ? Math.min(...yearly) : Math.max(...yearly)) : null;
+      how = `${yearSpan(termStart + 1, ly)} đạt ${f2(achieved)}%/năm (từ đầu kỳ ${f2(input.baseline)} đến ${f2(lv)})`;
     }
   }
+  if (achieved === null && input.actual && !input.actual.interval) {
+    achieved = input.actual.value;
+    how = `${yearSpan(termStart + 1, reportYear)} đạt bình quân ${f2(achieved)}%/năm (không có số từng năm)`;
+  }
+  return { achieved, best, how };
+}
+
+/** Growth: the average rate the remaining years need (and, for a band, to land on each bound). */
+function growthOutlook(c: OutlookContext): Outlook {
+  const { input, kind, source, head, remaining, t, dir, rules, N, k, span } = c;
+  const T = bindingBound(t, dir === "band" ? "up" : dir)!;
+  const soFar = growthSoFar(c);
+  const { best, how } = soFar;
+  if (soFar.achieved === null) return { ...none(kind, source, remaining, `${head}chưa có tốc độ tăng của các năm đã qua.`), bound: T };
+  // computed from the average as shown (2 decimals), so NQ.CANDAT(T; N; ḡ; k) gives the same figure
+  const achieved = roundHalfAway(soFar.achieved, 2);
+  let needed: number;
+  try {
+    needed = requiredRate(T, N, achieved, k);
+  } catch {
+    return { ...none(kind, source, remaining, `${head}không tính được tốc độ cần đạt từ ${f2(achieved)}%/năm.`), bound: T };
+  }
+  let neededRange: [number, number] | undefined;
+  if (t.form === "range" && t.low !== undefined && t.high !== undefined) {
+    try {
+      neededRange = [requiredRate(t.low, N, achieved, k), requiredRate(t.high, N, achieved, k)];
+    } catch {
+      neededRange = undefined;
+    }
+  }
+  const met = dir === "down" ? false : needed <= 0;
+  const likelihood = met ? "reached" : judgeLikelihood(needed, achieved, best, dir, rules);
+  const verb = needed >= 0 ? "tăng" : "giảm";
+  let reason = met
+    ? `${head}${how}; dù ${span} không tăng, bình quân cả nhiệm kỳ vẫn đạt ${f2(T)}%/năm: đã đạt.`
+    : `${head}cần ${verb} bình quân ${f2(Math.abs(needed))}%/năm trong ${span}; ${how}${best !== null ? `, năm cao nhất ${f2(best)}%` : ""}: ${verdictWord(likelihood)}.`;
+  if (dir === "band" && neededRange) reason += ` Để nằm trong khoảng ${f2(t.low!)}–${f2(t.high!)}%/năm cần ${f2(neededRange[0])}–${f2(neededRange[1])}%/năm.`;
+  return { kind, kindSource: source, needed, neededPer: "year", neededRange, remainingYears: remaining, achieved, best, achievedSpan: yearSpan(input.termStart + 1, input.reportYear), likelihood, reason, bound: T };
+}
+
+/** Level: the average change per year between the first and last points, and the best single-year change. */
+function levelPace(points: Array<[number, number]>, dir: Direction): { achieved: number | null; best: number | null } {
+  let achieved: number | null = null;
+  let best: number | null = null;
+  if (points.length >= 2) {
+    const [y0, v0] = points[0];
+    const [y1, v1] = points[points.length - 1];
+    if (y1 > y0) achieved = (v1 - v0) / (y1 - y0);
+    const diffs: number[] = [];
+    for (let i = 1; i < points.length; i++) if (points[i][0] === points[i - 1][0] + 1) diffs.push(points[i][1] - points[i - 1][1]);
+    if (diffs.length) best = dir === "down" ? Math.min(...diffs) : Math.max(...diffs);
+  }
+  return { achieved, best };
+}
+
+/** Level: the change per remaining year from the last value Vₖ to the binding bound L. */
+function levelOutlook(c: OutlookContext): Outlook {
+  const { input, kind, source, head, t, dir, ys, unit } = c;
+  const { termStart, termEnd, reportYear } = input;
+  // Vₖ: the last yearly value, or the result at the report year
+  let vk: number | null = null;
+  let yk = reportYear;
+  if (ys.length) [yk, vk] = ys[ys.length - 1];
+  else if (input.actual) vk = input.actual.value;
+  if (vk === null) return none(kind, source, c.remaining, `${head}chưa có kết quả để tính.`);
+  const rem: number[] = [];
+  for (let y = yk + 1; y <= termEnd; y++) rem.push(y);
+  if (rem.length === 0) return none(kind, source, rem, `${head}đã có số năm cuối nhiệm kỳ.`);
+  const points: Array<[number, number]> = input.baseline !== undefined ? [[termStart, input.baseline], ...ys] : ys;
+  const { achieved, best } = levelPace(points, dir);
+  const lo = t.low;
+  const hi = t.high;
+  const inBand = (x: number) => (lo === undefined || x >= lo - 1e-9) && (hi === undefined || x <= hi + 1e-9);
+  let L: number;
+  if (dir === "band") {
+    if (inBand(vk)) {
+      const outside = points.filter(([, v]) => !inBand(v)).map(([y]) => y);
+      const bandNote = outside.length ? ` Các năm ${outside.join(", ")} nằm ngoài khoảng.` : points.length > 1 ? " Các năm đã qua đều nằm trong khoảng." : "";
+      return { kind, kindSource: source, needed: 0, neededPer: "year", neededRange: lo !== undefined && hi !== undefined ? [(lo - vk) / rem.length, (hi - vk) / rem.length] : undefined, remainingYears: rem, achieved, best, likelihood: "reached", reason: `${head}năm ${yk} đạt ${f2(vk)}, đang trong khoảng chỉ tiêu; cần giữ trong khoảng đến ${termEnd}: đã đạt.${bandNote}`, bound: vk };
+    }
+    L = lo !== undefined && vk < lo ? lo : hi!;
+  } else L = bindingBound(t, dir)!;
+  const needed = (L - vk) / rem.length;
+  if (input.currentlyMet) {
+    const slack = Math.abs(vk - L);
+    return { kind, kindSource: source, needed: 0, neededPer: "year", remainingYears: rem, achieved, best, likelihood: "reached", reason: `${head}năm ${yk} đạt ${f2(vk)}, đã đạt chỉ tiêu ${f2(L)} (dư ${f2(slack)}); cần giữ vững đến ${termEnd}: đã đạt.`, bound: L };
+  }
+  const effDir: Direction = dir === "band" ? (L > vk ? "up" : "down") : dir;
+  const likelihood = judgeLikelihood(needed, achieved, best, effDir, c.rules);
+  const reason = levelReason(c, { vk, yk, L, needed, achieved, best, likelihood, from: points.length ? points[0][0] : yk, spanL: yearSpan(rem[0], termEnd), uPer: isPct(unit) ? "điểm %/năm" : unit ? `${unit}/năm` : "/năm" });
+  return { kind, kindSource: source, needed, neededPer: "year", remainingYears: rem, achieved, best, achievedSpan: achieved === null ? undefined : yearSpan(points[0][0], yk), likelihood, reason, bound: L };
+}
+
+/** Level: the reason, "cần tăng … trong …; … tăng … : …". */
+function levelReason(
+  c: OutlookContext,
+  f: { vk: number; yk: number; L: number; needed: number; achieved: number | null; best: number | null; likelihood: Likelihood; from: number; spanL: string; uPer: string },
+): string {
+  const { head, t, dir } = c;
+  const { vk, yk, L, needed, achieved, best, uPer, spanL } = f;
+  const verb = needed >= 0 ? "tăng" : "giảm";
+  const pace =
+    achieved === null
+      ? "chưa có số từng năm để so sánh"
+      : `${yearSpan(f.from, yk)} ${achieved >= 0 ? "tăng" : "giảm"} ${f2(Math.abs(achieved))} ${uPer}${best !== null ? `, năm nhiều nhất ${f2(Math.abs(best))}` : ""}`;
+  const strict = t.form === "strict_floor" || t.form === "strict_ceiling";
+  const what =
+    Math.abs(needed) < 1e-9 && strict
+      ? `cần ${dir === "down" ? "xuống dưới" : "vượt"} mức ${f2(L)} trong ${spanL} (năm ${yk} bằng đúng ngưỡng)`
+      : `cần ${verb} ${f2(Math.abs(needed))} ${uPer} trong ${spanL} (từ ${f2(vk)} năm ${yk} đến ${strict ? (dir === "down" ? "dưới " : "trên ") : ""}${f2(L)})`;
+  return `${head}${what}; ${pace}: ${verdictWord(f.likelihood)}.`;
+}
+
+/** Cumulative: the sum so far, the years it covers and the best year. */
+function cumulativeSoFar(c: OutlookContext): { sum: number | null; yearsCovered: number; best: number | null } {
+  const { input, kind, dir, k, ys, unit } = c;
+  let sum: number | null = null;
+  let yearsCovered = k;
+  let best: number | null = null;
+  if (ys.length) {
+    sum = ys.reduce((a, p) => a + p[1], 0);
+    best = dir === "down" ? Math.min(...ys.map((p) => p[1])) : Math.max(...ys.map((p) => p[1]));
+  } else if (input.actual && !input.actual.interval) {
+    const a = input.actual;
+    if (a.periodYears && a.periodYears > 1) {
+      sum = a.value;
+      yearsCovered = a.periodYears;
+    } else if (kind === "cumulative_avg" && perYearUnit(unit)) sum = a.value * k;
+    else sum = a.value;
+  }
+  return { sum, yearsCovered, best };
+}
+
+/** Cumulative: what is left of the term total, per remaining year. */
+function cumulativeOutlook(c: OutlookContext): Outlook {
+  const { input, kind, source, head, remaining, t, dir, N, unit } = c;
+  const { termStart, termEnd } = input;
+  const bound = bindingBound(t, dir === "band" ? "up" : dir)!;
+  const total = kind === "cumulative_avg" ? bound * N : bound;
+  const { sum, yearsCovered, best } = cumulativeSoFar(c);
+  if (sum === null) return { ...none(kind, source, remaining, `${head}chưa có số đã thực hiện.`), bound: total };
+  const rem: number[] = [];
+  for (let y = termStart + yearsCovered + 1; y <= termEnd; y++) rem.push(y);
+  if (rem.length === 0) return none(kind, source, rem, `${head}số đã thực hiện phủ hết nhiệm kỳ.`);
+  const spanC = yearSpan(rem[0], termEnd);
+  const left = total - sum;
+  const needed = left / rem.length;
+  const achieved = sum / yearsCovered;
+  const u = unit.replace(/\s*\/\s*(1\s*)?năm\s*$/i, "");
+  const per = u ? `${u}/năm` : "/năm";
+  const done = yearSpan(termStart + 1, termStart + yearsCovered);
+  const totalText = kind === "cumulative_avg" ? `${f2(bound)} × ${N} năm = ${f2(total)}` : f2(total);
+  if (dir !== "down" && left <= 0) {
+    return { kind, kindSource: source, needed: 0, neededPer: "year", neededTotal: 0, remainingYears: rem, achieved, best, achievedSpan: done, likelihood: "reached", reason: `${head}${done} đã đạt ${f2(sum)}, vượt tổng cả nhiệm kỳ ${totalText} (dư ${f2(-left)}): đã đạt.`, bound: total };
+  }
+  if (dir === "down" && left < 0) {
+    return { kind, kindSource: source, needed, neededPer: "year", neededTotal: left, remainingYears: rem, achieved, best, achievedSpan: done, likelihood: "unlikely", reason: `${head}${done} đã ${f2(sum)}, quá tổng cho phép cả nhiệm kỳ ${totalText}: ${verdictWord("unlikely")}.`, bound: total };
+  }
+  const likelihood = judgeLikelihood(needed, achieved, best, dir === "band" ? "up" : dir, c.rules);
+  const word = dir === "down" ? "chỉ được tối đa" : "cần bình quân";
+  const reason = `${head}${word} ${f2(needed)} ${per} trong ${spanC} (còn ${f2(left)} so với tổng ${totalText}); ${done} đạt ${f2(sum)}, bình quân ${f2(achieved)} ${per}${best !== null ? `, năm cao nhất ${f2(best)}` : ""}: ${verdictWord(likelihood)}.`;
+  return { kind, kindSource: source, needed, neededPer: "year", neededTotal: left, remainingYears: rem, achieved, best, achievedSpan: done, likelihood, reason, bound: total };
+}
+
+/** Every year: the bound each remaining year, judged by how many past years met it. */
+function everyYearOutlook(c: OutlookContext): Outlook {
+  const { input, kind, source, head, remaining, t, dir, span, ys, unit } = c;
+  const bound = bindingBound(t, dir === "band" ? "up" : dir)!;
+  const meets = (v: number) => (dir === "down" ? v <= bound + 1e-9 : v >= bound - 1e-9) && (t.form !== "strict_floor" || v > bound) && (t.form !== "strict_ceiling" || v < bound);
+  const per = isPct(unit) ? "%" : unit ? ` ${unit}` : "";
+  const bar = t.form === "strict_floor" ? "trên" : t.form === "strict_ceiling" ? "dưới" : dir === "down" ? "không quá" : "ít nhất";
+  if (ys.length === 0) {
+    const met = input.currentlyMet;
+    const likelihood: Likelihood = met === undefined ? "unknown" : met ? "likely" : "unlikely";
+    return { kind, kindSource: source, needed: bound, neededPer: "year", remainingYears: remaining, achieved: null, best: null, likelihood, reason: `${head}mỗi năm ${span} cần đạt ${bar} ${f2(bound)}${per}; chưa có số từng năm${met === undefined ? "" : met ? ", kết quả đến nay đạt" : ", kết quả đến nay chưa đạt"}: ${verdictWord(likelihood)}.`, bound };
+  }
+  const ok = ys.filter(([, v]) => meets(v)).length;
+  const likelihood: Likelihood = ok === ys.length ? "likely" : ok > 0 ? "hard" : "unlikely";
+  const best = dir === "down" ? Math.min(...ys.map((p) => p[1])) : Math.max(...ys.map((p) => p[1]));
+  const reason = `${head}mỗi năm ${span} cần đạt ${bar} ${f2(bound)}${per}; ${ok}/${ys.length} năm đã qua đạt (${ys.map(([y, v]) => `${y}: ${f2(v)}`).join("; ")}): ${verdictWord(likelihood)}.`;
+  return { kind, kindSource: source, needed: bound, neededPer: "year", remainingYears: remaining, achieved: null, best, likelihood, reason, bound };
 }
 
 /** The pace still needed, short: "9,45%/năm", "tăng 0,85 điểm %/năm", "giảm 0,09 điểm %/năm", "143,5 đảng viên mới/năm", "≥ 80%/năm"; "" when none. */

@@ -453,17 +453,74 @@ function indicatorLabel(p: Profile): string {
   return `${p.row.tt ? p.row.tt + " " : ""}"${short}"`;
 }
 
+/** What the checks of one paragraph share: the draft, the profiles and what has been found so far. */
+interface ReconcileState {
+  draft: Draft;
+  profiles: Profile[];
+  unique: Map<Profile["items"][number], string[]>;
+  minScore: number;
+  minNarrative: number;
+  mentions: Mention[];
+  findings: ReconcileFinding[];
+  notInTable: Reconciliation["notInTable"];
+  stated: Set<number>;
+}
+
+/** One paragraph being checked: its 1-based number, place, text and whether it states plans. */
+interface ParagraphContext {
+  para: Draft["paragraphs"][number];
+  paragraph: number;
+  place: string;
+  text: string;
+  inPlan: boolean;
+}
+
+/** One mention being checked: where it is, the excerpt, the indicator and the piece of text. */
+interface MentionContext {
+  paragraph: number;
+  place: string;
+  excerpt: string;
+  piece: Piece;
+  p: Profile;
+}
+
 /** Reconcile a draft with an evaluated table. */
 export function reconcile(draft: Draft, table: IndicatorTable, opts: ReconcileOptions = {}): Reconciliation {
   const profiles = table.rows.filter((r): r is IndicatorRow => r.type === "indicator").map((r) => profileOf(r, opts));
-  const minScore = opts.minScore ?? 0.5;
-  const minNarrative = opts.minNarrativeScore ?? 0.8;
-  const unique = uniqueWords(profiles);
-  const mentions: Mention[] = [];
-  const findings: ReconcileFinding[] = [];
-  const notInTable: Reconciliation["notInTable"] = [];
-  const stated = new Set<number>();
-  // plan mode of each paragraph; footnotes take the mode of the paragraph that refers to them
+  const s: ReconcileState = {
+    draft,
+    profiles,
+    unique: uniqueWords(profiles),
+    minScore: opts.minScore ?? 0.5,
+    minNarrative: opts.minNarrativeScore ?? 0.8,
+    mentions: [],
+    findings: [],
+    notInTable: [],
+    stated: new Set<number>(),
+  };
+  const planOf = footnotePlanModes(draft);
+  let plan = false;
+  draft.paragraphs.forEach((para, index) => {
+    if (para.kind === "body") {
+      const sw = planSwitch(para.text);
+      if (sw !== null) plan = sw;
+    }
+    const inPlan = para.kind === "footnote" ? planOf.get(para.number ?? "") ?? false : plan;
+    const text = para.text;
+    if (!text.trim()) return;
+    const c: ParagraphContext = { para, paragraph: index + 1, place: placeOf(draft, index), text, inPlan };
+    // 1-3: mentions, results, targets
+    if (!(para.kind === "body" && isHeading(text))) checkMentions(s, c);
+    checkFractionPercents(s, c);
+    if (!inPlan) checkGrowthClaims(s, c);
+  });
+  const notInText = profiles.filter((p) => !s.stated.has(p.row.row)).map((p) => ({ row: p.row.row, tt: p.row.tt, name: p.name }));
+  s.findings.sort((a, b) => a.paragraph - b.paragraph);
+  return { mentions: s.mentions, findings: s.findings, notInTable: s.notInTable, notInText };
+}
+
+/** The plan mode of each footnote: that of the body paragraph that first refers to it. */
+function footnotePlanModes(draft: Draft): Map<string, boolean> {
   const planOf = new Map<string, boolean>();
   let plan = false;
   draft.paragraphs.forEach((p) => {
@@ -472,156 +529,154 @@ export function reconcile(draft: Draft, table: IndicatorTable, opts: ReconcileOp
     if (sw !== null) plan = sw;
     for (const r of p.refs) if (!planOf.has(r.number)) planOf.set(r.number, plan);
   });
-  plan = false;
+  return planOf;
+}
 
-  draft.paragraphs.forEach((para, index) => {
-    const paragraph = index + 1;
-    const place = placeOf(draft, index);
-    if (para.kind === "body") {
-      const sw = planSwitch(para.text);
-      if (sw !== null) plan = sw;
-    }
-    const inPlan = para.kind === "footnote" ? planOf.get(para.number ?? "") ?? false : plan;
-    const text = para.text;
-    if (!text.trim()) return;
-
-    // 1-3: mentions, results, targets
-    if (!(para.kind === "body" && isHeading(text))) {
-      for (const piece0 of piecesOf(text)) {
-        for (const piece of splitCompound(piece0)) {
-          const folded = foldText(piece.text);
-          const m = scorePiece(folded, profiles, unique);
-          const min = piece.target || piece.cited ? minScore : minNarrative;
-          const close = piece.target ? text.indexOf(")", piece.start + piece.text.length) : -1;
-          const excerpt = excerptOf(text, piece.start, close >= 0 ? close + 1 : piece.start + piece.text.length);
-          if (!m || m.score < min) {
-            if (piece.target && !inPlan && targetNumbers(piece.target).length) notInTable.push({ paragraph, place, excerpt });
-            continue;
-          }
-          const p = m.profile;
-          const r = p.row;
-          mentions.push({ paragraph, place, excerpt, row: r.row, tt: r.tt, name: p.name, cell: r.cells.actual, score: Math.round(m.score * 100) / 100, ...(inPlan ? { plan: true } : {}) });
-          if (inPlan) continue;
-          stated.add(r.row);
-          const firstItem = !p.multiItem || m.item === 0;
-          if (!firstItem) continue;
-          const v = statedValue(piece.text, p, !!piece.target);
-          if (v && p.actual !== undefined) {
-            const dec = decimalsOf(v.text.replace(/%$/, ""));
-            const signWrong = p.growth && ((v.verb === "giam" && p.actual > 0) || (v.verb === "tang" && p.actual < 0));
-            const abs = agrees(v.value, dec, Math.abs(p.actual)) || same(roundHalfAway(Math.abs(p.actual), dec), v.value);
-            const where = r.cells.actual ? ` (ô ${r.cells.actual})` : "";
-            if (signWrong && abs) {
-              findings.push({
-                code: "sign_mismatch",
-                paragraph,
-                place,
-                excerpt,
-                row: r.row,
-                cell: r.cells.actual,
-                message: `Văn bản ghi "${v.verb === "giam" ? "giảm" : "tăng"} ${v.text}" nhưng bảng ghi ${p.actual > 0 ? "+" : ""}${fmt(p.actual)}${where} cho ${indicatorLabel(p)}: một trong hai ghi ngược chiều.`,
-              });
-            } else if (!abs || signWrong) {
-              findings.push({
-                code: "value_mismatch",
-                paragraph,
-                place,
-                excerpt,
-                row: r.row,
-                cell: r.cells.actual,
-                message: `Văn bản ghi ${v.verb === "giam" ? "giảm " : ""}${v.text} nhưng bảng ghi ${fmt(p.actual)}${where} cho ${indicatorLabel(p)}.`,
-              });
-            }
-          }
-          // a growth rate stated in the text against the table's own year columns
-          if (v && p.growth && yearSeries(r.years).length >= 2) {
-            const c = computeActual("average_growth", r.years, { baseline: r.baseline, unit: r.unit });
-            const stated = v.verb === "giam" ? -v.value : v.value;
-            if (c && Math.abs(stated - c.value) > 0.1 + 1e-9) {
-              findings.push({
-                code: "growth_claim_mismatch",
-                paragraph,
-                place,
-                excerpt,
-                row: r.row,
-                cell: r.cells.actual,
-                message: `Văn bản ghi ${v.verb === "giam" ? "giảm" : "tăng"} ${v.text} nhưng các cột năm của bảng cho ${fmt(c.value)}%/năm cho ${indicatorLabel(p)}: ${c.how}`,
-              });
-            }
-          }
-          if (piece.target && p.targetNumbers.length) {
-            const tn = targetNumbers(foldText(piece.target).replace(LEAD_RE, ""));
-            const ok = tn.length === 0 || (tn.length === p.targetNumbers.length && tn.every((x, i) => same(x, p.targetNumbers[i])));
-            if (!ok) {
-              const tcell = r.cells.target ? ` (ô ${r.cells.target})` : "";
-              findings.push({
-                code: "target_mismatch",
-                paragraph,
-                place,
-                excerpt,
-                row: r.row,
-                cell: r.cells.target,
-                message: `Văn bản ghi chỉ tiêu "${piece.target.replace(/\s+/g, " ")}" nhưng bảng ghi "${r.targetText}"${tcell} cho ${indicatorLabel(p)}.`,
-              });
-            }
-          }
-        }
+/** 1-3: the indicators each piece of the paragraph mentions, and what it states about them. */
+function checkMentions(s: ReconcileState, c: ParagraphContext): void {
+  const { paragraph, place, text, inPlan } = c;
+  for (const piece0 of piecesOf(text)) {
+    for (const piece of splitCompound(piece0)) {
+      const folded = foldText(piece.text);
+      const m = scorePiece(folded, s.profiles, s.unique);
+      const min = piece.target || piece.cited ? s.minScore : s.minNarrative;
+      const close = piece.target ? text.indexOf(")", piece.start + piece.text.length) : -1;
+      const excerpt = excerptOf(text, piece.start, close >= 0 ? close + 1 : piece.start + piece.text.length);
+      if (!m || m.score < min) {
+        if (piece.target && !inPlan && targetNumbers(piece.target).length) s.notInTable.push({ paragraph, place, excerpt });
+        continue;
       }
+      const p = m.profile;
+      const r = p.row;
+      s.mentions.push({ paragraph, place, excerpt, row: r.row, tt: r.tt, name: p.name, cell: r.cells.actual, score: Math.round(m.score * 100) / 100, ...(inPlan ? { plan: true } : {}) });
+      if (inPlan) continue;
+      s.stated.add(r.row);
+      const firstItem = !p.multiItem || m.item === 0;
+      if (!firstItem) continue;
+      const mc: MentionContext = { paragraph, place, excerpt, piece, p };
+      const v = statedValue(piece.text, p, !!piece.target);
+      if (v && p.actual !== undefined) checkStatedValue(s, mc, v, p.actual);
+      if (v) checkGrowthAgainstYears(s, mc, v);
+      checkStatedTarget(s, mc);
     }
+  }
+}
 
-    // 4a: fractions and their percents
-    for (const h of findFractions(text)) {
-      if (!h.percent || h.ofPlan) continue;
-      const exact = (h.part / h.total) * 100;
-      if (agrees(h.percent.value, h.percent.decimals, exact)) continue;
-      const [pa, pb] = h.text.split("/");
-      const at = Math.max(0, text.search(new RegExp(`(?<![\\d.,])${pa.replace(/\./g, "\\.")}\\s*/\\s*${pb.replace(/\./g, "\\.")}`)));
-      const mention = mentions.find((x) => x.paragraph === paragraph && x.excerpt.replace(/\s+/g, "").includes(h.text));
-      findings.push({
-        code: "fraction_percent_mismatch",
-        paragraph,
-        place,
-        excerpt: excerptOf(text, at - 60, at + 80),
-        row: mention?.row ?? null,
-        cell: mention?.cell,
-        message: `${h.text} = ${fmt(exact)}%, nhưng văn bản ghi ${h.percent.text}. Tỷ lệ đúng là ${fmt(exact)}%.`,
-      });
-    }
+/** 2: the result stated against the table's (value_mismatch, sign_mismatch). */
+function checkStatedValue(s: ReconcileState, c: MentionContext, v: Stated, actual: number): void {
+  const { p } = c;
+  const r = p.row;
+  const dec = decimalsOf(v.text.replace(/%$/, ""));
+  const signWrong = p.growth && ((v.verb === "giam" && actual > 0) || (v.verb === "tang" && actual < 0));
+  const abs = agrees(v.value, dec, Math.abs(actual)) || same(roundHalfAway(Math.abs(actual), dec), v.value);
+  const where = r.cells.actual ? ` (ô ${r.cells.actual})` : "";
+  const at = { paragraph: c.paragraph, place: c.place, excerpt: c.excerpt, row: r.row, cell: r.cells.actual };
+  if (signWrong && abs) {
+    s.findings.push({
+      code: "sign_mismatch",
+      ...at,
+      message: `Văn bản ghi "${v.verb === "giam" ? "giảm" : "tăng"} ${v.text}" nhưng bảng ghi ${actual > 0 ? "+" : ""}${fmt(actual)}${where} cho ${indicatorLabel(p)}: một trong hai ghi ngược chiều.`,
+    });
+  } else if (!abs || signWrong) {
+    s.findings.push({
+      code: "value_mismatch",
+      ...at,
+      message: `Văn bản ghi ${v.verb === "giam" ? "giảm " : ""}${v.text} nhưng bảng ghi ${fmt(actual)}${where} cho ${indicatorLabel(p)}.`,
+    });
+  }
+}
 
-    // 4b: average growth claims against yearly figures in the same sentence or its footnotes
-    if (!inPlan) {
-      const f = foldText(text);
-      for (const c of f.matchAll(GROWTH_CLAIM)) {
-        const claim = Number(c[1].replace(",", "."));
-        const at = c.index!;
-        const end = at + c[0].length;
-        const sentenceStart = Math.max(0, ...[...f.slice(0, at).matchAll(/[.;]\s/g)].map((x) => x.index! + 1));
-        const nextStop = f.slice(end).search(/[.;]\s|[.;]$/);
-        const sentenceEnd = nextStop < 0 ? f.length : end + nextStop;
-        let source = text.slice(sentenceStart, sentenceEnd);
-        const notes = para.refs.filter((r) => r.offset >= end && r.offset <= sentenceEnd + 2);
-        for (const r of notes) {
-          const fn = draft.paragraphs.find((x) => x.kind === "footnote" && x.number === r.number);
-          if (fn) source += ` ${fn.text}`;
-        }
-        const s = seriesIn(source);
-        if (!s) continue;
-        const g = averageOf(s);
-        if (!g) continue;
-        if (Math.abs(claim - g.value) <= 0.1 + 1e-9) continue;
-        findings.push({
-          code: "growth_claim_mismatch",
-          paragraph,
-          place,
-          excerpt: excerptOf(text, at - 80, end + 10),
-          row: null,
-          message: `Văn bản ghi tăng bình quân ${fmt(claim)}%/năm nhưng số liệu nêu kèm cho ${fmt(g.value)}%/năm: ${g.how}${notes.length ? ` (chú thích ${notes.map((n) => n.number).join(", ")})` : ""}.`,
-        });
-      }
-    }
+/** A growth rate stated in the text against the table's own year columns (growth_claim_mismatch). */
+function checkGrowthAgainstYears(s: ReconcileState, c: MentionContext, v: Stated): void {
+  const { p } = c;
+  const r = p.row;
+  if (!(p.growth && yearSeries(r.years).length >= 2)) return;
+  const computed = computeActual("average_growth", r.years, { baseline: r.baseline, unit: r.unit });
+  const stated = v.verb === "giam" ? -v.value : v.value;
+  if (computed && Math.abs(stated - computed.value) > 0.1 + 1e-9) {
+    s.findings.push({
+      code: "growth_claim_mismatch",
+      paragraph: c.paragraph,
+      place: c.place,
+      excerpt: c.excerpt,
+      row: r.row,
+      cell: r.cells.actual,
+      message: `Văn bản ghi ${v.verb === "giam" ? "giảm" : "tăng"} ${v.text} nhưng các cột năm của bảng cho ${fmt(computed.value)}%/năm cho ${indicatorLabel(p)}: ${computed.how}`,
+    });
+  }
+}
+
+/** 3: the target cited in brackets against the table's (target_mismatch). */
+function checkStatedTarget(s: ReconcileState, c: MentionContext): void {
+  const { piece, p } = c;
+  const r = p.row;
+  if (!(piece.target && p.targetNumbers.length)) return;
+  const tn = targetNumbers(foldText(piece.target).replace(LEAD_RE, ""));
+  const ok = tn.length === 0 || (tn.length === p.targetNumbers.length && tn.every((x, i) => same(x, p.targetNumbers[i])));
+  if (ok) return;
+  const tcell = r.cells.target ? ` (ô ${r.cells.target})` : "";
+  s.findings.push({
+    code: "target_mismatch",
+    paragraph: c.paragraph,
+    place: c.place,
+    excerpt: c.excerpt,
+    row: r.row,
+    cell: r.cells.target,
+    message: `Văn bản ghi chỉ tiêu "${piece.target.replace(/\s+/g, " ")}" nhưng bảng ghi "${r.targetText}"${tcell} cho ${indicatorLabel(p)}.`,
   });
+}
 
-  const notInText = profiles.filter((p) => !stated.has(p.row.row)).map((p) => ({ row: p.row.row, tt: p.row.tt, name: p.name }));
-  findings.sort((a, b) => a.paragraph - b.paragraph);
-  return { mentions, findings, notInTable, notInText };
+/** 4a: fractions and their percents (fraction_percent_mismatch). */
+function checkFractionPercents(s: ReconcileState, c: ParagraphContext): void {
+  const { paragraph, place, text } = c;
+  for (const h of findFractions(text)) {
+    if (!h.percent || h.ofPlan) continue;
+    const exact = (h.part / h.total) * 100;
+    if (agrees(h.percent.value, h.percent.decimals, exact)) continue;
+    const [pa, pb] = h.text.split("/");
+    const at = Math.max(0, text.search(new RegExp(`(?<![\\d.,])${pa.replace(/\./g, "\\.")}\\s*/\\s*${pb.replace(/\./g, "\\.")}`)));
+    const mention = s.mentions.find((x) => x.paragraph === paragraph && x.excerpt.replace(/\s+/g, "").includes(h.text));
+    s.findings.push({
+      code: "fraction_percent_mismatch",
+      paragraph,
+      place,
+      excerpt: excerptOf(text, at - 60, at + 80),
+      row: mention?.row ?? null,
+      cell: mention?.cell,
+      message: `${h.text} = ${fmt(exact)}%, nhưng văn bản ghi ${h.percent.text}. Tỷ lệ đúng là ${fmt(exact)}%.`,
+    });
+  }
+}
+
+/** 4b: average growth claims against yearly figures in the same sentence or its footnotes (growth_claim_mismatch). */
+function checkGrowthClaims(s: ReconcileState, c: ParagraphContext): void {
+  const { para, paragraph, place, text } = c;
+  const f = foldText(text);
+  for (const m of f.matchAll(GROWTH_CLAIM)) {
+    const claim = Number(m[1].replace(",", "."));
+    const at = m.index!;
+    const end = at + m[0].length;
+    const sentenceStart = Math.max(0, ...[...f.slice(0, at).matchAll(/[.;]\s/g)].map((x) => x.index! + 1));
+    const nextStop = f.slice(end).search(/[.;]\s|[.;]$/);
+    const sentenceEnd = nextStop < 0 ? f.length : end + nextStop;
+    let source = text.slice(sentenceStart, sentenceEnd);
+    const notes = para.refs.filter((r) => r.offset >= end && r.offset <= sentenceEnd + 2);
+    for (const r of notes) {
+      const fn = s.draft.paragraphs.find((x) => x.kind === "footnote" && x.number === r.number);
+      if (fn) source += ` ${fn.text}`;
+    }
+    const series = seriesIn(source);
+    if (!series) continue;
+    const g = averageOf(series);
+    if (!g) continue;
+    if (Math.abs(claim - g.value) <= 0.1 + 1e-9) continue;
+    s.findings.push({
+      code: "growth_claim_mismatch",
+      paragraph,
+      place,
+      excerpt: excerptOf(text, at - 80, end + 10),
+      row: null,
+      message: `Văn bản ghi tăng bình quân ${fmt(claim)}%/năm nhưng số liệu nêu kèm cho ${fmt(g.value)}%/năm: ${g.how}${notes.length ? ` (chú thích ${notes.map((n) => n.number).join(", ")})` : ""}.`,
+    });
+  }
 }

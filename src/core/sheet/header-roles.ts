@@ -49,6 +49,10 @@ export function headerRole(text: string): HeaderMatch | null {
   if (/^(ghi chu)/.test(h)) return { role: "note" };
   if (/^(dvt|don vi tinh|don vi|dv tinh|dv)$/.test(h)) return { role: "unit" };
   if (/^(loai|loai chi tieu|cach tinh|phuong phap tinh|kieu chi tieu)$/.test(h)) return { role: "kind" };
+  // consolidation (docs/tong-hop.md): how units' figures add up, who leads, the weight of a rate
+  if (/^(cach tong hop|phuong phap tong hop|quy tac tong hop)$/.test(h)) return { role: "rule" };
+  if (/^(don vi chu tri|don vi phu trach|co quan chu tri|chu tri)$/.test(h)) return { role: "lead" };
+  if (/^(trong so|quyen so|dan so)$/.test(h)) return { role: "weight" };
   if (/^(chieu|chieu danh gia|huong|xu huong|chieu tot|chieu tang giam)$/.test(h)) return { role: "direction" };
   if (/^(ket qua|thuc hien|uoc thuc hien|uoc th\b|uoc dat|uoc ket qua|luy ke|ket qua dat duoc)/.test(h)) return { role: "actual" };
   if (/(nghi quyet|(^| )nq( |$)|muc tieu|ke hoach|chi tieu dai hoi|chi tieu dh|^chi tieu (ky|nhiem ky|giai doan|de ra))/.test(h)) return { role: "target" };
@@ -70,6 +74,9 @@ const ROLE_NAMES: Record<string, string> = {
   status: "Đánh giá",
   note: "Ghi chú",
   ratio: "So sánh (%)",
+  rule: "Cách tổng hợp",
+  lead: "Đơn vị chủ trì",
+  weight: "Trọng số",
 };
 
 /** A role's usual column title, for messages and the mapping dropdowns. */

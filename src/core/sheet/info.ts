@@ -7,7 +7,7 @@ import { cellText } from "./cell";
 import type { Grid } from "./grid";
 import type { ReportInfo } from "../model";
 
-export type InfoKey = "committee" | "issuer" | "issuerShort" | "congress" | "term" | "reportType" | "evaluationYear" | "reportNumber" | "reportDate" | "place";
+export type InfoKey = "committee" | "issuer" | "issuerShort" | "congress" | "term" | "reportType" | "evaluationYear" | "reportNumber" | "reportDate" | "place" | "unit";
 
 export interface InfoField {
   key: InfoKey;
@@ -43,6 +43,7 @@ export const INFO_FIELDS: InfoField[] = [
   { key: "reportNumber", label: "Số báo cáo", aliases: ["Số", "Số hiệu", "Số văn bản", "Số ký hiệu"], hint: "203-BC/ThU" },
   { key: "reportDate", label: "Ngày báo cáo", aliases: ["Ngày", "Ngày ban hành", "Ngày văn bản"], hint: "25/5/2023" },
   { key: "place", label: "Nơi ban hành", aliases: ["Địa danh", "Nơi ban hành văn bản"], hint: "Bảo Lộc" },
+  { key: "unit", label: "Đơn vị", aliases: ["Tên đơn vị", "Đơn vị báo cáo", "Đơn vị gửi"], hint: "Xã Lộc Châu (tên dùng khi tổng hợp nhiều đơn vị)" },
 ];
 
 const FOLDED_LABELS: Array<[string, InfoField]> = INFO_FIELDS.flatMap((f) => [f.label, ...f.aliases].map((l): [string, InfoField] => [foldLabel(l), f]));
@@ -141,18 +142,25 @@ export function readReportInfo(grid: Grid): ReportInfo {
     if (!row) continue;
     let label: string | undefined;
     let value: unknown;
-    for (const v of row) {
+    let labelAt = -1;
+    let valueAt = -1;
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
       if (cellText(v) === "") continue;
-      if (label === undefined) label = cellText(v).trim();
-      else {
+      if (label === undefined) {
+        label = cellText(v).trim();
+        labelAt = i;
+      } else {
         value = v;
+        valueAt = i;
         break;
       }
     }
     if (label === undefined || value === undefined) continue;
     const f = foldLabel(label);
     const hit = FOLDED_LABELS.find(([l]) => l === f);
-    if (hit) setInfoField(info, hit[1].key, value);
+    // an empty value cell followed by the template's example ("Ví dụ" column) is no value
+    if (hit && !(valueAt > labelAt + 1 && cellText(value) === hit[1].hint)) setInfoField(info, hit[1].key, value);
   }
   return info;
 }

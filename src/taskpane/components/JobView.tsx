@@ -19,10 +19,14 @@ import { AppendixStep } from "./AppendixStep";
 import { OutlookJob } from "./OutlookJob";
 import { ReportTextView } from "./ReportTextView";
 import { ReconcileView } from "./ReconcileView";
+import { ConsolidateView, type ConsolidateViewProps } from "./ConsolidateView";
 import type { ReportIo } from "../../app/report-text";
 
+/** What the consolidation needs from index.tsx (the pane imports no adapter). */
+export type ConsolidateIo = Omit<ConsolidateViewProps, "port">;
+
 /** Jobs with a view in this build. */
-export const AVAILABLE_JOBS: ReadonlySet<JobId> = new Set<JobId>(["table", "check", "status", "outlook", "appendix", "report", "reconcile"]);
+export const AVAILABLE_JOBS: ReadonlySet<JobId> = new Set<JobId>(["table", "check", "status", "outlook", "appendix", "report", "reconcile", "consolidate"]);
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -35,9 +39,10 @@ export interface JobViewProps {
   busy: boolean;
   /** the report's .docx writer and reader (index.tsx) */
   report?: ReportIo;
+  consolidate?: ConsolidateIo;
 }
 
-export function JobView({ state, actions, busy, report }: JobViewProps): JSX.Element {
+export function JobView({ state, actions, busy, report, consolidate }: JobViewProps): JSX.Element {
   const styles = useStyles();
   const { port, analysis, settings, info, view } = state;
   // the title and "Kèm theo" line the appendix gets when the fields are left empty
@@ -134,6 +139,8 @@ export function JobView({ state, actions, busy, report }: JobViewProps): JSX.Ele
       case "reconcile":
         if (!report) return <NotYet view={view} />;
         return <ReconcileView busy={busy} analysis={analysis} readDocx={report.readDocx} canSelect={port.kind === "office"} onSelectCell={selectFrom("reconcile")} />;
+      case "consolidate":
+        return consolidate ? <ConsolidateView port={port} {...consolidate} /> : <NotYet view={view} />;
       default:
         return <NotYet view={view} />;
     }

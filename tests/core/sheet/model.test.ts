@@ -101,7 +101,7 @@ describe("report information", () => {
     expect(parseDateText("25/5/2023")).toBe("2023-05-25");
     expect(parseDateText(45071)).toBe("2023-05-25");
     expect(parseDateText("32/1/2023")).toBeUndefined();
-    expect(INFO_FIELDS.map((f) => f.key)).toEqual(["committee", "issuer", "issuerShort", "congress", "term", "reportType", "evaluationYear", "reportNumber", "reportDate", "place"]);
+    expect(INFO_FIELDS.map((f) => f.key)).toEqual(["committee", "issuer", "issuerShort", "congress", "term", "reportType", "evaluationYear", "reportNumber", "reportDate", "place", "unit"]);
   });
 });
 
