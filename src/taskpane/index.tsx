@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  root.render(<App officePort={port} openFile={port ? undefined : openFile} renderers={renderers} report={report} />);
+  root.render(<App officePort={port} openFile={port ? undefined : openFile} renderers={renderers} report={report} consolidate={consolidateIo} />);
 }
 
 void main();

@@ -49,7 +49,7 @@ beforeAll(async () => {
   await page.goto(`${server.url}/taskpane.html`);
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Mở tệp Excel" }).click()]);
   await chooser.setFiles(path.join(work, "bao-loc.xlsx"));
-  await page.getByRole("button", { name: "Viết đoạn văn", exact: true }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Tổng quan" }).waitFor();
 }, 300_000);
 
 afterAll(async () => {
@@ -58,14 +58,15 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+/** Open a job through the pane's job list (beside the view at 800 px). */
 async function openStep(name: string): Promise<void> {
-  const header = page.getByRole("button", { name, exact: true });
-  if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+  await page.getByRole("navigation", { name: "Các việc", exact: true }).getByRole("button", { name, exact: true }).click();
+  await page.getByRole("heading", { level: 2, name, exact: true }).waitFor();
 }
 
 describe("report text in the pane", () => {
   test("Viết đoạn văn: the section with italic targets, and its .docx", async () => {
-    await openStep("Viết đoạn văn");
+    await openStep("Văn bản báo cáo");
     const doc = page.getByRole("document", { name: "Đoạn văn các chỉ tiêu chủ yếu" });
     await doc.getByText("1.1. Về kinh tế").waitFor();
     const text = await doc.innerText();
@@ -81,7 +82,7 @@ describe("report text in the pane", () => {
   });
 
   test("Đối chiếu báo cáo: the reference report's disagreements; a finding selects its cell", async () => {
-    await openStep("Đối chiếu báo cáo");
+    await openStep("Soát dự thảo");
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Chọn bản báo cáo" }).click()]);
     await chooser.setFiles(path.join(work, "bao-cao.docx"));
     const list = page.getByRole("region", { name: /Chỗ khác bảng/ });

@@ -1,9 +1,12 @@
 /**
  * The built task pane (dist/web/taskpane.html) in headless Chromium, as a browser without Excel:
  * office.js can't load (every non-local request is aborted), so the page runs in standalone mode.
- * The test opens the reference workbook, walks every step by role and accessible name, checks the
- * findings, fills the Đánh giá column, makes the appendix and checks the downloaded files.
- * Screenshots at 320 px and 800 px go to test-artifacts/.
+ * The test opens the reference workbook, walks every job through the navigation by role and
+ * accessible name (mouse), checks the findings, fills the Đánh giá column, makes the appendix and
+ * checks the downloaded files; a second walk uses the keyboard only (Tab, Enter, Space). Every view
+ * gets the accessibility check of a11y.ts (axe-core when installed). Screenshots at 320, 360 and
+ * 800 px go to test-artifacts/; with UPDATE_SCREENSHOTS=1 the 360 px ones used by docs/huong-dan.md
+ * are written to docs/img/ as well (so a normal run never changes the tree).
  */
 import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,10 +19,17 @@ import { loadReferenceIndicators, loadReferenceRows, REPO_ROOT } from "../suppor
 import { toCellValue } from "../../src/core/sample";
 import { serveStatic, type StaticServer } from "./static-server";
 import { installFakeOffice, type FakeExcelLog } from "./fake-office";
+import { accessibilityProblems, tabOrder } from "./a11y";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const DIST = process.env.TASKPANE_DIST ? path.resolve(process.env.TASKPANE_DIST) : path.join(REPO_ROOT, "dist", "web");
 const ARTIFACTS = path.join(REPO_ROOT, "test-artifacts");
+const DOC_IMAGES = path.join(REPO_ROOT, "docs", "img");
+const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === "1";
+/** the jobs of the pane's navigation, in order (src/taskpane/jobs.ts) */
+const JOBS = ["Bảng chỉ tiêu", "Kiểm tra", "Cột Đánh giá", "Triển vọng", "Phụ lục", "Văn bản báo cáo", "Soát dự thảo", "Tổng hợp đơn vị"];
+/** the jobs whose view is wired in this build (the others show "chưa có") */
+const WIRED = JOBS;
 const SHEET = "Chỉ tiêu";
 const HEADER_ROW = 3;
 const COLUMNS = ["A", "B", "C", "D", "E", "F"];
@@ -79,11 +89,50 @@ async function download(action: () => Promise<void>): Promise<{ download: Downlo
   return { download: d, file };
 }
 
-async function screenshot(name: string): Promise<void> {
+/** Horizontal scrolling, in px, once the layout has settled (the job list moves in or out when the width crosses 640 px). */
+async function overflowOf(on: Page): Promise<number> {
+  await on.waitForTimeout(250);
+  return on.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+}
+
+async function screenshot(name: string, on: Page = page): Promise<void> {
   // nothing wider than the pane: no horizontal scrolling at 320 px
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await overflowOf(on);
   expect({ name, overflow }).toEqual({ name, overflow: 0 });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true, animations: "disabled" });
+  await on.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true, animations: "disabled" });
+}
+
+/**
+ * The 360 px picture of a view for docs/huong-dan.md: checked for horizontal scrolling always,
+ * written to docs/img/ only with UPDATE_SCREENSHOTS=1 (to test-artifacts/ otherwise).
+ */
+async function docShot(name: string, on: Page = page, fullPage = true): Promise<void> {
+  const size = on.viewportSize()!;
+  await on.setViewportSize({ width: 360, height: 780 });
+  const overflow = await overflowOf(on);
+  expect({ name, overflow }).toEqual({ name, overflow: 0 });
+  const height = await on.evaluate(() => document.documentElement.scrollHeight);
+  const clip = fullPage ? { x: 0, y: 0, width: 360, height: Math.min(height, 1600) } : undefined;
+  const file = path.join(UPDATE_SCREENSHOTS ? DOC_IMAGES : ARTIFACTS, `${name}.png`);
+  await on.screenshot({ path: file, clip, fullPage, animations: "disabled" });
+  await on.setViewportSize(size);
+}
+
+/** The accessibility check of what the page shows now: no serious or critical problem. */
+async function accessible(view: string, on: Page = page): Promise<void> {
+  const problems = await accessibilityProblems(on);
+  expect({ view, problems }).toEqual({ view, problems: [] });
+}
+
+/** Open a job (or "Tổng quan") through the navigation, with the mouse. */
+async function goTo(name: string, on: Page = page): Promise<void> {
+  const nav = on.getByRole("navigation", { name: "Các việc", exact: true });
+  const button = on.getByRole("button", { name: "Các việc", exact: true });
+  // wide pane: the list is beside the view; narrow: behind the "Các việc" button
+  await nav.or(button).first().waitFor();
+  if (!(await nav.isVisible())) await button.click();
+  await nav.getByRole("button", { name: new RegExp(`^${name}( \\(chưa có\\))?$`) }).click();
+  await on.getByRole("heading", { level: 2, name, exact: true }).waitFor();
 }
 
 /** Wait until a control shows exactly this text (the work behind a click may still be starting). */
@@ -96,17 +145,14 @@ async function idle(): Promise<void> {
   await page.locator("main[aria-busy='false']").waitFor();
 }
 
-async function openStep(name: string): Promise<void> {
-  const header = page.getByRole("button", { name, exact: true });
-  if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
-  await expectAttr(header, "aria-expanded", "true");
-}
-
-async function expectAttr(locator: ReturnType<Page["locator"]>, attr: string, value: string): Promise<void> {
-  await page.waitForFunction(
-    ([el, a, v]) => (el as Element).getAttribute(a as string) === v,
-    [await locator.elementHandle(), attr, value] as const,
-  );
+/** Press Tab until `target` has the focus (keyboard only); fails when it is not reached. */
+async function tabTo(on: Page, target: Locator, max = 60): Promise<void> {
+  await target.waitFor();
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await on.keyboard.press("Tab");
+  }
+  throw new Error(`Tab did not reach ${target}`);
 }
 
 beforeAll(async () => {
@@ -119,6 +165,7 @@ beforeAll(async () => {
     execSync("npx webpack --mode production", { cwd: REPO_ROOT, stdio: "inherit" });
   }
   mkdirSync(ARTIFACTS, { recursive: true });
+  if (UPDATE_SCREENSHOTS) mkdirSync(DOC_IMAGES, { recursive: true });
   work = mkdtempSync(path.join(os.tmpdir(), "taskpane-e2e-"));
   workbookPath = path.join(work, "bao-loc-2023.xlsx");
   await writeReferenceWorkbook(workbookPath);
@@ -179,6 +226,8 @@ describe("task pane in a browser without Excel", () => {
     await screenshot("taskpane-320-0-bat-dau");
     await page.setViewportSize({ width: 800, height: 900 });
     await screenshot("taskpane-800-0-bat-dau");
+    await accessible("Bắt đầu");
+    await docShot("00-bat-dau");
   });
 
   test("a file that is not an .xlsx gives an error that says what to do", async () => {
@@ -197,9 +246,25 @@ describe("task pane in a browser without Excel", () => {
   test("opens the reference workbook and shows the table and its columns", async () => {
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Mở tệp Excel" }).click()]);
     await chooser.setFiles(workbookPath);
-    await page.getByRole("button", { name: "Bảng chỉ tiêu", exact: true }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Tổng quan" }).waitFor();
     await idle();
     await expect(page.getByText(`Tệp: ${path.basename(workbookPath)}`).isVisible()).resolves.toBe(true);
+    // the start view: the workbook's state in words (never colour alone) and the next action
+    const state = page.getByRole("list", { name: "Tình trạng sổ làm việc" });
+    const stateText = await state.innerText();
+    expect(stateText).toContain(`Bảng chỉ tiêu: xong\n${indicators.length} chỉ tiêu, trang “${SHEET}”.`);
+    const errorCount = Number(/Kiểm tra: cần xem\n(\d+) lỗi/.exec(stateText)?.[1]);
+    expect(errorCount).toBeGreaterThanOrEqual(3);
+    expect(stateText).toMatch(/Cột Đánh giá: chưa làm\nĐã điền đủ \d+\/\d+ ô; \d+ ô khác với số liệu\./);
+    expect(stateText).toContain("Phụ lục: chưa làm");
+    await page.getByRole("button", { name: `Xem ${errorCount} lỗi` }).waitFor();
+    await accessible("Tổng quan");
+    await page.setViewportSize({ width: 320, height: 800 });
+    await screenshot("taskpane-320-tong-quan");
+    await page.setViewportSize({ width: 800, height: 900 });
+    await screenshot("taskpane-800-tong-quan");
+    await docShot("01-tong-quan-co-loi");
+    await goTo("Bảng chỉ tiêu");
     await page.getByText(`${indicators.length} chỉ tiêu`).first().waitFor();
     const sheet = page.getByRole("combobox", { name: "Trang tính có bảng chỉ tiêu" });
     await expect(sheet.textContent()).resolves.toContain(SHEET);
@@ -208,6 +273,8 @@ describe("task pane in a browser without Excel", () => {
     await expect(page.getByRole("combobox", { name: "Kết quả thực hiện" }).textContent()).resolves.toBe("E · Kết quả thực hiện");
     await expect(page.getByRole("combobox", { name: "Đánh giá", exact: true }).textContent()).resolves.toBe("F · So sánh NQ ĐH VI");
     await screenshot("taskpane-800-1-bang-chi-tieu");
+    await accessible("Bảng chỉ tiêu");
+    await docShot("02-bang-chi-tieu");
   });
 
   test("a column can be corrected with its dropdown, and reset", async () => {
@@ -223,7 +290,7 @@ describe("task pane in a browser without Excel", () => {
   });
 
   test("Kiểm tra lists the reference errors, grouped by severity, with counts", async () => {
-    await openStep("Kiểm tra");
+    await goTo("Kiểm tra");
     const errors = page.getByRole("region", { name: /^Lỗi \(\d+\)$/ });
     await errors.waitFor();
     const errorText = await errors.innerText();
@@ -250,11 +317,20 @@ describe("task pane in a browser without Excel", () => {
     expect(prose.match(/\(Nghị quyết /g)).toHaveLength(indicators.length);
     await page.getByRole("button", { name: "Sao chép đoạn văn" }).click();
     await page.getByRole("status").filter({ hasText: /Đã sao chép|Đã chọn đoạn văn/ }).first().waitFor();
+    await accessible("Kiểm tra");
+    await docShot("03-kiem-tra");
     // clicking a finding makes its cell the active one (in a browser: of the file to be saved)
-    await errors.getByRole("button").first().click();
+    const finding = errors.getByRole("button").first();
+    const findingId = await finding.getAttribute("id");
+    await finding.click();
     await idle();
     await page.getByText(/Ô E\d+ \(trang “Chỉ tiêu”\) được đặt làm ô hiện hành/).waitFor();
     await screenshot("taskpane-800-2-kiem-tra");
+    // ... and back: from another view, "Về lỗi này" returns to the finding, focused
+    await goTo("Tổng quan");
+    await page.getByRole("button", { name: "Về lỗi này" }).click();
+    await page.getByRole("heading", { level: 2, name: "Kiểm tra" }).waitFor();
+    await page.waitForFunction((id) => document.activeElement?.id === id, findingId);
     await page.setViewportSize({ width: 320, height: 800 });
     await screenshot("taskpane-320-2-kiem-tra");
     await page.setViewportSize({ width: 800, height: 900 });
@@ -262,8 +338,10 @@ describe("task pane in a browser without Excel", () => {
 
   let changedInDialog = 0;
 
-  test("Tính trạng thái says how many cells change, and can be cancelled", async () => {
-    await openStep("Tính trạng thái");
+  test("Cột Đánh giá says how many cells change, and can be cancelled", async () => {
+    await goTo("Cột Đánh giá");
+    await accessible("Cột Đánh giá");
+    await docShot("04-cot-danh-gia");
     await page.getByRole("button", { name: "Điền cột Đánh giá" }).click();
     const dialog = page.getByRole("dialog", { name: "Ghi cột Đánh giá?" });
     await dialog.waitFor();
@@ -276,6 +354,7 @@ describe("task pane in a browser without Excel", () => {
     const row98 = referenceRow((r) => r.target === "> 98" && r.actual === "98");
     expect(await dialog.getByRole("list", { name: "Các ô sẽ thay đổi" }).innerText()).toContain(`F${row98}: “Đạt” → “Chưa đạt”`);
     await screenshot("taskpane-800-3-xac-nhan");
+    await accessible("Cột Đánh giá: hộp xác nhận");
     await dialog.getByRole("button", { name: "Hủy" }).click();
     await dialog.waitFor({ state: "detached" });
     // confirm this time
@@ -289,8 +368,9 @@ describe("task pane in a browser without Excel", () => {
     await page.getByText("không có ô nào cần thay đổi").waitFor();
   });
 
-  test("Tạo phụ lục makes new sheets (never overwriting) and both files download", async () => {
-    await openStep("Tạo phụ lục");
+  test("Phụ lục makes new sheets (never overwriting) and both files download", async () => {
+    await goTo("Phụ lục");
+    await accessible("Phụ lục");
     await page.getByRole("combobox", { name: "Thể thức" }).click();
     await page.getByRole("option", { name: /05-HD\/VPTW/ }).click();
     const kemTheo = "(Kèm theo Báo cáo số 203-BC/ThU, ngày 25/5/2023 của Thành ủy)";
@@ -303,6 +383,7 @@ describe("task pane in a browser without Excel", () => {
     await idle();
     await page.getByText("Đã tạo trang “Phụ lục 1 (2)”.").waitFor();
     await screenshot("taskpane-800-4-phu-luc");
+    await docShot("05-phu-luc");
     await page.setViewportSize({ width: 320, height: 800 });
     await screenshot("taskpane-320-4-phu-luc");
     await page.setViewportSize({ width: 800, height: 900 });
@@ -361,7 +442,7 @@ describe("task pane in a browser without Excel", () => {
   });
 
   test("Tạo bảng mẫu adds the template beside the user's sheets and reads it", async () => {
-    await openStep("Bảng chỉ tiêu");
+    await goTo("Bảng chỉ tiêu");
     await page.getByRole("button", { name: "Tạo bảng mẫu" }).click();
     await idle();
     await page.getByText("Đã thêm trang “Chỉ tiêu (2)” theo mẫu").waitFor();
@@ -373,16 +454,122 @@ describe("task pane in a browser without Excel", () => {
     await page.setViewportSize({ width: 800, height: 900 });
   });
 
-  test("“Thử với số liệu mẫu” opens the sample workbook (the reference report) without a file", async () => {
-    const demo = await context.newPage();
-    demo.on("pageerror", (e) => pageErrors.push(String(e)));
-    await demo.goto(`${server.url}/taskpane.html`);
-    await demo.getByRole("button", { name: "Thử với số liệu mẫu" }).click();
-    await demo.getByRole("button", { name: "Kiểm tra", exact: true }).click();
-    const errors = demo.getByRole("region", { name: /^Lỗi/ });
-    await errors.waitFor();
-    expect(await errors.innerText()).toContain("86,36%");
-    await demo.close();
+  test("every view: reached from the navigation, its “?” help, the accessibility check, 320/360/800 px", async () => {
+    for (const width of [320, 360, 800]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const name of ["Tổng quan", ...JOBS]) {
+        await goTo(name);
+        await idle();
+        const overflow = await overflowOf(page);
+        expect({ width, name, overflow }).toEqual({ width, name, overflow: 0 });
+        await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-${width}-viec-${JOBS.indexOf(name) + 1}.png`), fullPage: true, animations: "disabled" });
+        if (width !== 360) continue;
+        await accessible(name);
+        // the "?": what it does, what it needs, an example
+        await page.getByRole("button", { name: `Trợ giúp: ${name}` }).click();
+        const help = page.getByRole("dialog", { name });
+        await help.waitFor();
+        const text = await help.innerText();
+        for (const part of ["Làm gì", "Cần gì trong trang tính", "Ví dụ"]) expect(text).toContain(part);
+        await accessible(`${name}: trợ giúp`);
+        if (name === "Tổng quan") await docShot("10-tro-giup", page, false);
+        await page.keyboard.press("Escape");
+        await help.waitFor({ state: "detached" });
+        // a job whose view is not in this build says so
+        const notYet = (await page.getByText(`Việc “${name}” chưa có trong bản này.`).count()) > 0;
+        expect({ name, notYet }).toEqual({ name, notYet: JOBS.includes(name) && !WIRED.includes(name) });
+        const index = JOBS.indexOf(name);
+        if (index >= 0 && !["Bảng chỉ tiêu", "Kiểm tra", "Cột Đánh giá", "Phụ lục"].includes(name))
+          await docShot(`2${index}-${name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").toLowerCase().replace(/[^a-z0-9]+/g, "-")}`);
+      }
+    }
+    // the job list at 360 px: a drawer opened by "Các việc"
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.getByRole("button", { name: "Các việc", exact: true }).click();
+    await page.getByRole("navigation", { name: "Các việc", exact: true }).waitFor();
+    await accessible("Các việc");
+    await docShot("09-cac-viec", page, false);
+    await page.keyboard.press("Escape");
+    await page.getByRole("navigation", { name: "Các việc", exact: true }).waitFor({ state: "hidden" });
+    await page.setViewportSize({ width: 800, height: 900 });
+  });
+
+  test("keyboard only: the sample, Kiểm tra, the Đánh giá column, the appendix (Tab, Enter, Space)", async () => {
+    const kb = await context.newPage();
+    kb.on("pageerror", (e) => pageErrors.push(String(e)));
+    await kb.setViewportSize({ width: 360, height: 780 });
+    await kb.goto(`${server.url}/taskpane.html`);
+    const keys = kb.keyboard;
+    await tabTo(kb, kb.getByRole("button", { name: "Thử với số liệu mẫu" }));
+    await keys.press("Enter");
+    await kb.getByRole("heading", { level: 2, name: "Tổng quan" }).waitFor();
+    await kb.locator("main[aria-busy='false']").waitFor();
+    // the focus order follows the reading order
+    const order = await tabOrder(kb);
+    expect(order.backwards).toEqual([]);
+    expect(order.names.slice(0, 3)).toEqual(["Các việc", "Mở tệp khác", "Lưu tệp đã sửa"]);
+    // the next action: the errors
+    const next = kb.getByRole("button", { name: /^Xem \d+ lỗi$/ });
+    await tabTo(kb, next);
+    await keys.press("Enter");
+    await kb.getByRole("heading", { level: 2, name: "Kiểm tra" }).waitFor();
+    await kb.getByRole("region", { name: /^Lỗi \(\d+\)$/ }).waitFor();
+    // the sample is the reference report: its 57/66 error is there
+    expect(await kb.getByRole("region", { name: /^Lỗi/ }).innerText()).toContain("86,36%");
+    expect(await kb.evaluate(() => document.activeElement?.id)).toBe("view-title");
+    // a finding by keyboard: Enter selects its cell
+    await tabTo(kb, kb.getByRole("region", { name: /^Lỗi/ }).getByRole("button").first());
+    await keys.press("Enter");
+    await kb.getByText(/Ô [A-Z]+\d+ \(trang “Chỉ tiêu”\) được đặt làm ô hiện hành/).waitFor();
+    await tabTo(kb, kb.getByRole("button", { name: "Tiếp: Cột Đánh giá" }), 200);
+    await keys.press("Enter");
+    await kb.getByRole("heading", { level: 2, name: "Cột Đánh giá" }).waitFor();
+    await tabTo(kb, kb.getByRole("button", { name: "Điền cột Đánh giá" }));
+    await keys.press("Space");
+    const dialog = kb.getByRole("dialog", { name: "Ghi cột Đánh giá?" });
+    await dialog.waitFor();
+    const write = dialog.getByRole("button", { name: /^Ghi \d+ ô$/ });
+    const cells = Number(/\d+/.exec((await write.textContent()) ?? "")?.[0]);
+    await tabTo(kb, write, 10);
+    await keys.press("Enter");
+    await kb.getByText(new RegExp(`^Đã ghi ${cells} ô ở cột [A-Z]+\\.`)).waitFor();
+    // to the appendix through the job list, opened by keyboard
+    await tabTo(kb, kb.getByRole("button", { name: "Các việc", exact: true }));
+    await keys.press("Enter");
+    const nav = kb.getByRole("navigation", { name: "Các việc", exact: true });
+    await tabTo(kb, nav.getByRole("button", { name: "Phụ lục", exact: true }), 20);
+    await keys.press("Enter");
+    await kb.getByRole("heading", { level: 2, name: "Phụ lục" }).waitFor();
+    await tabTo(kb, kb.getByRole("button", { name: "Tạo trang phụ lục" }));
+    await keys.press("Enter");
+    await kb.getByText("Đã tạo trang “Phụ lục 1”.").waitFor();
+    // "?" by keyboard: Enter opens the help, Esc closes it and gives the focus back
+    const help = kb.getByRole("button", { name: "Trợ giúp: Phụ lục" });
+    await tabTo(kb, help);
+    await keys.press("Enter");
+    await kb.getByRole("dialog", { name: "Phụ lục" }).waitFor();
+    await keys.press("Escape");
+    await kb.getByRole("dialog", { name: "Phụ lục" }).waitFor({ state: "detached" });
+    expect(await help.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Bảng chỉ tiêu by keyboard: its sheet and column choices are reachable
+    await tabTo(kb, kb.getByRole("button", { name: "Các việc", exact: true }));
+    await keys.press("Enter");
+    await tabTo(kb, nav.getByRole("button", { name: "Bảng chỉ tiêu", exact: true }), 20);
+    await keys.press("Enter");
+    await kb.getByRole("heading", { level: 2, name: "Bảng chỉ tiêu" }).waitFor();
+    await tabTo(kb, kb.getByRole("combobox", { name: "Trang tính có bảng chỉ tiêu" }));
+    await tabTo(kb, kb.getByRole("combobox", { name: "Chỉ tiêu Nghị quyết" }));
+    // the start view now: verdicts filled, appendix made
+    await tabTo(kb, kb.getByRole("button", { name: "Các việc", exact: true }));
+    await keys.press("Enter");
+    await tabTo(kb, nav.getByRole("button", { name: "Tổng quan", exact: true }), 20);
+    await keys.press("Enter");
+    const state = await kb.getByRole("list", { name: "Tình trạng sổ làm việc" }).innerText();
+    expect(state).toContain("Cột Đánh giá: xong");
+    expect(state).toContain("Phụ lục: xong\nĐã có trang “Phụ lục 1”.");
+    await accessible("Tổng quan (sau khi làm)", kb);
+    await docShot("06-tong-quan-da-lam", kb);
+    await kb.close();
   });
 
   test("every control has an accessible name, and the page threw no error", async () => {
@@ -419,7 +606,7 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
       settings: savedSettings,
     });
     await excel.goto(`${server.url}/taskpane.html`);
-    await excel.getByRole("button", { name: "Bảng chỉ tiêu", exact: true }).waitFor();
+    await excel.getByRole("heading", { level: 2, name: "Tổng quan" }).waitFor();
     await excel.locator("main[aria-busy='false']").waitFor();
   });
 
@@ -431,6 +618,8 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
     expect(await excel.evaluate(() => document.documentElement.dataset.mode)).toBe("office");
     expect(await excel.getByRole("button", { name: "Mở tệp Excel" }).count()).toBe(0);
     await excel.getByText("Đang làm việc trên sổ Excel đang mở").waitFor();
+    await excel.getByText(`${indicators.length} chỉ tiêu, trang “${SHEET}”.`).waitFor();
+    await goTo("Bảng chỉ tiêu", excel);
     await excel.getByText(`${indicators.length} chỉ tiêu`).first().waitFor();
     await expect(excel.getByRole("combobox", { name: "Chỉ tiêu Nghị quyết" }).textContent()).resolves.toBe("D · Chỉ tiêu Nghị quyết ĐH VI");
   });
@@ -451,12 +640,14 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
   });
 
   test("clicking a finding selects its cell in Excel", async () => {
-    await excel.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+    await goTo("Kiểm tra", excel);
+    await excel.locator("main[aria-busy='false']").waitFor();
     await excel.getByRole("region", { name: /^Lỗi/ }).getByRole("button", { name: /57\/66/ }).click();
     await excel.locator("main[aria-busy='false']").waitFor();
     const row = referenceRow((r) => r.name.includes("57/66"));
     await excel.waitForFunction(() => (window as unknown as { __fakeExcel: { log: FakeExcelLog } }).__fakeExcel.log.selected.length > 0);
     expect((await log()).selected).toEqual([{ sheet: SHEET, address: `E${row}` }]);
+    await excel.getByText(`Đã chọn ô E${row} (trang “${SHEET}”) trong Excel.`).waitFor();
   });
 
   test("“Kiểm tra lại” reads the sheet again after it was edited in Excel", async () => {
@@ -493,8 +684,31 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
     expect((await log()).syncs - before).toBe(2);
   });
 
+  test("“Hủy” stops long work at once, and what it read is dropped", async () => {
+    type Gate = { __fakeExcel: { hold(): void; release(): void; sheets: Array<{ cells: Map<string, { v: unknown }> }> } };
+    const errors = () => excel.getByRole("region", { name: /^Lỗi \(\d+\)$/ }).getAttribute("aria-label");
+    const before = await errors();
+    await excel.evaluate(() => (window as unknown as Gate).__fakeExcel.hold());
+    await excel.getByRole("button", { name: "Kiểm tra lại" }).click();
+    await excel.getByRole("progressbar").waitFor();
+    // meanwhile the 57/66 cell is corrected in Excel: a finished check would drop that error
+    const row = referenceRow((r) => r.name.includes("57/66"));
+    await excel.evaluate((r) => (window as unknown as Gate).__fakeExcel.sheets[0].cells.set(`${r - 1},4`, { v: "57/66 (86,36%)" }), row);
+    await excel.getByRole("button", { name: "Hủy", exact: true }).click();
+    await excel.getByText("Đã hủy việc kiểm tra. Không có gì được ghi.").waitFor();
+    expect(await excel.getByRole("progressbar").count()).toBe(0);
+    await excel.evaluate(() => (window as unknown as Gate).__fakeExcel.release());
+    await excel.waitForTimeout(200);
+    // the cancelled read changed nothing on the pane
+    expect(await errors()).toBe(before);
+    // a new check reads the corrected cell
+    await excel.getByRole("button", { name: "Kiểm tra lại" }).click();
+    await excel.locator("main[aria-busy='false']").waitFor();
+    await excel.waitForFunction((b) => document.querySelector("section[aria-label^='Lỗi']")?.getAttribute("aria-label") !== b, before);
+  });
+
   test("Tính trạng thái writes NQ.DANHGIA formulas into column F only, after confirming", async () => {
-    await excel.getByRole("button", { name: "Tính trạng thái", exact: true }).click();
+    await goTo("Cột Đánh giá", excel);
     await excel.getByText("=NQ.DANHGIA(D5,E5)").waitFor();
     await excel.getByRole("button", { name: "Điền cột Đánh giá" }).click();
     const dialog = excel.getByRole("dialog", { name: "Ghi cột Đánh giá?" });
@@ -513,7 +727,7 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
   });
 
   test("the settings saved in the workbook come back, and the appendix goes to new sheets", async () => {
-    await excel.getByRole("button", { name: "Tạo phụ lục", exact: true }).click();
+    await goTo("Phụ lục", excel);
     await expect(excel.getByRole("combobox", { name: "Thể thức" }).textContent()).resolves.toContain("Nghị định 30/2020");
     await expect(excel.getByRole("textbox", { name: "Dòng “Kèm theo …”" }).inputValue()).resolves.toBe("(Kèm theo Báo cáo số 125/BC-UBND)");
     await excel.getByRole("button", { name: "Tạo trang phụ lục" }).click();
@@ -530,5 +744,28 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
     await excel.setViewportSize({ width: 320, height: 800 });
     await excel.screenshot({ path: path.join(ARTIFACTS, "taskpane-320-excel-phu-luc.png"), fullPage: true, animations: "disabled" });
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("the start view of a fresh workbook in Excel", () => {
+  test("says no table is found yet and offers to choose one", async () => {
+    const fresh = await context.newPage();
+    fresh.on("pageerror", (e) => pageErrors.push(String(e)));
+    await fresh.addInitScript(installFakeOffice, { sheets: [{ name: "Sheet1", values: [] }], customFunctions: true });
+    await fresh.setViewportSize({ width: 360, height: 780 });
+    await fresh.goto(`${server.url}/taskpane.html`);
+    await fresh.getByRole("heading", { level: 2, name: "Tổng quan" }).waitFor();
+    await fresh.locator("main[aria-busy='false']").waitFor();
+    const state = await fresh.getByRole("list", { name: "Tình trạng sổ làm việc" }).innerText();
+    expect(state).toContain("Bảng chỉ tiêu: cần xem\nChưa thấy bảng trên trang “Sheet1”.");
+    expect(state).toContain("Phụ lục: chưa làm");
+    await accessible("Tổng quan (sổ mới)", fresh);
+    await docShot("01-tong-quan-so-moi", fresh);
+    // the next action leads to the table job, where "Tạo bảng mẫu" is offered
+    await fresh.getByRole("button", { name: "Chọn bảng chỉ tiêu" }).click();
+    await fresh.getByRole("heading", { level: 2, name: "Bảng chỉ tiêu" }).waitFor();
+    await fresh.getByRole("button", { name: "Tạo bảng mẫu" }).waitFor();
+    expect(pageErrors).toEqual([]);
+    await fresh.close();
   });
 });

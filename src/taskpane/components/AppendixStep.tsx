@@ -47,7 +47,7 @@ export interface AppendixStepProps {
 export function AppendixStep(p: AppendixStepProps): JSX.Element {
   const styles = useStyles();
   const table = p.analysis?.table;
-  if (!table) return <Body1>Chọn trang có bảng chỉ tiêu ở bước “Bảng chỉ tiêu” trước.</Body1>;
+  if (!table) return <Body1>Chưa có bảng chỉ tiêu: chọn trang có bảng ở việc “Bảng chỉ tiêu” trước.</Body1>;
   const s = p.settings;
   const preset = PRESET_CHOICES.find((c) => c.value === s.layout) ?? PRESET_CHOICES[0];
   const hasBaseline = !!table.mapping.baseline;

@@ -80,7 +80,8 @@ export interface CheckStepProps {
   settings: PaneSettings;
   /** Excel can select the cell; in a browser the cell becomes the active one of the saved file */
   canSelect: boolean;
-  onSelectCell(target: { sheet: string; address: string }): void;
+  /** `focus`: the id of the finding's button, for the way back from the cell */
+  onSelectCell(target: { sheet: string; address: string }, focus: string): void;
   onRecheck(): void;
 }
 
@@ -107,7 +108,7 @@ export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell, o
       setCopied("selected");
     }
   };
-  if (!analysis?.table) return <Body1>Chọn trang có bảng chỉ tiêu ở bước “Bảng chỉ tiêu” trước.</Body1>;
+  if (!analysis?.table) return <Body1>Chưa có bảng chỉ tiêu: chọn trang có bảng ở việc “Bảng chỉ tiêu” trước.</Body1>;
   const findings = analysis.findings;
   const names = new Map<number, string>();
   for (const r of analysis.table.rows) if (r.type === "indicator") names.set(r.row, shortName(r.name));
@@ -150,14 +151,16 @@ export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell, o
               {items.map((f, i) => {
                 const target = findingCell(f, analysis.sheet);
                 const name = names.get(f.row);
+                const id = `finding-${key}-${i}`;
                 return (
                   <li key={`${f.code}-${f.cell}-${i}`}>
                     <Button
+                      id={id}
                       className={styles.finding}
                       appearance="subtle"
                       icon={<Icon className={styles[key]} />}
                       disabled={busy || !target}
-                      onClick={() => target && onSelectCell(target)}
+                      onClick={() => target && onSelectCell(target, id)}
                     >
                       <span className={styles.text}>
                         <span className={styles.cell}>

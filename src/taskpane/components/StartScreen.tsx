@@ -1,6 +1,6 @@
 /** Standalone mode (a browser without Excel): pick an .xlsx or .ods file, or start from the template. */
 import React, { useRef } from "react";
-import { Body1, Button, Card, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1, Button, Card, Caption1, Link, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { FolderOpenRegular, TableAddRegular } from "@fluentui/react-icons";
 
 const useStyles = makeStyles({
@@ -53,6 +53,9 @@ export function StartScreen({ busy, onOpen }: { busy: boolean; onOpen: (file: Fi
           if (f) onOpen(f);
         }}
       />
+      <Body1>
+        Gộp bảng của nhiều đơn vị (mỗi đơn vị một tệp)? <Link href="?view=tong-hop">Tổng hợp nhiều đơn vị</Link>
+      </Body1>
       <Caption1 className={styles.hint}>
         Tệp được xử lý ngay trên máy này, không gửi đi đâu. Tệp gốc không bị thay đổi: kết quả được tải về thành tệp mới.
       </Caption1>

@@ -89,7 +89,7 @@ export function VocabularyField({ settings, busy, onSettings }: Pick<StatusStepP
 export function StatusStep(p: StatusStepProps): JSX.Element {
   const styles = useStyles();
   const table = p.analysis?.table;
-  if (!table) return <Body1>Chọn trang có bảng chỉ tiêu ở bước “Bảng chỉ tiêu” trước.</Body1>;
+  if (!table) return <Body1>Chưa có bảng chỉ tiêu: chọn trang có bảng ở việc “Bảng chỉ tiêu” trước.</Body1>;
   const { column, isNew } = statusColumnOf(table);
   const example = p.formulas ? `=NQ.DANHGIA(${table.mapping.target ?? "F"}5,${table.mapping.actual ?? "G"}5)` : "";
   return (

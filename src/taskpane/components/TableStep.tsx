@@ -45,7 +45,6 @@ export interface TableStepProps {
   onMapping(role: string, letter: string | null): void;
   onResetMapping(): void;
   onTemplate(): void;
-  onNext(): void;
 }
 
 export function TableStep(p: TableStepProps): JSX.Element {
@@ -139,9 +138,6 @@ export function TableStep(p: TableStepProps): JSX.Element {
             </Caption1>
           )}
           <div className={styles.actions}>
-            <Button appearance="primary" disabled={p.busy} onClick={p.onNext}>
-              Sang bước Kiểm tra
-            </Button>
             {p.overridden && (
               <Button disabled={p.busy} onClick={p.onResetMapping}>
                 Nhận lại cột tự động

@@ -1,0 +1,306 @@
+/**
+ * What the pane's buttons do: each action runs as long work (useWork), reads the latest state with
+ * `get()`, and changes it only through `dispatch`. Work that only reads or builds is cancellable and
+ * checks `done(signal)` before it changes anything; writes happen last.
+ */
+import { foldText } from "../core/text/numbers";
+import type { ReportInfo } from "../core/model";
+import type { AppendixLayout } from "../core/layout";
+import { valueAt } from "../core/sheet/grid";
+import { cellText } from "../core/sheet/reader";
+import { analyse, analyseWorkbook, readWorkbookInfo, type Analysis } from "../app/analyse";
+import { layoutAppendix } from "../app/appendix";
+import { computeOutlook, outlookColumn } from "../app/outlook";
+import { buildStatusRequest, statusColumnOf } from "../app/status-column";
+import { XLSX_MIME, type AppendixRenderers, type WorkbookPort } from "../app/port";
+import { appendixOptions, type PaneSettings } from "../app/settings";
+import { AppError } from "../app/errors";
+import { done, type Work } from "./use-work";
+import { mergeSettings, type Dispatch, type PaneState } from "./pane-state";
+import type { ViewId } from "./jobs";
+
+export interface ActionDeps {
+  get(): PaneState;
+  dispatch: Dispatch;
+  run: Work["run"];
+  officePort: WorkbookPort | null;
+  openFile?: (file: File | null) => Promise<WorkbookPort>;
+  renderers: AppendixRenderers;
+}
+
+export type CellTarget = { sheet: string; address: string };
+
+function baseFileName(label: string): string {
+  return label.replace(/\.xlsx$/i, "").replace(/[\\/:*?"<>|]+/g, " ").trim() || "bang-chi-tieu";
+}
+
+/** ASCII file names travel best: "phu-luc-1", "phu-luc-i" */
+function fileStem(l: AppendixLayout): string {
+  return foldText(l.appendixLabel || "Phụ lục").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "phu-luc";
+}
+
+async function load(p: WorkbookPort, name: string, s: PaneSettings, info: ReportInfo | undefined): Promise<Analysis> {
+  const grid = await p.readSheet(name);
+  return analyse(grid, { mapping: s.mappings?.[name], info, vocabulary: s.vocabulary, levels: s.levels, near: s.near });
+}
+
+export function createPaneActions({ get, dispatch, run, officePort, openFile, renderers }: ActionDeps) {
+  const notice = (intent: "success" | "info" | "warning", text: string) => dispatch({ type: "notice", notice: { intent, text } });
+
+  /** Connect to a workbook: settings, sheets, and the first sheet with a table. */
+  const connect = async (p: WorkbookPort, signal: AbortSignal) => {
+    const s = mergeSettings(await p.getSettings());
+    const active = await p.activeSheet();
+    const found = await analyseWorkbook(p, { preferred: [s.sheet, active], mappings: s.mappings, vocabulary: s.vocabulary, levels: s.levels, near: s.near });
+    done(signal);
+    dispatch({ type: "connected", port: p, settings: s, sheets: found.sheets, info: found.info, analysis: found.analysis, sheet: found.analysis?.sheet ?? active });
+  };
+
+  /** Read `name` again with settings `s`, then keep both (settings saved in the workbook). */
+  const reanalyse = async (signal: AbortSignal, name: string, s: PaneSettings, save = true) => {
+    const { port, info } = get();
+    if (!port) return;
+    const a = await load(port, name, s, info);
+    done(signal);
+    dispatch({ type: "settings", settings: s, dropLayout: true });
+    dispatch({ type: "analysed", analysis: a, sheet: name });
+    if (save) await port.saveSettings(s);
+  };
+
+  const downloaded = (name: string) =>
+    notice(
+      "success",
+      get().port?.kind === "office"
+        ? `Đã gửi tệp “${name}” để tải về. Nếu không thấy hộp lưu tệp (Excel cho máy tính có thể chặn tải về), dùng trang phụ lục vừa tạo hoặc mở phần bổ trợ trong Excel trên web.`
+        : `Đã tải về tệp “${name}”.`,
+    );
+
+  const makeLayout = (): AppendixLayout => {
+    const { analysis, info, settings, outlook } = get();
+    if (!analysis?.table) throw new AppError("no_table", "Chưa có bảng chỉ tiêu: chọn trang có bảng ở việc “Bảng chỉ tiêu”.");
+    // the column "Khả năng đạt đến cuối nhiệm kỳ" when it was switched on in "Triển vọng"
+    const o = outlook.column ? computeOutlook({ table: analysis.table, info }, outlook.context) : null;
+    return layoutAppendix(analysis.table, info, { ...appendixOptions(settings), ...(o ? { outlook: outlookColumn(o) } : {}) });
+  };
+
+  const recheck = () => run("Đang kiểm tra lại…", "kiểm tra", (signal) => reanalyse(signal, get().sheet, get().settings, false), { cancellable: true });
+
+  return {
+    connectOffice: () => officePort && run("Đang đọc sổ làm việc…", "đọc sổ làm việc", (signal) => connect(officePort, signal), { cancellable: true }),
+
+    openFile: (file: File | null) =>
+      run(
+        file ? "Đang mở tệp…" : "Đang tạo bảng mẫu…",
+        file ? "mở tệp" : "tạo bảng mẫu",
+        async (signal, progress) => {
+          if (!openFile) return;
+          const p = await openFile(file);
+          done(signal);
+          progress(null, "Đang tìm bảng chỉ tiêu…");
+          await connect(p, signal);
+          dispatch({ type: "notice", notice: file ? { intent: "success", text: `Đã mở tệp “${p.label}”. Tệp gốc trên máy không bị thay đổi.` } : null });
+        },
+        { cancellable: true },
+      ),
+
+    closeFile: () => dispatch({ type: "disconnected" }),
+
+    go: (view: ViewId, focus?: string) => {
+      dispatch({ type: "view", view, focus });
+      // in Excel the sheet may have been edited since it was read: check it afresh
+      const { port, sheet } = get();
+      if (view === "check" && !focus && port?.kind === "office" && sheet) void recheck();
+    },
+
+    chooseSheet: (name: string) =>
+      run("Đang tìm bảng chỉ tiêu…", "đọc trang tính", async (signal) => {
+        await reanalyse(signal, name, { ...get().settings, sheet: name });
+        dispatch({ type: "notice", notice: null });
+      }),
+
+    useActive: () =>
+      run("Đang đọc trang đang mở…", "đọc trang tính", async (signal) => {
+        const { port } = get();
+        if (!port) return;
+        const names = await port.listSheets();
+        const active = await port.activeSheet();
+        done(signal);
+        dispatch({ type: "sheets", sheets: names });
+        await reanalyse(signal, active, { ...get().settings, sheet: active });
+      }),
+
+    reload: () =>
+      run(
+        "Đang đọc lại trang tính…",
+        "đọc trang tính",
+        async (signal) => {
+          const { port, sheet } = get();
+          if (!port) return;
+          const names = await port.listSheets();
+          const info = await readWorkbookInfo(port, names);
+          done(signal);
+          dispatch({ type: "sheets", sheets: names, info });
+          await reanalyse(signal, names.includes(sheet) ? sheet : names[0], get().settings, false);
+        },
+        { cancellable: true },
+      ),
+
+    mapping: (role: string, letter: string | null) =>
+      run("Đang đọc lại bảng theo cột đã chọn…", "đọc bảng", async (signal) => {
+        const { analysis, settings, sheet } = get();
+        const current = analysis?.result.ok ? analysis.result.table.mapping : {};
+        const mapping: Record<string, string> = { ...current, ...(settings.mappings?.[sheet] ?? {}) };
+        mapping[role] = letter ?? ""; // "": the table has no such column
+        await reanalyse(signal, sheet, { ...settings, mappings: { ...(settings.mappings ?? {}), [sheet]: mapping } });
+      }),
+
+    resetMapping: () =>
+      run("Đang nhận lại các cột…", "đọc bảng", async (signal) => {
+        const { settings, sheet } = get();
+        const mappings = { ...(settings.mappings ?? {}) };
+        delete mappings[sheet];
+        await reanalyse(signal, sheet, { ...settings, mappings });
+      }),
+
+    template: () =>
+      run("Đang tạo bảng mẫu…", "tạo bảng mẫu", async (signal) => {
+        const { port, info } = get();
+        if (!port) return;
+        const name = await port.insertTemplate(info);
+        const names = await port.listSheets();
+        const reportInfo = await readWorkbookInfo(port, names);
+        dispatch({ type: "sheets", sheets: names, info: reportInfo });
+        await reanalyse(signal, name, { ...get().settings, sheet: name });
+        notice("success", `Đã thêm trang “${name}” theo mẫu, kèm vài chỉ tiêu ví dụ. Sửa các dòng cho đúng Nghị quyết của đơn vị.`);
+      }),
+
+    /** Select a cell in the workbook; `from` is where "back" returns to (the finding's element id). */
+    selectCell: (target: CellTarget, from?: { view: ViewId; focus?: string; label?: string }) =>
+      run("Đang chọn ô…", "chọn ô", async () => {
+        const { port } = get();
+        if (!port) return;
+        await port.selectCell(target.sheet, target.address);
+        const back = from ? { label: from.label ?? "Quay lại", view: from.view, focus: from.focus } : undefined;
+        const text =
+          port.kind === "file"
+            ? `Ô ${target.address} (trang “${target.sheet}”) được đặt làm ô hiện hành: mở tệp đã lưu trong Excel, con trỏ sẽ ở ô này.`
+            : `Đã chọn ô ${target.address} (trang “${target.sheet}”) trong Excel.`;
+        dispatch({ type: "notice", notice: { intent: "info", text, back } });
+      }),
+
+    settings: (patch: Partial<PaneSettings>) => {
+      const next = { ...get().settings, ...patch };
+      dispatch({ type: "settings", settings: next, dropLayout: true });
+      const evaluationChanged = patch.vocabulary !== undefined || patch.levels !== undefined || patch.near !== undefined;
+      const { port, sheet } = get();
+      if (evaluationChanged && port && sheet) void run("Đang tính lại…", "tính lại", (signal) => reanalyse(signal, sheet, next));
+    },
+
+    recheck,
+
+    planStatus: () =>
+      run(
+        "Đang đếm các ô sẽ thay đổi…",
+        "tính trạng thái",
+        async (signal) => {
+          const { port, analysis, sheet, settings, info } = get();
+          if (!port || !analysis?.table) return;
+          // read again: the sheet may have changed since it was analysed
+          const fresh = await load(port, sheet, settings, info);
+          done(signal);
+          dispatch({ type: "analysed", analysis: fresh, sheet });
+          if (!fresh.table) throw new AppError("no_table", "Không còn nhận ra bảng chỉ tiêu trên trang này.");
+          const { column } = statusColumnOf(fresh.table);
+          const header = cellText(valueAt(fresh.grid, `${column}${fresh.table.headerRow}`));
+          const req = buildStatusRequest(fresh.table, { vocabulary: settings.vocabulary, levels: settings.levels, near: settings.near }, header);
+          const plan = await port.planStatusColumn(req);
+          done(signal);
+          if (plan.changes === 0) notice("success", `Cột Đánh giá (cột ${req.column}) đã đúng: không có ô nào cần thay đổi.`);
+          else dispatch({ type: "plan", plan: { req, plan } });
+        },
+        { cancellable: true },
+      ),
+
+    outlook: (patch: Partial<PaneState["outlook"]>) => dispatch({ type: "outlook", patch }),
+
+    /** Trajectory charts on a new sheet (Excel); the sheet's name */
+    addOutlookCharts: async (charts: Parameters<NonNullable<WorkbookPort["addOutlookCharts"]>>[0]): Promise<string> => {
+      const { port } = get();
+      if (!port?.addOutlookCharts) throw new AppError("unsupported_excel", "Sổ này chưa vẽ được biểu đồ.");
+      return (await port.addOutlookCharts(charts)).sheetName;
+    },
+
+    /** Hand bytes built by a view to the user, and say so */
+    download: async (name: string, bytes: Uint8Array, mime: string) => {
+      const { port } = get();
+      if (!port) return;
+      await port.download(name, bytes, mime);
+      downloaded(name);
+    },
+
+    cancelStatus: () => dispatch({ type: "plan", plan: null }),
+
+    confirmStatus: () => {
+      const current = get().plan;
+      dispatch({ type: "plan", plan: null });
+      if (!current) return;
+      return run("Đang ghi cột Đánh giá…", "ghi cột Đánh giá", async (signal) => {
+        const { port, settings, sheet } = get();
+        if (!port) return;
+        const r = await port.writeStatusColumn(current.req);
+        await reanalyse(signal, sheet, settings);
+        notice("success", `Đã ghi ${r.changed} ô ở cột ${current.req.column}${r.mode === "formulas" ? " bằng công thức NQ.DANHGIA" : ""}. Các cột khác giữ nguyên.`);
+      });
+    },
+
+    generate: () =>
+      run("Đang tạo phụ lục…", "tạo phụ lục", async () => {
+        const { port, settings } = get();
+        if (!port) return;
+        const l = makeLayout();
+        const r = await port.writeAppendix(l, l.appendixLabel || "Phụ lục");
+        await port.saveSettings(settings);
+        dispatch({ type: "appendix", layout: l, sheet: r.sheetName, sheets: await port.listSheets() });
+        notice("success", `Đã tạo trang “${r.sheetName}”. Có thể tải phụ lục về dạng .xlsx hoặc .docx.`);
+      }),
+
+    /** Render the appendix to a file and hand it to the user; the renderers load on first use. */
+    downloadAppendix: (ext: "xlsx" | "docx") =>
+      run(
+        `Đang chuẩn bị tệp .${ext}…`,
+        `tải tệp .${ext}`,
+        async (signal, progress) => {
+          const { port, layout } = get();
+          if (!port) return;
+          const l = layout ?? makeLayout();
+          const renderer = await renderers[ext]();
+          done(signal);
+          progress(null, `Đang dựng tệp .${ext}…`);
+          const bytes = await renderer.render(l);
+          done(signal);
+          const name = `${fileStem(l)}.${ext}`;
+          await port.download(name, bytes, renderer.mime);
+          downloaded(name);
+        },
+        { cancellable: true },
+      ),
+
+    saveWorkbook: () =>
+      run(
+        "Đang chuẩn bị tệp đã sửa…",
+        "lưu tệp",
+        async (signal) => {
+          const { port } = get();
+          if (!port?.exportWorkbook) return;
+          const bytes = await port.exportWorkbook();
+          done(signal);
+          const name = `${baseFileName(port.label)} (đã sửa).xlsx`;
+          await port.download(name, bytes, XLSX_MIME);
+          downloaded(name);
+        },
+        { cancellable: true },
+      ),
+  };
+}
+
+export type PaneActions = ReturnType<typeof createPaneActions>;
