@@ -128,9 +128,19 @@ async function accessible(view: string, on: Page = page): Promise<void> {
 async function goTo(name: string, on: Page = page): Promise<void> {
   const nav = on.getByRole("navigation", { name: "Các việc", exact: true });
   const button = on.getByRole("button", { name: "Các việc", exact: true });
-  // wide pane: the list is beside the view; narrow: behind the "Các việc" button
-  await nav.or(button).first().waitFor();
-  if (!(await nav.isVisible())) await button.click();
+  // wide pane: the list is beside the view; narrow: behind the "Các việc" button. The layout may be
+  // between the two for a moment (after a resize, while a notice or dialog closes): look again
+  // until one of them is there, closing a leftover dialog with Esc.
+  for (let tries = 0; !(await nav.isVisible()); tries++) {
+    if (await button.isVisible()) {
+      await button.click();
+      await nav.waitFor({ timeout: 5000 }).catch(() => undefined);
+      continue;
+    }
+    if (tries > 50) throw new Error(`neither the job list nor its button is shown (looking for "${name}")`);
+    if (tries % 10 === 9) await on.keyboard.press("Escape");
+    await on.waitForTimeout(100);
+  }
   await nav.getByRole("button", { name: new RegExp(`^${name}( \\(chưa có\\))?$`) }).click();
   await on.getByRole("heading", { level: 2, name, exact: true }).waitFor();
 }
