@@ -133,11 +133,12 @@ async function goTo(name: string, on: Page = page): Promise<void> {
   // until one of them is there, closing a leftover dialog with Esc.
   for (let tries = 0; !(await nav.isVisible()); tries++) {
     if (await button.isVisible()) {
-      await button.click();
-      await nav.waitFor({ timeout: 5000 }).catch(() => undefined);
+      // the button may give way to the inline list as we click: look again rather than wait on it
+      await button.click({ timeout: 2000 }).catch(() => undefined);
+      await nav.waitFor({ timeout: 2000 }).catch(() => undefined);
       continue;
     }
-    if (tries > 50) throw new Error(`neither the job list nor its button is shown (looking for "${name}")`);
+    if (tries > 100) throw new Error(`neither the job list nor its button is shown (looking for "${name}")`);
     if (tries % 10 === 9) await on.keyboard.press("Escape");
     await on.waitForTimeout(100);
   }
