@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a new user does: clone the repository (this checkout's HEAD) into a temporary folder, run the
 # README's test command there (`npm ci && npm test`), then every command-line example of the README
-# (scripts/readme-examples.sh). Nothing outside the clone is used: no ../shared, no node_modules of
+# (scripts/readme-examples.sh). Nothing outside the clone is used: no folder beside it, no node_modules of
 # this checkout. Prints the tail of each step; exit 0 only when all pass. Keeps the folder with
 # KEEP=1. Takes minutes (npm ci, webpack, headless Chromium).
 set -uo pipefail
