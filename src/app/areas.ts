@@ -4,6 +4,7 @@
  * water are environment even under "Văn hóa – xã hội"), then its groups from the innermost out.
  */
 import { foldText } from "../core/text/numbers";
+import { foldedName } from "../core/evaluation/prepared-row";
 import type { IndicatorRow, IndicatorTable } from "../core/model";
 import type { Status } from "../core/evaluation/evaluate";
 
@@ -24,8 +25,8 @@ const PARTY = /(xay dung dang|he thong chinh tri|to chuc co so dang|dang vien|ke
 const SOCIETY = /(van hoa|xa hoi|giao duc|truong hoc|truong lop|truong cong lap|truong mam non|hoc sinh|y te|bac si|giuong benh|bao hiem|ho ngheo|dan so|lao dong|viec lam|nong thon moi|van minh)/;
 const ECONOMY = /(kinh te|tang truong|gia tri san xuat|grdp|ngan sach|thu ngan sach|xuat khau|dau tu|thu nhap|co cau|cong nghiep|dich vu|nong nghiep|du lich)/;
 
-function classifyText(t: string, allowMixed: boolean): Area | null {
-  const f = foldText(t);
+/** The area a folded text names; null when none, or (unless allowMixed) when it names both economy and society. */
+function classifyFolded(f: string, allowMixed: boolean): Area | null {
   if (ENVIRONMENT.test(f)) return "environment";
   if (PARTY.test(f)) return "party";
   const soc = SOCIETY.test(f);
@@ -36,17 +37,39 @@ function classifyText(t: string, allowMixed: boolean): Area | null {
   return null;
 }
 
-export function areaOf(row: IndicatorRow): Area {
-  const own = classifyText(row.name, false);
+/** What a group's name says, strictly and allowing "kinh tế - xã hội" (economy). */
+type GroupAreas = readonly [strict: Area | null, mixed: Area | null];
+
+function groupAreas(name: string): GroupAreas {
+  const f = foldText(name);
+  return [classifyFolded(f, false), classifyFolded(f, true)];
+}
+
+/** Group names repeat over their rows: each is classified once per count (a cache for one table). */
+function groupAreasCache(): (name: string) => GroupAreas {
+  const seen = new Map<string, GroupAreas>();
+  return (name) => {
+    let a = seen.get(name);
+    if (a === undefined) {
+      a = groupAreas(name);
+      seen.set(name, a);
+    }
+    return a;
+  };
+}
+
+export function areaOf(row: IndicatorRow, groupsOf: (name: string) => GroupAreas = groupAreas): Area {
+  // the name folded once per row, shared with the evaluation and the checks
+  const own = classifyFolded(foldedName(row), false);
   if (own === "environment") return own;
-  const groups = [...row.groupPath].reverse();
-  for (const g of groups) {
-    const a = classifyText(g, false);
+  const path = row.groupPath;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const a = groupsOf(path[i])[0];
     if (a) return a;
   }
   if (own) return own;
-  for (const g of groups) {
-    const a = classifyText(g, true);
+  for (let i = path.length - 1; i >= 0; i--) {
+    const a = groupsOf(path[i])[1];
     if (a) return a;
   }
   return "other";
@@ -63,9 +86,10 @@ export interface AreaCount {
 /** Counts by area, for indicators with an evaluation; areas with no indicator are left out. */
 export function countByArea(table: IndicatorTable): AreaCount[] {
   const m = new Map<Area, AreaCount>();
+  const groupsOf = groupAreasCache();
   for (const r of table.rows) {
     if (r.type !== "indicator" || !r.evaluation) continue;
-    const area = areaOf(r);
+    const area = areaOf(r, groupsOf);
     const c = m.get(area) ?? { area, total: 0, achieved: 0, byStatus: {} };
     c.total++;
     const s = r.evaluation.status;

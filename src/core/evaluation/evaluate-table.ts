@@ -9,13 +9,13 @@
  *   lũy kế                 the sum over the years
  *   hằng năm               every year must meet the target: the weakest year is compared
  */
-import { evaluate, type Levels, type StatusWords, type Vocabulary } from "./evaluate";
+import { evaluateRead, type Levels, type StatusWords, type Vocabulary } from "./evaluate";
+import { foldedName, rowReading, type RowReading } from "./prepared-row";
 import { detectStatusStyle } from "./vocabulary";
 import { parseActual } from "../target/actual";
-import { decideDirection, parseDirection, type Direction } from "../target/direction";
+import type { Direction } from "../target/direction";
 import { averageGrowth, averageGrowthOfRates } from "./growth";
 import { foldText } from "../text/numbers";
-import { parseTarget } from "../target/target";
 import { KIND_LABELS, type IndicatorKind, type IndicatorRow, type IndicatorTable, type TableRow } from "../model";
 
 export { KIND_LABELS };
@@ -40,8 +40,11 @@ export function parseKind(input: unknown): IndicatorKind | null {
 
 /** When the sheet has no "Loại" column: guess from the name and unit. */
 export function inferKind(name: string, unit: string): IndicatorKind {
-  const n = foldText(name);
-  const u = foldText(unit);
+  return inferKindFolded(foldText(name), foldText(unit));
+}
+
+/** inferKind for a name and a unit already folded (foldText): the reader folds each name once. */
+export function inferKindFolded(n: string, u: string): IndicatorKind {
   if (/(binh quan|toc do tang)/.test(n) && (u.includes("%") || /tang/.test(n))) return "average_growth";
   // "Tốc độ tăng trưởng GRDP" in "%/năm": a yearly rate, averaged over the term
   if (/(toc do tang|tang truong)/.test(n) && /%\s*\/\s*(1\s*)?nam/.test(u)) return "average_growth";
@@ -132,15 +135,13 @@ function averageGrowthActual(s: Array<[number, number]>, opts: { baseline?: unkn
 
 /** Fill computed results for rows without a given result (the reader does this; exported for adapters). */
 export function fillComputedActual(row: IndicatorRow, groupName?: string): void {
+  if (row.actualSource !== "given") fillFromReading(row, rowReading(row, groupName));
+}
+
+/** fillComputedActual with the row's reading (its direction: the weakest year of an "every year" row). */
+export function fillFromReading(row: IndicatorRow, reading: RowReading): void {
   if (row.actualSource === "given") return;
-  const tp = parseTarget(row.targetText);
-  const dir = decideDirection({
-    explicit: row.directionSetting,
-    target: tp.ok ? tp.target : undefined,
-    name: row.name,
-    groupName,
-  }).direction;
-  const c = computeActual(row.kind, row.years, { baseline: row.baseline, unit: row.unit, direction: dir });
+  const c = computeActual(row.kind, row.years, { baseline: row.baseline, unit: row.unit, direction: reading.direction.direction });
   if (c) {
     row.actual = c.value;
     row.actualSource = "computed";
@@ -150,17 +151,7 @@ export function fillComputedActual(row: IndicatorRow, groupName?: string): void 
   }
 }
 
-const FOLDED_NAMES = new WeakMap<IndicatorRow, string>();
-
-/** The row's name folded (no accents, lower case), computed once per row. */
-export function foldedName(r: IndicatorRow): string {
-  let f = FOLDED_NAMES.get(r);
-  if (f === undefined) {
-    f = foldText(r.name);
-    FOLDED_NAMES.set(r, f);
-  }
-  return f;
-}
+export { foldedName };
 
 /** The vocabulary the sheet's own statuses use: "hoan-thanh" when most say Hoàn thành / Chưa hoàn thành. */
 export function detectVocabulary(table: IndicatorTable): Vocabulary {
@@ -179,39 +170,50 @@ export interface EvaluateTableOptions {
 }
 
 /**
- * For each row, the name of the nearest enclosing row: a group, or the indicator that "-"/"+"
- * sub-rows belong to (it acts as their group when deciding the direction).
+ * For each row, the nearest enclosing row: a group, or the indicator that "-"/"+" sub-rows belong
+ * to (it acts as their group when deciding the direction).
  */
-export function nearestParents(rows: TableRow[]): Map<TableRow, string | undefined> {
-  const out = new Map<TableRow, string | undefined>();
+export function nearestParentRows(rows: TableRow[]): Map<TableRow, TableRow | undefined> {
+  const out = new Map<TableRow, TableRow | undefined>();
   const stack: TableRow[] = [];
   for (const r of rows) {
     while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
-    out.set(r, stack.length ? stack[stack.length - 1].name : undefined);
+    out.set(r, stack.length ? stack[stack.length - 1] : undefined);
     stack.push(r);
   }
   return out;
 }
 
-/** Evaluate every indicator: fills `evaluation`. Returns the same table (mutated) for chaining. */
+/** For each row, the name of its nearest enclosing row (nearestParentRows). */
+export function nearestParents(rows: TableRow[]): Map<TableRow, string | undefined> {
+  const out = new Map<TableRow, string | undefined>();
+  for (const [r, p] of nearestParentRows(rows)) out.set(r, p?.name);
+  return out;
+}
+
+/**
+ * Evaluate every indicator: fills `evaluation`. Returns the same table (mutated) for chaining. Each
+ * row's target and direction are read once (rowReading) and shared with the computed result.
+ */
 export function evaluateTable(table: IndicatorTable, opts: EvaluateTableOptions = {}): IndicatorTable {
-  const groups = nearestParents(table.rows);
+  const parents = nearestParentRows(table.rows);
   for (const r of table.rows) {
     if (r.type !== "indicator") continue;
-    if (r.actualSource !== "given") fillComputedActual(r, groups.get(r));
-    r.evaluation = evaluate({
-      target: r.targetText,
-      actual: r.actual,
-      direction: parseDirection(r.directionSetting) ?? undefined,
-      name: r.name,
-      groupName: groups.get(r),
-      unit: r.unit,
-      vocabulary: opts.vocabulary,
-      levels: opts.levels,
-      words: opts.words,
-      near: opts.near,
-      approxTolerance: opts.approxTolerance,
-    });
+    const reading = rowReading(r, parents.get(r));
+    if (r.actualSource !== "given") fillFromReading(r, reading);
+    r.evaluation = evaluateRead(
+      {
+        target: r.targetText,
+        actual: r.actual,
+        unit: r.unit,
+        vocabulary: opts.vocabulary,
+        levels: opts.levels,
+        words: opts.words,
+        near: opts.near,
+        approxTolerance: opts.approxTolerance,
+      },
+      reading,
+    );
   }
   return table;
 }

@@ -8,9 +8,9 @@
  * Lower-is-better mirrors these. "near" is off unless a threshold is given.
  */
 import { parseActual, type Actual } from "../target/actual";
-import { decideDirection, type Direction, type DirectionRule } from "../target/direction";
+import { decideDirection, type Direction, type DirectionDecision, type DirectionRule } from "../target/direction";
 import { formatViNumber2, foldText } from "../text/numbers";
-import { parseTarget, bindingBound, type Target, type TargetError } from "../target/target";
+import { parseTarget, bindingBound, type Target, type TargetError, type TargetParse } from "../target/target";
 
 export type Status = "exceeded" | "met" | "near" | "not_met" | "not_evaluable";
 /** The family of status words: Đạt / Chưa đạt, or Hoàn thành / Chưa hoàn thành. */
@@ -220,18 +220,31 @@ function notEvaluable(base: Partial<Evaluation>, reason: string, opts: LabelOpti
 
 const unitIsPerYear = (u?: string) => !!u && /\/\s*(1\s*)?nam\b/.test(foldText(u));
 
+/** A row's target parsed and its direction decided: what evaluate reads from the texts before judging. */
+export interface RowReading {
+  target: TargetParse;
+  direction: DirectionDecision;
+}
+
 /** Evaluate one indicator. Never throws. */
 export function evaluate(input: EvaluateInput): Evaluation {
+  const target = parseTarget(input.target);
+  const t = target.ok ? target.target : undefined;
+  return evaluateRead(input, { target, direction: decideDirection({ explicit: input.direction, target: t, name: input.name, groupName: input.groupName }) });
+}
+
+/**
+ * evaluate, for a target already parsed and a direction already decided (evaluateTable reads each
+ * row once: prepared-row.ts). The input's target, direction, name and group name are not read again.
+ */
+export function evaluateRead(input: EvaluateInput, reading: RowReading): Evaluation {
   // The input carries the label options (vocabulary, levels) itself: no copy of them per call.
   const opts: LabelOptions = input;
   const notes: string[] = [];
-  const tp = parseTarget(input.target);
-  if (!tp.ok) {
-    const d = decideDirection({ explicit: input.direction, name: input.name, groupName: input.groupName });
-    return notEvaluable({ direction: d.direction, directionRule: d.rule, targetError: tp.error, notes }, tp.error.message, opts);
-  }
+  const tp = reading.target;
+  const d = reading.direction;
+  if (!tp.ok) return notEvaluable({ direction: d.direction, directionRule: d.rule, targetError: tp.error, notes }, tp.error.message, opts);
   const t = tp.target;
-  const d = decideDirection({ explicit: input.direction, target: t, name: input.name, groupName: input.groupName });
   if (t.note) notes.push(`Ghi chú của chỉ tiêu: ${t.note}.`);
   const ap = parseActual(input.actual);
   if (!ap.ok) return notEvaluable({ direction: d.direction, directionRule: d.rule, target: t, notes }, ap.error.message, opts);

@@ -13,7 +13,8 @@ import { describeRole, headerRole } from "./header-roles";
 import { findHeader, headerAt, type HeaderInfo } from "./header";
 import { buildRow, cellReader, isColumnNumberRow, isRepeatedHeader, splitTtAndName, ttRank, type RowContext } from "./rows";
 import { parseStatusLabel } from "../evaluation/evaluate";
-import { fillComputedActual, nearestParents } from "../evaluation/evaluate-table";
+import { fillFromReading, nearestParentRows, nearestParents } from "../evaluation/evaluate-table";
+import { rowReading } from "../evaluation/prepared-row";
 import type { IndicatorTable, TableRow } from "../model";
 
 export { nearestParents, cellText, describeRole, headerRole };
@@ -75,8 +76,8 @@ function readTable(grid: Grid, opts: ReadOptions): ReadResult {
   }
   statusFromNotes(grid, h);
   const rows = readRows(grid, h);
-  const parents = nearestParents(rows);
-  for (const r of rows) if (r.type === "indicator" && r.actualSource !== "given") fillComputedActual(r, parents.get(r));
+  const parents = nearestParentRows(rows);
+  for (const r of rows) if (r.type === "indicator" && r.actualSource !== "given") fillFromReading(r, rowReading(r, parents.get(r)));
   return { ok: true, ...assemble(grid, h, rows) };
 }
 

@@ -5,7 +5,8 @@
  */
 import { parseStatusLabel } from "../evaluation/evaluate";
 import { foldText, normalizeText } from "../text/numbers";
-import { inferKind, parseKind } from "../evaluation/evaluate-table";
+import { inferKindFolded, parseKind } from "../evaluation/evaluate-table";
+import { keepFoldedName } from "../evaluation/prepared-row";
 import { cellText, isBlankCell } from "./cell";
 import { foldHeader } from "./header-roles";
 import { isNumberRow, type HeaderInfo, type Merge } from "./header";
@@ -170,6 +171,8 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
   const fromName = !cols.has("unit") ? unitInName(texts.nameText) : undefined;
   if (fromName) unitText = fromName;
   const unit = normalizeText(unitText);
+  // the name folded once here, for the kind and for every later step (prepared-row.ts)
+  const folded = foldText(texts.name);
   const actualRaw = get("actual");
   const ind: IndicatorRow = {
     type: "indicator",
@@ -180,7 +183,7 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
     unit,
     unitText,
     level: ctx.level,
-    kind: parseKind(cellText(get("kind"))) ?? inferKind(texts.name, unit),
+    kind: parseKind(cellText(get("kind"))) ?? inferKindFolded(folded, foldText(unit)),
     targetText: cellText(get("target")),
     years,
     actual: isBlankCell(actualRaw) ? undefined : normalised(actualRaw),
@@ -188,6 +191,7 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
     groupPath: ctx.groupPath,
     cells,
   };
+  keepFoldedName(ind, folded);
   if (!isBlankCell(actualRaw)) ind.actualText = cellText(actualRaw);
   if (fromName) ind.unitFromName = true;
   if (texts.marker) ind.marker = texts.marker;

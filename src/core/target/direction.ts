@@ -19,12 +19,19 @@ export interface DirectionDecision {
 
 export { DOWN_WORDS, BAND_WORDS };
 
-/** Each word list folded once, as " word" so a match must start a word. */
-const foldedCache = new Map<readonly string[], string[]>();
-function folded(list: readonly string[]): string[] {
+/** A word list folded once, as " word" so a match must start a word, with one pattern that finds any of them. */
+interface FoldedList {
+  words: string[];
+  /** " w1| w2|…" not followed by a letter or digit: no match means no word of the list is in the text */
+  any: RegExp;
+}
+const foldedCache = new Map<readonly string[], FoldedList>();
+function folded(list: readonly string[]): FoldedList {
   let f = foldedCache.get(list);
   if (!f) {
-    f = list.map((w) => " " + foldText(w));
+    const words = list.map((w) => " " + foldText(w));
+    const any = new RegExp(`(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![a-z0-9])`);
+    f = { words, any };
     foldedCache.set(list, f);
   }
   return f;
@@ -33,7 +40,9 @@ function folded(list: readonly string[]): string[] {
 /** The first word of `list` found at a word start in `foldedText` (already " "-prefixed and folded). */
 function findWord(foldedText: string | undefined, list: readonly string[]): string | undefined {
   if (!foldedText) return undefined;
-  const fl = folded(list);
+  const { words: fl, any } = folded(list);
+  // most names hold none of the words: one pattern says so; otherwise the list order decides
+  if (!any.test(foldedText)) return undefined;
   for (let i = 0; i < fl.length; i++) {
     // the word must also end a word: "chỉ số giá cả", not "chỉ số giá cảnh"
     let at = foldedText.indexOf(fl[i]);
@@ -76,25 +85,49 @@ export interface DirectionInput {
   bandWords?: readonly string[];
 }
 
+/** What a text's words say about the direction: a band word first, then a lower-is-better word. */
+export interface WordDirection {
+  direction: "band" | "down";
+  because: string;
+}
+
+/**
+ * The direction the words of a text give, or null. `spaced` is the text folded (foldText) with a
+ * space in front, so that a word must start a word; computed once per text by the caller.
+ */
+export function wordDirection(spaced: string | undefined, down: readonly string[] = DOWN_WORDS, band: readonly string[] = BAND_WORDS): WordDirection | null {
+  const b = findWord(spaced, band);
+  if (b) return { direction: "band", because: b };
+  const d = findWord(spaced, down);
+  if (d) return { direction: "down", because: d };
+  return null;
+}
+
+/**
+ * The rule, in order: an explicit setting, the target's words, the name's words, the group's words,
+ * else up. The words of the name and the group come found (wordDirection), so that a caller reading
+ * many rows finds each text's words once.
+ */
+export function decideDirectionFrom(explicit: unknown, target: Target | undefined, name: WordDirection | null, group: WordDirection | null): DirectionDecision {
+  const setting = parseDirection(explicit);
+  if (setting) return { direction: setting, rule: "explicit", because: String(explicit) };
+  if (target?.impliedDirection && target.change !== "decrease") {
+    return { direction: target.impliedDirection, rule: "target_words", because: target.text };
+  }
+  if (name) return { direction: name.direction, rule: "name", because: name.because };
+  if (group) return { direction: group.direction, rule: "group_name", because: group.because };
+  return { direction: "up", rule: "default" };
+}
+
 export function decideDirection(input: DirectionInput): DirectionDecision {
   const explicit = parseDirection(input.explicit);
   if (explicit) return { direction: explicit, rule: "explicit", because: String(input.explicit) };
   const t = input.target;
-  if (t?.impliedDirection && t.change !== "decrease") {
-    return { direction: t.impliedDirection, rule: "target_words", because: t.text };
-  }
+  if (t?.impliedDirection && t.change !== "decrease") return decideDirectionFrom(undefined, t, null, null);
   const down = input.downWords ?? DOWN_WORDS;
   const band = input.bandWords ?? BAND_WORDS;
-  // Fold each text once; the word lists are folded once per list.
-  const name = input.name ? " " + foldText(input.name) : undefined;
-  const nameBand = findWord(name, band);
-  if (nameBand) return { direction: "band", rule: "name", because: nameBand };
-  const nameDown = findWord(name, down);
-  if (nameDown) return { direction: "down", rule: "name", because: nameDown };
-  const group = input.groupName ? " " + foldText(input.groupName) : undefined;
-  const groupBand = findWord(group, band);
-  if (groupBand) return { direction: "band", rule: "group_name", because: groupBand };
-  const groupDown = findWord(group, down);
-  if (groupDown) return { direction: "down", rule: "group_name", because: groupDown };
-  return { direction: "up", rule: "default" };
+  // Fold each text once; the word lists are folded once per list. The group is read only when the name says nothing.
+  const name = wordDirection(input.name ? " " + foldText(input.name) : undefined, down, band);
+  const group = name ? null : wordDirection(input.groupName ? " " + foldText(input.groupName) : undefined, down, band);
+  return decideDirectionFrom(undefined, t, name, group);
 }
