@@ -25,7 +25,7 @@ export const KINDS: IndicatorKind[] = ["average_growth", "level", "cumulative", 
 
 /** "Tốc độ tăng bình quân", "bình quân", "Lũy kế", "Hằng năm", "mốc", "định tính", or the English ids → kind; null if not recognised. */
 export function parseKind(input: unknown): IndicatorKind | null {
-  if (typeof input !== "string") return null;
+  if (typeof input !== "string" || input === "") return null;
   const t = foldText(input).replace(/[.;:]+$/, "");
   if (t === "") return null;
   if ((KINDS as string[]).includes(t)) return t as IndicatorKind;
@@ -170,15 +170,16 @@ export interface EvaluateTableOptions {
 }
 
 /**
- * For each row, the nearest enclosing row: a group, or the indicator that "-"/"+" sub-rows belong
- * to (it acts as their group when deciding the direction).
+ * For each row (same index), the nearest enclosing row: a group, or the indicator that "-"/"+"
+ * sub-rows belong to (it acts as their group when deciding the direction).
  */
-export function nearestParentRows(rows: TableRow[]): Map<TableRow, TableRow | undefined> {
-  const out = new Map<TableRow, TableRow | undefined>();
+export function nearestParentRows(rows: TableRow[]): Array<TableRow | undefined> {
+  const out: Array<TableRow | undefined> = new Array(rows.length);
   const stack: TableRow[] = [];
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
-    out.set(r, stack.length ? stack[stack.length - 1] : undefined);
+    out[i] = stack.length ? stack[stack.length - 1] : undefined;
     stack.push(r);
   }
   return out;
@@ -186,9 +187,8 @@ export function nearestParentRows(rows: TableRow[]): Map<TableRow, TableRow | un
 
 /** For each row, the name of its nearest enclosing row (nearestParentRows). */
 export function nearestParents(rows: TableRow[]): Map<TableRow, string | undefined> {
-  const out = new Map<TableRow, string | undefined>();
-  for (const [r, p] of nearestParentRows(rows)) out.set(r, p?.name);
-  return out;
+  const parents = nearestParentRows(rows);
+  return new Map(rows.map((r, i) => [r, parents[i]?.name]));
 }
 
 /**
@@ -197,9 +197,10 @@ export function nearestParents(rows: TableRow[]): Map<TableRow, string | undefin
  */
 export function evaluateTable(table: IndicatorTable, opts: EvaluateTableOptions = {}): IndicatorTable {
   const parents = nearestParentRows(table.rows);
-  for (const r of table.rows) {
+  for (let i = 0; i < table.rows.length; i++) {
+    const r = table.rows[i];
     if (r.type !== "indicator") continue;
-    const reading = rowReading(r, parents.get(r));
+    const reading = rowReading(r, parents[i]);
     if (r.actualSource !== "given") fillFromReading(r, reading);
     r.evaluation = evaluateRead(
       {

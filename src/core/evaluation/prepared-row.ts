@@ -6,8 +6,9 @@
  *   name     folded once (foldText), and the direction its words give (wordDirection);
  *   reading  the target parsed and the direction decided under the row's nearest parent, whose
  *            own words are found once for all its rows.
- * Kept beside the row in a WeakMap, so rows stay plain data (their JSON is unchanged) and a row
- * dropped is forgotten with it; a part is worked out again when a text it came from has changed.
+ * Kept on the row under a hidden key, so rows stay plain data (their JSON, keys and equality are
+ * unchanged) and a row dropped is forgotten with it; a part is worked out again when a text it came
+ * from has changed.
  * The rules themselves stay where they are (target.ts, direction.ts): this only remembers answers.
  */
 import { foldText } from "../text/numbers";
@@ -27,20 +28,30 @@ interface Prepared {
   reading?: RowReading & { targetText: string; setting?: string; parent?: string };
 }
 
-const PREPARED = new WeakMap<TableRow, Prepared>();
+/**
+ * Where a row keeps its record: a symbol-keyed property that is not enumerable, so JSON, Object.keys,
+ * spreads and deep equality never see it (a copy of a row starts without one). A property costs one
+ * load per use; a WeakMap of every row cost more than the folding it saved, and slowed the GC.
+ */
+const PREPARED: unique symbol = Symbol("prepared row");
+type Carrier = { [PREPARED]?: Prepared };
+
+function store(r: TableRow, p: Prepared): Prepared {
+  const c = r as Carrier;
+  if (Object.prototype.hasOwnProperty.call(c, PREPARED)) c[PREPARED] = p;
+  else if (Object.isExtensible(c)) Object.defineProperty(c, PREPARED, { value: p, writable: true, enumerable: false, configurable: true });
+  return p;
+}
 
 function prepared(r: TableRow): Prepared {
-  let p = PREPARED.get(r);
-  if (p === undefined || p.name !== r.name) {
-    p = { name: r.name, folded: foldText(r.name) };
-    PREPARED.set(r, p);
-  }
-  return p;
+  const p = (r as Carrier)[PREPARED];
+  if (p !== undefined && p.name === r.name) return p;
+  return store(r, { name: r.name, folded: foldText(r.name) });
 }
 
 /** A new row whose name the reader has folded already (to infer its kind): keep that fold. */
 export function keepFoldedName(r: TableRow, folded: string): void {
-  PREPARED.set(r, { name: r.name, folded });
+  store(r, { name: r.name, folded });
 }
 
 /** The row's name folded (no accents, lower case), computed once per row. */

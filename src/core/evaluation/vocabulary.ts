@@ -24,22 +24,41 @@ function isPlainWord(text: string): boolean {
   return !/\d/.test(text) && text.split(/\s+/).length <= 4;
 }
 
+/** What one verdict text says: its status, its family, and whether its spelling can be reused. */
+interface VerdictWord {
+  text: string;
+  status: Status | null;
+  ht: boolean;
+  dat: boolean;
+  plain: boolean;
+}
+
+function verdictWord(reportedText: string): VerdictWord {
+  const text = reportedText.trim();
+  const status = parseStatusLabel(text);
+  const f = foldText(text);
+  const ht = /hoan thanh/.test(f);
+  return { text, status, ht, dat: !ht && /(^|\s)(dat|vuot)/.test(f), plain: isPlainWord(text) };
+}
+
 /** Detect the status words and levels of the verdicts a table carries. */
 export function detectStatusStyle(table: IndicatorTable): StatusStyle {
   let ht = 0;
   let dat = 0;
   let count = 0;
   const spellings = new Map<Status, Map<string, number>>();
+  // the same few verdicts on every row: each text is read once
+  const seen = new Map<string, VerdictWord>();
   for (const r of table.rows) {
     if (r.type !== "indicator" || !r.reportedText) continue;
-    const text = r.reportedText.trim();
-    const status = parseStatusLabel(text);
+    let w = seen.get(r.reportedText);
+    if (w === undefined) seen.set(r.reportedText, (w = verdictWord(r.reportedText)));
+    const { text, status } = w;
     if (!status || status === "not_evaluable") continue;
     count++;
-    const f = foldText(text);
-    if (/hoan thanh/.test(f)) ht++;
-    else if (/(^|\s)(dat|vuot)/.test(f)) dat++;
-    if (!isPlainWord(text)) continue;
+    if (w.ht) ht++;
+    else if (w.dat) dat++;
+    if (!w.plain) continue;
     const m = spellings.get(status) ?? new Map<string, number>();
     m.set(text, (m.get(text) ?? 0) + 1);
     spellings.set(status, m);

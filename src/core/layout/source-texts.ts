@@ -50,17 +50,26 @@ function headerText(grid: Grid, letter: string, headerRow: number, role: string)
   return undefined;
 }
 
-function rowTexts(grid: Grid, table: IndicatorTable, r: TableRow): SourceTexts {
+/** A row's cells as typed, by role. `o` is the grid's origin, parsed once per table. */
+function rowTexts(grid: Grid, table: IndicatorTable, r: TableRow, o: { row: number; col: number }): SourceTexts {
   const out: SourceTexts = {};
-  const roles: string[] = r.type === "group" ? ["tt", "name"] : [...TEXT_ROLES, ...Object.keys(r.cells).filter((k) => k.startsWith("year:"))];
-  for (const role of roles) {
+  const put = (role: string) => {
     const address = r.type === "indicator" ? r.cells[role] : undefined;
     const letter = table.mapping[role];
     const at = address ?? (letter ? `${letter}${r.row}` : undefined);
-    if (!at) continue;
-    const t = textOf(valueAt(grid, at));
+    if (!at) return;
+    // valueAt, with the origin read once
+    const p = parseAddress(at);
+    const t = textOf(grid.values[p.row - o.row]?.[p.col - o.col]);
     if (t !== undefined) out[role] = t;
+  };
+  if (r.type === "group") {
+    put("tt");
+    put("name");
+    return out;
   }
+  for (const role of TEXT_ROLES) put(role);
+  for (const role in r.cells) if (role.startsWith("year:")) put(role);
   return out;
 }
 
@@ -105,7 +114,8 @@ export function withSourceTexts(table: IndicatorTable, grid: Grid): IndicatorTab
     if (group !== undefined) headers.years = group;
     table.headers = headers;
   }
-  for (const r of table.rows) if (!r.texts) r.texts = rowTexts(grid, table, r);
+  const o = parseAddress(grid.origin ?? "A1");
+  for (const r of table.rows) if (!r.texts) r.texts = rowTexts(grid, table, r, o);
   if (table.title === undefined || table.titleBlock?.kemTheo === undefined) {
     const block = titleBlock(grid, table.headerRow);
     if (table.title === undefined && block.title !== undefined) table.title = block.title;

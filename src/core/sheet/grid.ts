@@ -36,9 +36,36 @@ export function columnIndex(letters: string): number {
 
 /** "B3" / "$B$3" → { row: 3, col: 2 } (1-based sheet row and column). */
 export function parseAddress(address: string): { row: number; col: number } {
+  const quick = plainAddress(address);
+  if (quick) return quick;
   const m = address.trim().replace(/\$/g, "").match(/^([A-Za-z]+)(\d+)$/);
   if (!m) throw new RangeError(`Địa chỉ ô không hợp lệ: "${address}"`);
   return { row: Number(m[2]), col: columnIndex(m[1]) };
+}
+
+/**
+ * "B3" written plainly (upper-case letters, then digits without a leading zero, nothing else): read
+ * in one pass, as the pattern below reads it. Null for anything else, which the pattern then reads.
+ */
+function plainAddress(a: string): { row: number; col: number } | null {
+  const n = a.length;
+  let i = 0;
+  let col = 0;
+  for (; i < n && i < 4; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === 0 || i === n || i === 4) return null;
+  let row = 0;
+  const digits = i;
+  for (; i < n; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  if (a.charCodeAt(digits) === 48 || n - digits > 15) return null;
+  return { row, col };
 }
 
 /** "A5:F5" (or a single "A5") → 1-based inclusive bounds. */

@@ -83,10 +83,17 @@ function scoreRow(matches: Array<HeaderMatch | null>): number {
   return roles.size;
 }
 
+const COLUMN_NUMBER_TEXT = /^\(?(\d{1,2}|[A-Z])\)?(\s*=\s*.*)?$/;
+
+/** One cell of a column-number row: "(1)", "2", "(A)", "(6) = (5)/(4)". */
+export function isColumnNumberText(t: string): boolean {
+  return COLUMN_NUMBER_TEXT.test(t);
+}
+
 /** "(1) (2) (3)" or 1 2 3 under the header. */
 export function isNumberRow(texts: string[]): boolean {
   const filled = texts.filter((t) => t !== "");
-  return filled.length >= 3 && filled.every((t) => /^\(?(\d{1,2}|[A-Z])\)?(\s*=\s*.*)?$/.test(t));
+  return filled.length >= 3 && filled.every(isColumnNumberText);
 }
 
 /** Is row r a second header tier under row top? */

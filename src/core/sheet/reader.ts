@@ -77,7 +77,9 @@ function readTable(grid: Grid, opts: ReadOptions): ReadResult {
   statusFromNotes(grid, h);
   const rows = readRows(grid, h);
   const parents = nearestParentRows(rows);
-  for (const r of rows) if (r.type === "indicator" && r.actualSource !== "given") fillFromReading(r, rowReading(r, parents.get(r)));
+  rows.forEach((r, i) => {
+    if (r.type === "indicator" && r.actualSource !== "given") fillFromReading(r, rowReading(r, parents[i]));
+  });
   return { ok: true, ...assemble(grid, h, rows) };
 }
 
@@ -140,6 +142,8 @@ function readRows(grid: Grid, h: HeaderInfo): TableRow[] {
   };
   const rows: TableRow[] = [];
   const stack: Array<{ rank: number; row: TableRow }> = [];
+  // the enclosing groups' names change only when a group enters or leaves the stack: rows between share one list
+  let groupsChanged = false;
   let lastTtRank = 1;
   let empties = 0;
   let skippedHeader = false;
@@ -159,13 +163,15 @@ function readRows(grid: Grid, h: HeaderInfo): TableRow[] {
     let rank = ttRank(texts.tt, texts.marker);
     if (rank === null) rank = lastTtRank + 0.5;
     else if (!texts.marker) lastTtRank = rank;
-    while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
+    while (stack.length && stack[stack.length - 1].rank >= rank) if (stack.pop()!.row.type === "group") groupsChanged = true;
     ctx.rowNo = originRow + r;
     ctx.level = stack.length;
-    ctx.groupPath = stack.filter((s) => s.row.type === "group").map((s) => s.row.name);
+    if (groupsChanged) ctx.groupPath = stack.filter((s) => s.row.type === "group").map((s) => s.row.name);
+    groupsChanged = false;
     const row = buildRow(ctx, r, texts);
     rows.push(row);
     stack.push({ rank, row });
+    if (row.type === "group") groupsChanged = true;
   }
   return rows;
 }

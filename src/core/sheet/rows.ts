@@ -3,13 +3,13 @@
  * indicators; their TT, "-"/"+" marks and place in the hierarchy; and their texts exactly as typed.
  * Normalised forms (name, unit, actual) are kept beside the typed ones for matching only.
  */
-import { parseStatusLabel } from "../evaluation/evaluate";
+import { parseStatusLabel, type Status } from "../evaluation/evaluate";
 import { foldText, normalizeText } from "../text/numbers";
 import { inferKindFolded, parseKind } from "../evaluation/evaluate-table";
 import { keepFoldedName } from "../evaluation/prepared-row";
 import { cellText, isBlankCell } from "./cell";
 import { foldHeader } from "./header-roles";
-import { isNumberRow, type HeaderInfo, type Merge } from "./header";
+import { isColumnNumberText, type HeaderInfo, type Merge } from "./header";
 import type { Grid } from "./grid";
 import type { GroupRow, IndicatorRow, TableRow } from "../model";
 
@@ -29,7 +29,11 @@ export function ttRank(tt: string, marker: string | undefined): number | null {
   return 8;
 }
 
+/** A TT that cleaning leaves as it is: letters and digits, dots only between them ("1.2", "IV", "a"). */
+const CLEAN_TT = /^[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*$/;
+
 function cleanTt(text: string): string {
+  if (CLEAN_TT.test(text)) return text;
   return normalizeText(text).replace(/[.)\s]+$/, "").replace(/^\(/, "").trim();
 }
 
@@ -37,19 +41,20 @@ function cleanTt(text: string): string {
 export type CellAt = (r: number, c: number | undefined) => unknown;
 
 export function cellReader(grid: Grid, merges: Merge[], dataStart: number, keep: Array<number | undefined>): CellAt {
-  const fill = new Map<string, unknown>();
+  // keyed by r * 2^20 + c: a number, no string per lookup (a sheet has at most 16 384 columns)
+  const fill = new Map<number, unknown>();
   for (const m of merges) {
     if (m.bottom <= m.top || m.bottom < dataStart) continue;
     const master = grid.values[m.top]?.[m.left];
     for (let r = Math.max(m.top + 1, dataStart); r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) if (!keep.includes(c)) fill.set(`${r},${c}`, master);
+      for (let c = m.left; c <= m.right; c++) if (!keep.includes(c)) fill.set(r * 1048576 + c, master);
     }
   }
   return (r, c) => {
     if (c === undefined) return undefined;
     const v = grid.values[r]?.[c];
     if ((v === null || v === undefined || v === "") && fill.size) {
-      const f = fill.get(`${r},${c}`);
+      const f = fill.get(r * 1048576 + c);
       if (f !== undefined) return f;
     }
     return v;
@@ -58,21 +63,33 @@ export function cellReader(grid: Grid, merges: Merge[], dataStart: number, keep:
 
 /** A header pasted again at a page break: every filled cell repeats a header tier's title of its column. */
 export function isRepeatedHeader(raw: unknown[], h: HeaderInfo, afterHeader: boolean): boolean {
-  let same = 0;
+  // Every filled cell must repeat its column's title, so the order they are looked at does not
+  // matter: short cells first, where a data row fails (a unit, a figure) without folding its name.
+  let filled = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let c = 0; c < raw.length; c++) {
+      const t = cellText(raw[c]).trim();
+      if (t === "" || (t.length > SHORT_CELL) !== (pass === 1)) continue;
+      filled++;
+      const f = foldHeader(t);
+      if (!h.tierFolded.some((tier) => tier[c] === f)) return false;
+    }
+  }
+  return filled > 0 && (filled >= 2 || afterHeader);
+}
+
+const SHORT_CELL = 24;
+
+/** "(1) (2) (3)" or 1 2 3 under the header (header.ts's isNumberRow), stopping at the first other cell. */
+export function isColumnNumberRow(raw: unknown[]): boolean {
   let filled = 0;
   for (let c = 0; c < raw.length; c++) {
     const t = cellText(raw[c]).trim();
     if (t === "") continue;
+    if (!isColumnNumberText(t)) return false;
     filled++;
-    const f = foldHeader(t);
-    if (h.tierFolded.some((tier) => tier[c] === f)) same++;
-    else return false;
   }
-  return filled > 0 && (same >= 2 || afterHeader);
-}
-
-export function isColumnNumberRow(raw: unknown[]): boolean {
-  return isNumberRow(raw.map((v) => cellText(v).trim()));
+  return filled >= 3;
 }
 
 export interface RowTexts {
@@ -142,38 +159,70 @@ export interface RowContext {
   groupPath: string[];
   /** the note column holds statuses for rows without a status column */
   statusInNote: boolean;
+  /** the columns by role, worked out once per table (rowColumns); when absent, from `cols` */
+  columns?: RowColumns;
 }
 
 const MAIN_ROLES = new Set(["tt", "name", "unit", "target", "actual", "status", "note"]);
 const VALUE_ROLES = ["target", "actual", "status", "baseline"];
 
+/** The columns a row reads, by role, once per table instead of a lookup per cell. */
+export interface RowColumns {
+  unit?: number;
+  kind?: number;
+  target?: number;
+  actual?: number;
+  status?: number;
+  note?: number;
+  direction?: number;
+  baseline?: number;
+  ratio?: number;
+  /** the value columns (target, result, status, baseline) a row needs one of to be an indicator */
+  values: number[];
+  /** every column in the mapping's order, and whether its cell is recorded even when blank */
+  cells: Array<{ role: string; col: number; main: boolean }>;
+  /** parseStatusLabel by text: status words repeat on every row */
+  statuses: Map<string, Status | null>;
+}
+
+export function rowColumns(cols: Map<string, number>): RowColumns {
+  const out: RowColumns = { values: [], cells: [], statuses: new Map() };
+  for (const role of ["unit", "kind", "target", "actual", "status", "note", "direction", "baseline", "ratio"] as const) out[role] = cols.get(role);
+  for (const role of VALUE_ROLES) if (cols.has(role)) out.values.push(cols.get(role)!);
+  for (const [role, col] of cols) out.cells.push({ role, col, main: MAIN_ROLES.has(role) });
+  return out;
+}
+
 export function hasValues(ctx: RowContext, r: number): boolean {
-  return VALUE_ROLES.some((role) => ctx.cols.has(role) && !isBlankCell(ctx.at(r, ctx.cols.get(role)))) || ctx.yearCols.some(([, c]) => !isBlankCell(ctx.at(r, c)));
+  const columns = ctx.columns ?? rowColumns(ctx.cols);
+  for (const c of columns.values) if (!isBlankCell(ctx.at(r, c))) return true;
+  for (const [, c] of ctx.yearCols) if (!isBlankCell(ctx.at(r, c))) return true;
+  return false;
 }
 
 const normalised = (v: unknown): unknown => (typeof v === "string" ? normalizeText(v) : v);
 
 export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow {
-  const { cols, at } = ctx;
+  const { at } = ctx;
+  const k = (ctx.columns ??= rowColumns(ctx.cols));
   if (!hasValues(ctx, r)) {
     const g: GroupRow = { type: "group", row: ctx.rowNo, tt: texts.tt, name: texts.name, nameText: texts.nameText, level: ctx.level };
     return g;
   }
-  const get = (role: string) => at(r, cols.get(role));
   const years: Record<number, unknown> = {};
   for (const [y, c] of ctx.yearCols) {
     const v = at(r, c);
     if (!isBlankCell(v)) years[y] = normalised(v);
   }
   const cells: Record<string, string> = {};
-  for (const [role, c] of cols) if (MAIN_ROLES.has(role) || !isBlankCell(at(r, c))) cells[role] = ctx.letters[c] + ctx.rowNo;
-  let unitText = cellText(get("unit"));
-  const fromName = !cols.has("unit") ? unitInName(texts.nameText) : undefined;
+  for (const { role, col, main } of k.cells) if (main || !isBlankCell(at(r, col))) cells[role] = ctx.letters[col] + ctx.rowNo;
+  let unitText = cellText(at(r, k.unit));
+  const fromName = k.unit === undefined ? unitInName(texts.nameText) : undefined;
   if (fromName) unitText = fromName;
   const unit = normalizeText(unitText);
   // the name folded once here, for the kind and for every later step (prepared-row.ts)
   const folded = foldText(texts.name);
-  const actualRaw = get("actual");
+  const actualRaw = at(r, k.actual);
   const ind: IndicatorRow = {
     type: "indicator",
     row: ctx.rowNo,
@@ -183,8 +232,8 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
     unit,
     unitText,
     level: ctx.level,
-    kind: parseKind(cellText(get("kind"))) ?? inferKindFolded(folded, foldText(unit)),
-    targetText: cellText(get("target")),
+    kind: parseKind(cellText(at(r, k.kind))) ?? inferKindFolded(folded, foldText(unit)),
+    targetText: cellText(at(r, k.target)),
     years,
     actual: isBlankCell(actualRaw) ? undefined : normalised(actualRaw),
     actualSource: isBlankCell(actualRaw) ? "missing" : "given",
@@ -195,24 +244,34 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
   if (!isBlankCell(actualRaw)) ind.actualText = cellText(actualRaw);
   if (fromName) ind.unitFromName = true;
   if (texts.marker) ind.marker = texts.marker;
-  const dirText = cellText(get("direction")).trim();
+  const dirText = cellText(at(r, k.direction)).trim();
   if (dirText) ind.directionSetting = dirText;
-  const baselineRaw = get("baseline");
+  const baselineRaw = at(r, k.baseline);
   if (!isBlankCell(baselineRaw)) ind.baseline = normalised(baselineRaw);
-  const ratioRaw = get("ratio");
+  const ratioRaw = at(r, k.ratio);
   if (!isBlankCell(ratioRaw)) ind.ratioText = cellText(ratioRaw);
-  readStatusAndNote(ind, cellText(get("status")), cellText(get("note")), ctx.statusInNote);
+  readStatusAndNote(ind, cellText(at(r, k.status)), cellText(at(r, k.note)), ctx.statusInNote, k.statuses);
   return ind;
 }
 
+/** parseStatusLabel, remembered by text for one table. */
+function statusOf(text: string, seen: Map<string, Status | null>): Status | null {
+  let s = seen.get(text);
+  if (s === undefined) {
+    s = parseStatusLabel(text);
+    seen.set(text, s);
+  }
+  return s;
+}
+
 /** The reported status as typed: from the status column, or a bare status in "Ghi chú" when there is none. */
-function readStatusAndNote(ind: IndicatorRow, statusText: string, note: string, statusInNote: boolean): void {
+function readStatusAndNote(ind: IndicatorRow, statusText: string, note: string, statusInNote: boolean, seen: Map<string, Status | null>): void {
   if (statusText.trim()) {
     ind.reportedText = statusText;
-    ind.reported = parseStatusLabel(statusText);
+    ind.reported = statusOf(statusText, seen);
   } else if (statusInNote && note.trim() && isBareStatus(note)) {
     ind.reportedText = note;
-    ind.reported = parseStatusLabel(note);
+    ind.reported = statusOf(note, seen);
   }
   if (note.trim()) ind.note = note;
 }
