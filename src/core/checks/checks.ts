@@ -173,8 +173,8 @@ function checkActualValue(ctx: RowContext): void {
     return;
   }
   const ap = e?.actual ? { ok: true as const, actual: e.actual } : parseActual(r.actual);
-  const actualText = typeof r.actual === "string" ? r.actual : typeof r.actual === "number" ? num(r.actual, 4) : String(r.actual);
   if (!ap.ok) {
+    const actualText = typeof r.actual === "string" ? r.actual : typeof r.actual === "number" ? num(r.actual, 4) : String(r.actual);
     if (!qualitative) out.push(finding("warning", "actual_not_number", r, r.cells.actual, `kết quả "${actualText}" không phải là số nên không so được với chỉ tiêu.`));
   } else if (!ap.actual.interval && !ap.actual.periodYears) ctx.actualNum = ap.actual.value;
 }
@@ -268,7 +268,8 @@ function checkFractions({ r, out, actualNum }: RowContext): void {
 /** growth_claim_mismatch: an average growth stated in the result, name or note that the years contradict. */
 function checkGrowthClaim({ r, out, actualNum }: RowContext): void {
   const c = r.cells;
-  const nYears = Object.keys(r.years).filter((y) => yearNumber(r.years[Number(y)]) !== null).length;
+  let nYears = 0;
+  for (const y in r.years) if (yearNumber(r.years[Number(y)]) !== null) nYears++;
   if (nYears < 1) return;
   const claimsGrowth = r.kind === "average_growth" || /binh quan/.test(foldedName(r)) || (!!r.note && /binh quan/.test(foldText(r.note)));
   const computed = claimsGrowth ? computeActual("average_growth", r.years, { baseline: r.baseline, unit: r.unit }) : null;
@@ -308,10 +309,35 @@ function checkShare({ r, out, actualNum, target }: RowContext): void {
 /** year_out_of_term: values for years after the evaluation year */
 function checkYearsAfterEvaluation({ r, out }: RowContext, info?: ReportInfo): void {
   if (!info?.evaluationYear) return;
-  for (const y of Object.keys(r.years).map(Number)) {
+  for (const key in r.years) {
+    const y = Number(key);
     if (y > info.evaluationYear && yearNumber(r.years[y]) !== null) {
       out.push(finding("warning", "year_out_of_term", r, r.cells[`year:${y}`], `có số liệu năm ${y}, sau năm đánh giá ${info.evaluationYear}: kiểm tra lại cột năm hoặc năm đánh giá.`));
     }
+  }
+}
+
+/** duplicate_tt: the same TT twice among the rows of one parent, at one level. */
+function checkDuplicateTt(table: IndicatorTable, out: Finding[]): void {
+  // siblings by parent (its index, -1 for the top), level and TT: no key string per row
+  const seen = new Map<number, Map<number, Map<string, TableRow>>>();
+  const stack: number[] = [];
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    while (stack.length && rows[stack[stack.length - 1]].level >= r.level) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1] : -1;
+    stack.push(i);
+    if (!r.tt) continue;
+    let levels = seen.get(parent);
+    if (!levels) seen.set(parent, (levels = new Map()));
+    let siblings = levels.get(r.level);
+    if (!siblings) levels.set(r.level, (siblings = new Map()));
+    const prev = siblings.get(r.tt);
+    if (prev) {
+      const cell = r.type === "indicator" ? r.cells.tt : table.mapping.tt ? `${table.mapping.tt}${r.row}` : undefined;
+      out.push(finding("warning", "duplicate_tt", r, cell, `số thứ tự "${r.tt}" trùng với dòng ${prev.row}.`));
+    } else siblings.set(r.tt, r);
   }
 }
 
@@ -334,23 +360,7 @@ export function checkTable(table: IndicatorTable, info: ReportInfo | undefined =
       }
     }
   }
-  // duplicate TT among siblings
-  const stack: TableRow[] = [];
-  const seen = new Map<string, TableRow>();
-  const ids = new Map<TableRow, number>();
-  table.rows.forEach((r, i) => ids.set(r, i));
-  for (const r of table.rows) {
-    while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
-    const parent = stack.length ? ids.get(stack[stack.length - 1]) : -1;
-    stack.push(r);
-    if (!r.tt) continue;
-    const key = `${parent}|${r.level}|${r.tt}`;
-    const prev = seen.get(key);
-    if (prev) {
-      const cell = r.type === "indicator" ? r.cells.tt : table.mapping.tt ? `${table.mapping.tt}${r.row}` : undefined;
-      out.push(finding("warning", "duplicate_tt", r, cell, `số thứ tự "${r.tt}" trùng với dòng ${prev.row}.`));
-    } else seen.set(key, r);
-  }
+  checkDuplicateTt(table, out);
   for (const r of table.rows) if (r.type === "indicator") checkRow(r, out, info);
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   return out.sort((a, b) => a.row - b.row || rank[a.severity] - rank[b.severity]);

@@ -200,7 +200,8 @@ export function evaluateTable(table: IndicatorTable, opts: EvaluateTableOptions 
   for (let i = 0; i < table.rows.length; i++) {
     const r = table.rows[i];
     if (r.type !== "indicator") continue;
-    const reading = rowReading(r, parents[i]);
+    // the reader's reading when it made one (rows with a computed result), else read here, once
+    const reading = rowReading(r, parents[i], true);
     if (r.actualSource !== "given") fillFromReading(r, reading);
     r.evaluation = evaluateRead(
       {

@@ -74,11 +74,15 @@ function parentWords(parent: TableRow | string | undefined): WordDirection | nul
 /**
  * The row's target parsed and its direction decided (explicit setting, the target's words, its
  * name, its nearest parent's name: decideDirection's order), once per row while those texts stay.
+ * `last`: the caller is the last to need it (the evaluation, which then carries the target and the
+ * direction itself): a kept reading is handed over and forgotten, a new one is not kept. Readings
+ * kept for every row outlived the step that made them and cost more collecting than reading again.
  */
-export function rowReading(r: IndicatorRow, parent: TableRow | string | undefined): RowReading {
+export function rowReading(r: IndicatorRow, parent: TableRow | string | undefined, last = false): RowReading {
   const p = prepared(r);
   const parentName = typeof parent === "string" ? parent : parent?.name;
   const q = p.reading;
+  if (q && last) p.reading = undefined;
   if (q && q.targetText === r.targetText && q.setting === r.directionSetting && q.parent === parentName) return q;
   const target = parseTarget(r.targetText);
   const t = target.ok ? target.target : undefined;
@@ -87,7 +91,8 @@ export function rowReading(r: IndicatorRow, parent: TableRow | string | undefine
   const early = explicit !== undefined || (t?.impliedDirection !== undefined && t.change !== "decrease");
   const name = early ? null : nameWords(p);
   const group = early || name ? null : parentWords(parent);
-  const reading = { target, direction: decideDirectionFrom(explicit, t, name, group), targetText: r.targetText, setting: r.directionSetting, parent: parentName };
-  p.reading = reading;
-  return reading;
+  const direction = decideDirectionFrom(explicit, t, name, group);
+  if (last) return { target, direction };
+  p.reading = { target, direction, targetText: r.targetText, setting: r.directionSetting, parent: parentName };
+  return p.reading;
 }

@@ -362,7 +362,7 @@ export function foldText(text: string): string {
   let i = 0;
   while (i < len && n.charCodeAt(i) < 0x80) i++;
   if (i === len) return n.toLowerCase();
-  const quick = len <= FOLD_CODES_MAX ? foldByCodes(n, i) : null;
+  const quick = len >= FOLD_CODES_MIN && len <= FOLD_CODES_MAX ? foldByCodes(n, i) : null;
   if (quick !== null) return quick;
   // Copy runs of characters that fold to themselves in one slice; look the others up in a table
   // indexed by UTF-16 unit (filled on first use) instead of a Map lookup and a string per character.
@@ -388,9 +388,16 @@ export function foldText(text: string): string {
   return run === 0 ? n : out + n.slice(run);
 }
 
-/** Texts up to this length are folded through one array of codes (String.fromCharCode takes them as arguments). */
-const FOLD_CODES_MAX = 2048;
-const FOLDED_CODES: number[] = [];
+/**
+ * Texts of these lengths are folded through one buffer of codes, made into a string at the end
+ * (shorter ones cost less piece by piece than the call that makes the string).
+ */
+const FOLD_CODES_MIN = 32;
+const FOLD_CODES_MAX = 4096;
+const FOLD_BUFFER = new Uint16Array(FOLD_CODES_MAX);
+/** Decodes the buffer without copying it into arguments first (where the platform stores UTF-16 little-endian, as all do). */
+const FOLD_DECODER =
+  typeof TextDecoder === "function" && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder("utf-16le", { ignoreBOM: true }) : null;
 
 /**
  * foldText of normalised text whose characters each fold to one UTF-16 unit (foldCode): every
@@ -398,18 +405,18 @@ const FOLDED_CODES: number[] = [];
  * pieces were most of the garbage a check left behind). Null when a character folds otherwise.
  */
 function foldByCodes(n: string, asciiPrefix: number): string | null {
-  const codes = FOLDED_CODES;
-  codes.length = 0;
+  const buf = FOLD_BUFFER;
   for (let i = 0; i < asciiPrefix; i++) {
     const c = n.charCodeAt(i);
-    codes.push(c >= 65 && c <= 90 ? c + 32 : c);
+    buf[i] = c >= 65 && c <= 90 ? c + 32 : c;
   }
   for (let i = asciiPrefix; i < n.length; i++) {
     const f = foldCode(n.charCodeAt(i));
     if (f < 0) return null;
-    codes.push(f);
+    buf[i] = f;
   }
-  return String.fromCharCode.apply(null, codes);
+  const codes = buf.subarray(0, n.length);
+  return FOLD_DECODER ? FOLD_DECODER.decode(codes) : String.fromCharCode.apply(null, codes as unknown as number[]);
 }
 
 /**
