@@ -46,6 +46,12 @@ export interface AnalyseOptions {
   near?: number;
   /** false: read and evaluate only, no findings nor areas (consolidation reads many units and shows neither) */
   checks?: boolean;
+  /**
+   * false: the rows keep no copy of their cells as typed (`texts`, the headers and title from the
+   * grid): for a reader that only reduces the table to figures (consolidation), never for one that
+   * writes the table out
+   */
+  texts?: boolean;
 }
 
 export const STATUS_ORDER: Status[] = ["exceeded", "met", "near", "not_met", "not_evaluable"];
@@ -73,7 +79,7 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   const table = result.table;
   if (opts.info) table.info = opts.info;
   // the sheet's own texts where the reader kept none (headers, cells, title block)
-  withSourceTexts(table, grid);
+  if (opts.texts !== false) withSourceTexts(table, grid);
   // the sheet's own status words and levels, unless the user chose a vocabulary
   const style = detectStatusStyle(table);
   const vocabulary = opts.vocabulary ?? style.vocabulary;

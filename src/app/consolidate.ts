@@ -41,7 +41,8 @@ export async function readUnit(src: UnitSource, vocabulary?: Vocabulary): Promis
   const fallback = unitNameFromFile(src.file);
   try {
     const source = await src.open();
-    const a = await requireTable(source, { vocabulary, checks: false });
+    // figures only: no findings, no copy of the cells as typed (the extract keeps neither)
+    const a = await requireTable(source, { vocabulary, checks: false, texts: false });
     const unit = a.info?.unit?.trim() || fallback;
     return { input: extractUnit(unit, src.file, a.table, a.grid), info: a.info };
   } catch (e) {

@@ -151,8 +151,8 @@ export function extractUnit(unit: string, file: string, table: IndicatorTable, g
           ? { value: r.actual }
           : missingReasonOf(r.actual);
     const years: Record<number, number> = {};
-    for (const [y, v] of Object.entries(r.years)) {
-      const n = numberOf(v);
+    for (const y in r.years) {
+      const n = numberOf(r.years[Number(y)]);
       if (n !== null) years[Number(y)] = n;
     }
     const ruleText = cellText(extra(r, "rule")) || undefined;

@@ -56,6 +56,8 @@ export function inferKindFolded(n: string, u: string): IndicatorKind {
 /** The number a yearly cell holds ("ước 9,8%" → 9.8), or null. */
 export function yearNumber(v: unknown): number | null {
   if (v === null || v === undefined || v === "") return null;
+  // a number is itself (what parseActual gives for it), without reading it as text
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
   const p = parseActual(v);
   if (!p.ok || p.actual.interval || p.actual.periodYears) return null;
   return p.actual.value;
@@ -69,63 +71,73 @@ export interface ComputedActual {
 
 /** Years with a number, in order. */
 export function yearSeries(years: Record<number, unknown>): Array<[number, number]> {
-  return Object.keys(years)
-    .map(Number)
-    .sort((a, b) => a - b)
-    .map((y): [number, number | null] => [y, yearNumber(years[y])])
-    .filter((p): p is [number, number] => p[1] !== null);
+  const out: Array<[number, number]> = [];
+  for (const key of Object.keys(years)) {
+    const y = Number(key);
+    const v = yearNumber(years[y]);
+    if (v !== null) out.push([y, v]);
+  }
+  return out.length > 1 ? out.sort((a, b) => a[0] - b[0]) : out;
 }
+
+type ComputeOptions = { baseline?: unknown; unit?: string; direction?: Direction; baselineYear?: number };
 
 /**
  * Compute the result from the yearly values according to the kind. Null when there is nothing to
  * compute from. `direction` only matters for every_year (the weakest year is the one compared).
  */
-export function computeActual(
-  kind: IndicatorKind,
-  years: Record<number, unknown>,
-  opts: { baseline?: unknown; unit?: string; direction?: Direction; baselineYear?: number } = {},
-): ComputedActual | null {
-  const s = yearSeries(years);
+export function computeActual(kind: IndicatorKind, years: Record<number, unknown>, opts: ComputeOptions = {}): ComputedActual | null {
+  return computeFrom(kind, yearSeries(years), opts, true);
+}
+
+/** computeActual's value alone, without writing how it was computed (the reader fills results with it). */
+export function computeActualValue(kind: IndicatorKind, years: Record<number, unknown>, opts: ComputeOptions = {}): number | null {
+  const c = computeFrom(kind, yearSeries(years), opts, false);
+  return c ? c.value : null;
+}
+
+/** `explain`: write `how`; otherwise it is left empty. */
+function computeFrom(kind: IndicatorKind, s: Array<[number, number]>, opts: ComputeOptions, explain: boolean): ComputedActual | null {
   if (s.length === 0) return null;
   const vals = s.map((p) => p[1]);
-  const list = s.map(([y, v]) => `${y}: ${v}`).join("; ");
+  const list = () => s.map(([y, v]) => `${y}: ${v}`).join("; ");
   switch (kind) {
     case "average_growth":
-      return averageGrowthActual(s, opts);
+      return averageGrowthActual(s, opts, explain);
     case "cumulative":
-      return { value: vals.reduce((a, b) => a + b, 0), how: `Cộng dồn các năm (${list}).` };
+      return { value: vals.reduce((a, b) => a + b, 0), how: explain ? `Cộng dồn các năm (${list()}).` : "" };
     case "every_year": {
       const down = opts.direction === "down";
       const worst = down ? Math.max(...vals) : Math.min(...vals);
       const y = s.find((p) => p[1] === worst)![0];
-      return { value: worst, how: `Chỉ tiêu hằng năm: so sánh năm thấp nhất (${y}: ${worst}); các năm: ${list}.` };
+      return { value: worst, how: explain ? `Chỉ tiêu hằng năm: so sánh năm thấp nhất (${y}: ${worst}); các năm: ${list()}.` : "" };
     }
     default: {
       const last = s[s.length - 1];
-      return { value: last[1], how: `Lấy giá trị năm ${last[0]}.` };
+      return { value: last[1], how: explain ? `Lấy giá trị năm ${last[0]}.` : "" };
     }
   }
 }
 
 /** Average growth from the years: yearly rates for a percent unit (GSO chain formula), else levels. */
-function averageGrowthActual(s: Array<[number, number]>, opts: { baseline?: unknown; unit?: string; baselineYear?: number }): ComputedActual | null {
+function averageGrowthActual(s: Array<[number, number]>, opts: ComputeOptions, explain: boolean): ComputedActual | null {
   const vals = s.map((p) => p[1]);
-  const list = s.map(([y, v]) => `${y}: ${v}`).join("; ");
+  const list = () => s.map(([y, v]) => `${y}: ${v}`).join("; ");
   const base = yearNumber(opts.baseline);
   const unit = foldText(opts.unit ?? "");
   // a rate row stays a rate: yearly columns in "%" or "%/năm" are yearly rates, never levels
   const rates = unit.includes("%") || ((base === null || base <= 0) && vals.every((v) => Math.abs(v) < 100));
   try {
     if (rates) {
-      return { value: averageGrowthOfRates(vals), how: `Bình quân nhân các tốc độ tăng hằng năm (${list}): ((Π(1 + gᵢ/100))^(1/${vals.length}) − 1) × 100.` };
+      return { value: averageGrowthOfRates(vals), how: explain ? `Bình quân nhân các tốc độ tăng hằng năm (${list()}): ((Π(1 + gᵢ/100))^(1/${vals.length}) − 1) × 100.` : "" };
     }
     if (base !== null && base > 0) {
       const last = s[s.length - 1];
       const n = opts.baselineYear && last[0] > opts.baselineYear ? last[0] - opts.baselineYear : s.length;
-      return { value: averageGrowth(base, last[1], n), how: `Tăng bình quân từ giá trị đầu kỳ ${base} đến ${last[1]} (năm ${last[0]}), ${n} năm.` };
+      return { value: averageGrowth(base, last[1], n), how: explain ? `Tăng bình quân từ giá trị đầu kỳ ${base} đến ${last[1]} (năm ${last[0]}), ${n} năm.` : "" };
     }
     if (s.length >= 2) {
-      return { value: averageGrowth(vals[0], vals[vals.length - 1], s.length - 1), how: `Tăng bình quân từ năm ${s[0][0]} đến năm ${s[s.length - 1][0]}.` };
+      return { value: averageGrowth(vals[0], vals[vals.length - 1], s.length - 1), how: explain ? `Tăng bình quân từ năm ${s[0][0]} đến năm ${s[s.length - 1][0]}.` : "" };
     }
   } catch {
     return null;
@@ -141,9 +153,9 @@ export function fillComputedActual(row: IndicatorRow, groupName?: string): void 
 /** fillComputedActual with the row's reading (its direction: the weakest year of an "every year" row). */
 export function fillFromReading(row: IndicatorRow, reading: RowReading): void {
   if (row.actualSource === "given") return;
-  const c = computeActual(row.kind, row.years, { baseline: row.baseline, unit: row.unit, direction: reading.direction.direction });
-  if (c) {
-    row.actual = c.value;
+  const v = computeActualValue(row.kind, row.years, { baseline: row.baseline, unit: row.unit, direction: reading.direction.direction });
+  if (v !== null) {
+    row.actual = v;
     row.actualSource = "computed";
   } else {
     row.actual = undefined;

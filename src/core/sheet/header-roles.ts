@@ -26,8 +26,25 @@ const YEAR_RE =
   /^(?:(nam|uoc|uoc nam|uoc thuc hien|uoc thuc hien nam|uoc th|uoc th nam|uoc dat|thuc hien nam|thuc hien|th nam|th|ket qua nam|ket qua thuc hien nam|so lieu nam) )?((?:19|20)\d{2})(?: (uoc|uoc tinh|uoc th|uoc thuc hien|so bo))?$/;
 const PLAN_YEAR_RE = /^(?:kh|ke hoach|chi tieu ke hoach|ct kh)(?: nam)? ((?:19|20)\d{2})$/;
 
+/**
+ * Header titles repeat from file to file (every unit of a consolidation uses the same template):
+ * each distinct title is read once. The answers are shared: treat them as read-only.
+ */
+const ROLE_CACHE = new Map<string, HeaderMatch | null>();
+const ROLE_CACHE_MAX = 2000;
+
 /** What a header cell names, or null. */
 export function headerRole(text: string): HeaderMatch | null {
+  let m = ROLE_CACHE.get(text);
+  if (m === undefined) {
+    m = readHeaderRole(text);
+    if (ROLE_CACHE.size >= ROLE_CACHE_MAX) ROLE_CACHE.clear();
+    ROLE_CACHE.set(text, m);
+  }
+  return m;
+}
+
+function readHeaderRole(text: string): HeaderMatch | null {
   const h = foldHeader(text);
   if (h === "") return null;
   if (/^(s?tt|so tt|so thu tu)$/.test(h)) return { role: "tt" };

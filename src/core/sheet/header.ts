@@ -58,12 +58,18 @@ export function rowTexts(grid: Grid, r: number, merges: Merge[]): string[] {
 /** A data row: a TT followed by other cells, a TT written before the name, or numbers other than years. */
 export function isDataLike(grid: Grid, r: number): boolean {
   const row = grid.values[r] ?? [];
-  const filled = row.map((v, c) => [v, c] as const).filter(([v]) => cellText(v).trim() !== "");
-  if (filled.length === 0) return false;
-  for (const [v] of filled) if (typeof v === "number" && !(Number.isInteger(v) && v >= 1900 && v <= 2100)) return true;
-  const first = cellText(filled[0][0]).trim();
+  let filled = 0;
+  let first = "";
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    const t = cellText(v).trim();
+    if (t === "") continue;
+    if (typeof v === "number" && !(Number.isInteger(v) && v >= 1900 && v <= 2100)) return true;
+    if (filled++ === 0) first = t;
+  }
+  if (filled === 0) return false;
   if (TT_WITH_NAME.test(first) && first.length > 6) return true;
-  return TT_ONLY.test(first) && filled.length > 1 && !/^(tt|stt)$/i.test(first);
+  return TT_ONLY.test(first) && filled > 1 && !/^(tt|stt)$/i.test(first);
 }
 
 /** A merge across most of the table on this row (a title line or a group written across). */
