@@ -123,11 +123,13 @@ const SHARE_WORDS = /(ty le|ti le|ty trong|ti trong|co cau|che phu|phan tram|bao
 const NOT_SHARE_WORDS = /(tang|giam|so voi|so ke hoach|ke hoach|toc do|chi so)/;
 
 function isShare(r: IndicatorRow): boolean {
-  if (r.unit !== "%" && r.unit.replace(/\s+/g, "") !== "%") return false;
+  if (r.unit !== "%" && r.unit.replace(SPACES, "") !== "%") return false;
   const n = foldedName(r);
   return SHARE_WORDS.test(n) && !NOT_SHARE_WORDS.test(n);
 }
 
+const SPACES = /\s+/g;
+const AVERAGE_WORD = /binh quan/;
 const GROWTH_CLAIM_RE = /binh quan(?: hang nam| moi nam| nam)?[^\d%;]{0,12}?(-?\d+(?:,\d+)?)\s*%/g;
 
 type TargetRead = ReturnType<typeof parseTarget>;
@@ -271,7 +273,7 @@ function checkGrowthClaim({ r, out, actualNum }: RowContext): void {
   let nYears = 0;
   for (const y in r.years) if (yearNumber(r.years[Number(y)]) !== null) nYears++;
   if (nYears < 1) return;
-  const claimsGrowth = r.kind === "average_growth" || /binh quan/.test(foldedName(r)) || (!!r.note && /binh quan/.test(foldText(r.note)));
+  const claimsGrowth = r.kind === "average_growth" || AVERAGE_WORD.test(foldedName(r)) || (!!r.note && AVERAGE_WORD.test(foldText(r.note)));
   const computed = claimsGrowth ? computeActual("average_growth", r.years, { baseline: r.baseline, unit: r.unit }) : null;
   if (!computed || !(nYears >= 2 || r.baseline !== undefined)) return;
   const claims: Array<[string | undefined, number, string]> = [];

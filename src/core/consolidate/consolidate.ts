@@ -83,11 +83,11 @@ export function isFailure(u: UnitInput): u is UnitFailure {
   return (u as UnitFailure).error !== undefined;
 }
 
+const NOT_NAME_CHARS = /[^a-z0-9%]+/g;
+
 /** Name folded for matching: no accents, no punctuation, single spaces. */
 export function matchName(name: string): string {
-  return foldText(name)
-    .replace(/[^a-z0-9%]+/g, " ")
-    .trim();
+  return foldText(name).replace(NOT_NAME_CHARS, " ").trim();
 }
 
 function numberOf(v: unknown): number | null {
@@ -134,7 +134,7 @@ export function extractUnit(unit: string, file: string, table: IndicatorTable, g
     return v === null || v === undefined || v === "" ? merged.get(`${i},${c}`) : v;
   };
   for (const r of table.rows) {
-    const folded = r.type === "indicator" ? foldedName(r).replace(/[^a-z0-9%]+/g, " ").trim() : matchName(r.name);
+    const folded = r.type === "indicator" ? foldedName(r).replace(NOT_NAME_CHARS, " ").trim() : matchName(r.name);
     let key: string;
     if (r.tt) {
       key = `${r.tt}|${folded}`;

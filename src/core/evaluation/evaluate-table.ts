@@ -38,6 +38,14 @@ export function parseKind(input: unknown): IndicatorKind | null {
   return null;
 }
 
+// inferKind's words, compiled once (a pattern written in the function is a new object per row)
+const KIND_AVERAGE = /(binh quan|toc do tang)/;
+const KIND_TANG = /tang/;
+const KIND_GROWTH = /(toc do tang|tang truong)/;
+const KIND_PER_YEAR_UNIT = /%\s*\/\s*(1\s*)?nam/;
+const KIND_EVERY_YEAR = /(hang nam|moi nam)/;
+const KIND_CUMULATIVE = /(luy ke|cong don)/;
+
 /** When the sheet has no "Loại" column: guess from the name and unit. */
 export function inferKind(name: string, unit: string): IndicatorKind {
   return inferKindFolded(foldText(name), foldText(unit));
@@ -45,11 +53,11 @@ export function inferKind(name: string, unit: string): IndicatorKind {
 
 /** inferKind for a name and a unit already folded (foldText): the reader folds each name once. */
 export function inferKindFolded(n: string, u: string): IndicatorKind {
-  if (/(binh quan|toc do tang)/.test(n) && (u.includes("%") || /tang/.test(n))) return "average_growth";
+  if (KIND_AVERAGE.test(n) && (u.includes("%") || KIND_TANG.test(n))) return "average_growth";
   // "Tốc độ tăng trưởng GRDP" in "%/năm": a yearly rate, averaged over the term
-  if (/(toc do tang|tang truong)/.test(n) && /%\s*\/\s*(1\s*)?nam/.test(u)) return "average_growth";
-  if (/(hang nam|moi nam)/.test(n)) return "every_year";
-  if (/(luy ke|cong don)/.test(n)) return "cumulative";
+  if (KIND_GROWTH.test(n) && KIND_PER_YEAR_UNIT.test(u)) return "average_growth";
+  if (KIND_EVERY_YEAR.test(n)) return "every_year";
+  if (KIND_CUMULATIVE.test(n)) return "cumulative";
   return "level";
 }
 
@@ -77,7 +85,9 @@ export function yearSeries(years: Record<number, unknown>): Array<[number, numbe
     const v = yearNumber(years[y]);
     if (v !== null) out.push([y, v]);
   }
-  return out.length > 1 ? out.sort((a, b) => a[0] - b[0]) : out;
+  // object keys come in ascending order for years; sort only what is not
+  for (let i = 1; i < out.length; i++) if (out[i - 1][0] > out[i][0]) return out.sort((a, b) => a[0] - b[0]);
+  return out;
 }
 
 type ComputeOptions = { baseline?: unknown; unit?: string; direction?: Direction; baselineYear?: number };

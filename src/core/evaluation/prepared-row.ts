@@ -60,14 +60,14 @@ export function foldedName(r: TableRow): string {
 }
 
 function nameWords(p: Prepared): WordDirection | null {
-  if (p.words === undefined) p.words = p.name ? wordDirection(" " + p.folded) : null;
+  if (p.words === undefined) p.words = p.name ? wordDirection(p.folded) : null;
   return p.words;
 }
 
 /** The words of a parent: a row (its own words, found once for all its children) or a name. */
 function parentWords(parent: TableRow | string | undefined): WordDirection | null {
   if (!parent) return null;
-  if (typeof parent === "string") return wordDirection(" " + foldText(parent));
+  if (typeof parent === "string") return wordDirection(foldText(parent));
   return nameWords(prepared(parent));
 }
 

@@ -4,7 +4,7 @@
  * "(Kèm theo ...)" line of a title block above the table. Fills only what is missing.
  */
 import { foldText } from "../text/numbers";
-import { parseAddress, valueAt, type Grid } from "../sheet/grid";
+import { parseAddress, plainCell, valueAt, type Grid } from "../sheet/grid";
 import type { IndicatorTable, SourceTexts, TableRow } from "../model";
 
 /** Roles whose cells the appendix copies. */
@@ -50,26 +50,34 @@ function headerText(grid: Grid, letter: string, headerRow: number, role: string)
   return undefined;
 }
 
+/** The value at an A1 address of the grid whose origin is `o` (valueAt, with the origin read once). */
+function valueFrom(grid: Grid, o: { row: number; col: number }, at: string): unknown {
+  const packed = plainCell(at);
+  if (packed >= 0) return grid.values[Math.floor(packed / 65536) - o.row]?.[(packed % 65536) - o.col];
+  const p = parseAddress(at);
+  return grid.values[p.row - o.row]?.[p.col - o.col];
+}
+
+/** One cell of a row as typed into `out`, when it holds text. */
+function putText(grid: Grid, table: IndicatorTable, r: TableRow, o: { row: number; col: number }, role: string, out: SourceTexts): void {
+  const address = r.type === "indicator" ? r.cells[role] : undefined;
+  const letter = table.mapping[role];
+  const at = address ?? (letter ? `${letter}${r.row}` : undefined);
+  if (!at) return;
+  const t = textOf(valueFrom(grid, o, at));
+  if (t !== undefined) out[role] = t;
+}
+
 /** A row's cells as typed, by role. `o` is the grid's origin, parsed once per table. */
 function rowTexts(grid: Grid, table: IndicatorTable, r: TableRow, o: { row: number; col: number }): SourceTexts {
   const out: SourceTexts = {};
-  const put = (role: string) => {
-    const address = r.type === "indicator" ? r.cells[role] : undefined;
-    const letter = table.mapping[role];
-    const at = address ?? (letter ? `${letter}${r.row}` : undefined);
-    if (!at) return;
-    // valueAt, with the origin read once
-    const p = parseAddress(at);
-    const t = textOf(grid.values[p.row - o.row]?.[p.col - o.col]);
-    if (t !== undefined) out[role] = t;
-  };
   if (r.type === "group") {
-    put("tt");
-    put("name");
+    putText(grid, table, r, o, "tt", out);
+    putText(grid, table, r, o, "name", out);
     return out;
   }
-  for (const role of TEXT_ROLES) put(role);
-  for (const role in r.cells) if (role.startsWith("year:")) put(role);
+  for (const role of TEXT_ROLES) putText(grid, table, r, o, role, out);
+  for (const role in r.cells) if (role.startsWith("year:")) putText(grid, table, r, o, role, out);
   return out;
 }
 

@@ -59,6 +59,8 @@ export interface CellTextOptions {
   decimals?: number;
 }
 
+const PLAIN_DECIMAL = /^-?\d+\.\d{1,10}$/;
+
 /**
  * A cell's text exactly as shown: strings as typed (dashes, double spaces and line breaks kept),
  * numbers the Vietnamese way, dates d/m/yyyy as dd/mm/yyyy. Fold or normalise the result only to
@@ -73,7 +75,7 @@ export function cellText(v: unknown, opts: CellTextOptions = {}): string {
     if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
     const s = String(v);
     // plain decimals ("0.37") need only the comma; long binary fractions are rounded first
-    if (/^-?\d+\.\d{1,10}$/.test(s)) return s.replace(".", ",");
+    if (PLAIN_DECIMAL.test(s)) return s.replace(".", ",");
     return formatViNumber(v, { decimals: 10, grouping: false });
   }
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";

@@ -4,13 +4,13 @@
  */
 import { foldText } from "../text/numbers";
 
+const HEADER_PUNCTUATION = /[:*()[\]"“”'’,;]/g;
+const HEADER_DOT = /\.(?!\d)/g;
+const HEADER_SPACES = /\s+/g;
+
 /** Header text folded for matching: no accents, lower case, punctuation to spaces. */
 export function foldHeader(text: string): string {
-  return foldText(text)
-    .replace(/[:*()[\]"“”'’,;]/g, " ")
-    .replace(/\.(?!\d)/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return foldText(text).replace(HEADER_PUNCTUATION, " ").replace(HEADER_DOT, " ").replace(HEADER_SPACES, " ").trim();
 }
 
 export interface HeaderMatch {

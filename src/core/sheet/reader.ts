@@ -8,10 +8,10 @@
  * The recognised column mapping is reported so the user can confirm or override it.
  */
 import { gridMerges, sheetColumn, sheetRow, columnIndex, parseAddress, type Grid } from "./grid";
-import { cellText, isBlankCell } from "./cell";
+import { cellText } from "./cell";
 import { describeRole, headerRole } from "./header-roles";
 import { findHeader, headerAt, type HeaderInfo } from "./header";
-import { buildRow, cellReader, isColumnNumberRow, isRepeatedHeader, splitTtAndName, ttRank, type RowContext } from "./rows";
+import { buildRow, cellReader, isBlankRow, isColumnNumberRow, isRepeatedHeader, splitTtAndName, ttRank, type RowContext } from "./rows";
 import { parseStatusLabel } from "../evaluation/evaluate";
 import { fillFromReading, nearestParentRows, nearestParents } from "../evaluation/evaluate-table";
 import { rowReading } from "../evaluation/prepared-row";
@@ -141,20 +141,23 @@ function readRows(grid: Grid, h: HeaderInfo): TableRow[] {
     statusInNote: !cols.has("status") && cols.has("note"),
   };
   const rows: TableRow[] = [];
-  const stack: Array<{ rank: number; row: TableRow }> = [];
+  // the enclosing rows and their ranks
+  const stack: TableRow[] = [];
+  const ranks: number[] = [];
   // the enclosing groups' names change only when a group enters or leaves the stack: rows between share one list
   let groupsChanged = false;
   let lastTtRank = 1;
   let empties = 0;
   let skippedHeader = false;
+  const folds = new Map<string, string>();
   for (let r = h.dataStart; r < grid.values.length; r++) {
     const raw = grid.values[r] ?? [];
-    if (raw.every((_, c) => isBlankCell(at(r, c)))) {
+    if (isBlankRow(raw, at, r)) {
       if (++empties >= 5 && rows.length > 0) break;
       continue;
     }
     empties = 0;
-    if (isRepeatedHeader(raw, h, skippedHeader) || isColumnNumberRow(raw)) {
+    if (isRepeatedHeader(raw, h, skippedHeader, folds) || isColumnNumberRow(raw)) {
       skippedHeader = true;
       continue;
     }
@@ -163,14 +166,18 @@ function readRows(grid: Grid, h: HeaderInfo): TableRow[] {
     let rank = ttRank(texts.tt, texts.marker);
     if (rank === null) rank = lastTtRank + 0.5;
     else if (!texts.marker) lastTtRank = rank;
-    while (stack.length && stack[stack.length - 1].rank >= rank) if (stack.pop()!.row.type === "group") groupsChanged = true;
+    while (stack.length && ranks[ranks.length - 1] >= rank) {
+      ranks.pop();
+      if (stack.pop()!.type === "group") groupsChanged = true;
+    }
     ctx.rowNo = originRow + r;
     ctx.level = stack.length;
-    if (groupsChanged) ctx.groupPath = stack.filter((s) => s.row.type === "group").map((s) => s.row.name);
+    if (groupsChanged) ctx.groupPath = stack.filter((s) => s.type === "group").map((s) => s.name);
     groupsChanged = false;
     const row = buildRow(ctx, r, texts);
     rows.push(row);
-    stack.push({ rank, row });
+    stack.push(row);
+    ranks.push(rank);
     if (row.type === "group") groupsChanged = true;
   }
   return rows;

@@ -13,19 +13,26 @@ import { isColumnNumberText, type HeaderInfo, type Merge } from "./header";
 import type { Grid } from "./grid";
 import type { GroupRow, IndicatorRow, TableRow } from "../model";
 
+// The patterns of each rule once, not a new RegExp object per row.
 const ROMAN = /^(X{0,3})(IX|IV|V?I{0,3})$/;
+const TT_LETTER = /^[A-H]$/;
+const TT_NUMBER = /^\d+$/;
+const TT_DOTTED = /^\d+(\.\d+)+$/;
+const TT_DOTS = /\./g;
+const TT_SMALL_LETTER = /^[a-zđ]$/;
+const TT_BULLET = /^[*•]$/;
 
 /** Rank of a TT for the hierarchy: smaller is outer. */
 export function ttRank(tt: string, marker: string | undefined): number | null {
   if (marker === "-") return 10;
   if (marker === "+") return 11;
   if (tt === "") return null;
-  if (/^[A-H]$/.test(tt)) return 0;
+  if (TT_LETTER.test(tt)) return 0;
   if (ROMAN.test(tt)) return 1;
-  if (/^\d+$/.test(tt)) return 2;
-  if (/^\d+(\.\d+)+$/.test(tt)) return 2 + (tt.match(/\./g) || []).length;
-  if (/^[a-zđ]$/.test(tt)) return 9;
-  if (/^[*•]$/.test(tt)) return 12;
+  if (TT_NUMBER.test(tt)) return 2;
+  if (TT_DOTTED.test(tt)) return 2 + (tt.match(TT_DOTS) || []).length;
+  if (TT_SMALL_LETTER.test(tt)) return 9;
+  if (TT_BULLET.test(tt)) return 12;
   return 8;
 }
 
@@ -62,7 +69,7 @@ export function cellReader(grid: Grid, merges: Merge[], dataStart: number, keep:
 }
 
 /** A header pasted again at a page break: every filled cell repeats a header tier's title of its column. */
-export function isRepeatedHeader(raw: unknown[], h: HeaderInfo, afterHeader: boolean): boolean {
+export function isRepeatedHeader(raw: unknown[], h: HeaderInfo, afterHeader: boolean, folds?: Map<string, string>): boolean {
   // Every filled cell must repeat its column's title, so the order they are looked at does not
   // matter: short cells first, where a data row fails (a unit, a figure) without folding its name.
   let filled = 0;
@@ -71,14 +78,35 @@ export function isRepeatedHeader(raw: unknown[], h: HeaderInfo, afterHeader: boo
       const t = cellText(raw[c]).trim();
       if (t === "" || (t.length > SHORT_CELL) !== (pass === 1)) continue;
       filled++;
-      const f = foldHeader(t);
-      if (!h.tierFolded.some((tier) => tier[c] === f)) return false;
+      const f = pass === 0 && folds ? foldShort(t, folds) : foldHeader(t);
+      if (!inTier(h, c, f)) return false;
     }
   }
   return filled > 0 && (filled >= 2 || afterHeader);
 }
 
 const SHORT_CELL = 24;
+
+function inTier(h: HeaderInfo, c: number, f: string): boolean {
+  for (const tier of h.tierFolded) if (tier[c] === f) return true;
+  return false;
+}
+
+/** foldHeader of a short cell, remembered for one table (TTs, units and statuses repeat on every page). */
+function foldShort(t: string, folds: Map<string, string>): string {
+  let f = folds.get(t);
+  if (f === undefined) {
+    f = foldHeader(t);
+    folds.set(t, f);
+  }
+  return f;
+}
+
+/** Every cell of the row blank (the holes of a sparse row are not looked at, as Array.every skips them). */
+export function isBlankRow(raw: unknown[], at: CellAt, r: number): boolean {
+  for (let c = 0; c < raw.length; c++) if (c in raw && !isBlankCell(at(r, c))) return false;
+  return true;
+}
 
 /** "(1) (2) (3)" or 1 2 3 under the header (header.ts's isNumberRow), stopping at the first other cell. */
 export function isColumnNumberRow(raw: unknown[]): boolean {
@@ -101,6 +129,9 @@ export interface RowTexts {
   marker?: "-" | "+";
 }
 
+const MARKER = /^([-+•*])\s*/;
+const SIGNED_NUMBER = /^[-+]\s*\d/;
+
 /** TT and name of a row: "I. Các chỉ tiêu" written in one cell, "1. …" in the name cell, "-"/"+" marks. */
 export function splitTtAndName(ttRaw: unknown, nameRaw: unknown): RowTexts {
   // "1.1" typed into Excel becomes the number 1.1: keep the dot
@@ -117,8 +148,8 @@ export function splitTtAndName(ttRaw: unknown, nameRaw: unknown): RowTexts {
   }
   let name = normalizeText(nameText);
   let marker: "-" | "+" | undefined;
-  const mk = name.match(/^([-+•*])\s*/);
-  if (mk && !/^[-+]\s*\d/.test(name)) {
+  const mk = name.match(MARKER);
+  if (mk && !SIGNED_NUMBER.test(name)) {
     marker = mk[1] === "+" ? "+" : "-";
     name = name.slice(mk[0].length).trim();
   }
@@ -183,10 +214,12 @@ export interface RowColumns {
   cells: Array<{ role: string; col: number; main: boolean }>;
   /** parseStatusLabel by text: status words repeat on every row */
   statuses: Map<string, Status | null>;
+  /** units folded, by unit: a table has a handful */
+  units: Map<string, string>;
 }
 
 export function rowColumns(cols: Map<string, number>): RowColumns {
-  const out: RowColumns = { values: [], cells: [], statuses: new Map() };
+  const out: RowColumns = { values: [], cells: [], statuses: new Map(), units: new Map() };
   for (const role of ["unit", "kind", "target", "actual", "status", "note", "direction", "baseline", "ratio"] as const) out[role] = cols.get(role);
   for (const role of VALUE_ROLES) if (cols.has(role)) out.values.push(cols.get(role)!);
   for (const [role, col] of cols) out.cells.push({ role, col, main: MAIN_ROLES.has(role) });
@@ -232,7 +265,7 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
     unit,
     unitText,
     level: ctx.level,
-    kind: parseKind(cellText(at(r, k.kind))) ?? inferKindFolded(folded, foldText(unit)),
+    kind: parseKind(cellText(at(r, k.kind))) ?? inferKindFolded(folded, remembered(k.units, unit, foldText)),
     targetText: cellText(at(r, k.target)),
     years,
     actual: isBlankCell(actualRaw) ? undefined : normalised(actualRaw),
@@ -254,14 +287,19 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
   return ind;
 }
 
+/** f(text), remembered by text for one table. */
+function remembered<T>(seen: Map<string, T>, text: string, f: (text: string) => T): T {
+  let v = seen.get(text);
+  if (v === undefined) {
+    v = f(text);
+    seen.set(text, v);
+  }
+  return v;
+}
+
 /** parseStatusLabel, remembered by text for one table. */
 function statusOf(text: string, seen: Map<string, Status | null>): Status | null {
-  let s = seen.get(text);
-  if (s === undefined) {
-    s = parseStatusLabel(text);
-    seen.set(text, s);
-  }
-  return s;
+  return remembered(seen, text, parseStatusLabel);
 }
 
 /** The reported status as typed: from the status column, or a bare status in "Ghi chú" when there is none. */

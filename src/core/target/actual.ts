@@ -24,6 +24,17 @@ export type ActualParse =
   | { ok: false; error: { code: "empty" | "not_number"; message: string; text: string } };
 
 const NUM = String.raw`\d+(?:[.,]\d+)*`;
+// the shapes of a result written as text, compiled once (not a new RegExp per result read)
+/** "> 80", "trên 80%", "≥ 90", "dưới 1", "< 1" */
+const COMPARED = new RegExp(`^(>=|≥|>|<=|≤|<|tren|hon|tu|duoi|khong qua|toi da)\\s*(-?${NUM})\\s*(%?)\\s*(tro len|tro xuong)?(.*)$`);
+/** "giảm 1,6%", "tăng 20,4%" */
+const CHANGED = new RegExp(`^(?:uoc |dat |uoc dat )?(tang|giam)\\s*(${NUM})\\s*(%?)(.*)$`);
+/** "57/66 trường" */
+const FRACTION = new RegExp(`^(${NUM})\\s*/\\s*(${NUM})(?!\\s*nam)\\s*(.*)$`);
+/** "263 đảng viên/ 3 năm", "263/3 năm" */
+const PER_PERIOD = new RegExp(`^(?:uoc |dat |uoc dat )?(${NUM})\\s*([^/\\d]*)/\\s*(${NUM})?\\s*nam\\b(.*)$`);
+/** "ước 93,3%", "đạt 95%", "7,8 (ước)", "01 xã" */
+const LEADING_NUMBER = new RegExp(`^(?:uoc dat|uoc|dat|khoang|dat ty le|dat muc)?\\s*(-?${NUM})\\s*(%?)\\s*([^\\d]*)$`);
 
 export function parseActual(input: unknown): ActualParse {
   if (typeof input === "number") {
@@ -42,7 +53,7 @@ export function parseActual(input: unknown): ActualParse {
 
   const f = foldText(text).replace(/\([^()]*\)/g, " ").replace(/\s+/g, " ").trim();
   // "> 80", "trên 80%", "≥ 90", "dưới 1", "< 1"
-  const cmp = f.match(new RegExp(`^(>=|≥|>|<=|≤|<|tren|hon|tu|duoi|khong qua|toi da)\\s*(-?${NUM})\\s*(%?)\\s*(tro len|tro xuong)?(.*)$`));
+  const cmp = f.match(COMPARED);
   if (cmp) {
     const v = parseNumberToken(cmp[2].replace(/^-/, ""));
     if (v !== null) {
@@ -57,13 +68,13 @@ export function parseActual(input: unknown): ActualParse {
     }
   }
   // "giảm 1,6%", "tăng 20,4%": the amount of change
-  const chg = f.match(new RegExp(`^(?:uoc |dat |uoc dat )?(tang|giam)\\s*(${NUM})\\s*(%?)(.*)$`));
+  const chg = f.match(CHANGED);
   if (chg) {
     const v = parseNumberToken(chg[2]);
     if (v !== null) return { ok: true, actual: { value: v, percent: chg[3] === "%", text, unit: cleanUnit(chg[4]) } };
   }
   // "57/66 trường"
-  const frac = f.match(new RegExp(`^(${NUM})\\s*/\\s*(${NUM})(?!\\s*nam)\\s*(.*)$`));
+  const frac = f.match(FRACTION);
   if (frac) {
     const part = parseNumberToken(frac[1]);
     const total = parseNumberToken(frac[2]);
@@ -72,7 +83,7 @@ export function parseActual(input: unknown): ActualParse {
     }
   }
   // "263 đảng viên/ 3 năm", "263/3 năm"
-  const per = f.match(new RegExp(`^(?:uoc |dat |uoc dat )?(${NUM})\\s*([^/\\d]*)/\\s*(${NUM})?\\s*nam\\b(.*)$`));
+  const per = f.match(PER_PERIOD);
   if (per) {
     const v = parseNumberToken(per[1]);
     const years = per[3] ? parseNumberToken(per[3]) : 1;
@@ -81,7 +92,7 @@ export function parseActual(input: unknown): ActualParse {
     }
   }
   // "ước 93,3%", "đạt 95%", "7,8 (ước)", "01 xã"
-  const lead = f.match(new RegExp(`^(?:uoc dat|uoc|dat|khoang|dat ty le|dat muc)?\\s*(-?${NUM})\\s*(%?)\\s*([^\\d]*)$`));
+  const lead = f.match(LEADING_NUMBER);
   if (lead) {
     const v = parseNumberToken(lead[1].replace(/^-/, ""));
     if (v !== null) return { ok: true, actual: { value: lead[1].startsWith("-") ? -v : v, percent: lead[2] === "%", text, unit: cleanUnit(lead[3]) } };

@@ -19,36 +19,36 @@ export interface DirectionDecision {
 
 export { DOWN_WORDS, BAND_WORDS };
 
-/** A word list folded once, as " word" so a match must start a word, with one pattern that finds any of them. */
+/** A word list folded once, with one pattern that finds any of its words at a word start. */
 interface FoldedList {
   words: string[];
-  /** " w1| w2|…" not followed by a letter or digit: no match means no word of the list is in the text */
+  /** a word of the list starting the text or after a space, not followed by a letter or digit */
   any: RegExp;
 }
 const foldedCache = new Map<readonly string[], FoldedList>();
 function folded(list: readonly string[]): FoldedList {
   let f = foldedCache.get(list);
   if (!f) {
-    const words = list.map((w) => " " + foldText(w));
-    const any = new RegExp(`(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![a-z0-9])`);
+    const words = list.map((w) => foldText(w));
+    const any = new RegExp(`(?:^| )(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![a-z0-9])`);
     f = { words, any };
     foldedCache.set(list, f);
   }
   return f;
 }
 
-/** The first word of `list` found at a word start in `foldedText` (already " "-prefixed and folded). */
+/** The first word of `list` (in its order) found in `foldedText` starting a word and ending one. */
 function findWord(foldedText: string | undefined, list: readonly string[]): string | undefined {
-  if (!foldedText) return undefined;
+  if (foldedText === undefined) return undefined;
   const { words: fl, any } = folded(list);
   // most names hold none of the words: one pattern says so; otherwise the list order decides
   if (!any.test(foldedText)) return undefined;
   for (let i = 0; i < fl.length; i++) {
-    // the word must also end a word: "chỉ số giá cả", not "chỉ số giá cảnh"
+    // the word must start a word and end one: "chỉ số giá cả", not "chỉ số giá cảnh"
     let at = foldedText.indexOf(fl[i]);
     while (at >= 0) {
       const next = foldedText.charCodeAt(at + fl[i].length);
-      if (!(next >= 97 && next <= 122) && !(next >= 48 && next <= 57)) return list[i];
+      if ((at === 0 || foldedText.charCodeAt(at - 1) === 32) && !(next >= 97 && next <= 122) && !(next >= 48 && next <= 57)) return list[i];
       at = foldedText.indexOf(fl[i], at + 1);
     }
   }
@@ -92,13 +92,13 @@ export interface WordDirection {
 }
 
 /**
- * The direction the words of a text give, or null. `spaced` is the text folded (foldText) with a
- * space in front, so that a word must start a word; computed once per text by the caller.
+ * The direction the words of a text give, or null. `folded` is the text folded (foldText), once per
+ * text by the caller.
  */
-export function wordDirection(spaced: string | undefined, down: readonly string[] = DOWN_WORDS, band: readonly string[] = BAND_WORDS): WordDirection | null {
-  const b = findWord(spaced, band);
+export function wordDirection(folded: string | undefined, down: readonly string[] = DOWN_WORDS, band: readonly string[] = BAND_WORDS): WordDirection | null {
+  const b = findWord(folded, band);
   if (b) return { direction: "band", because: b };
-  const d = findWord(spaced, down);
+  const d = findWord(folded, down);
   if (d) return { direction: "down", because: d };
   return null;
 }
@@ -127,7 +127,7 @@ export function decideDirection(input: DirectionInput): DirectionDecision {
   const down = input.downWords ?? DOWN_WORDS;
   const band = input.bandWords ?? BAND_WORDS;
   // Fold each text once; the word lists are folded once per list. The group is read only when the name says nothing.
-  const name = wordDirection(input.name ? " " + foldText(input.name) : undefined, down, band);
-  const group = name ? null : wordDirection(input.groupName ? " " + foldText(input.groupName) : undefined, down, band);
+  const name = wordDirection(input.name ? foldText(input.name) : undefined, down, band);
+  const group = name ? null : wordDirection(input.groupName ? foldText(input.groupName) : undefined, down, band);
   return decideDirectionFrom(undefined, t, name, group);
 }
