@@ -9,7 +9,7 @@ import { parseActual } from "../target/actual";
 import { compareVerdicts, isMet, type Status, type Vocabulary } from "../evaluation/evaluate";
 import { computeActual, foldedName, yearNumber, yearSeries } from "../evaluation/evaluate-table";
 import { summaryClause, tally, type StatusTally } from "./narrative";
-import { foldText, formatViNumber } from "../text/numbers";
+import { foldText, formatViNumber, keptWhole } from "../text/numbers";
 import { parseTarget } from "../target/target";
 import type { IndicatorRow, IndicatorTable, ReportInfo, TableRow } from "../model";
 
@@ -52,7 +52,7 @@ function where(cell: string | undefined, row: number): string {
 }
 
 function finding(severity: Severity, code: string, row: IndicatorRow | TableRow, cell: string | undefined, message: string): Finding {
-  const f: Finding = { severity, row: row.row, code, message: `${where(cell, row.row)}: ${message}` };
+  const f: Finding = { severity, row: row.row, code, message: keptWhole(`${where(cell, row.row)}: ${message}`) };
   if (cell) f.cell = cell;
   return f;
 }

@@ -9,7 +9,7 @@
  */
 import { parseActual, type Actual } from "../target/actual";
 import { decideDirection, type Direction, type DirectionDecision, type DirectionRule } from "../target/direction";
-import { formatViNumber2, foldText } from "../text/numbers";
+import { formatViNumber2, foldText, keptWhole } from "../text/numbers";
 import { parseTarget, bindingBound, type Target, type TargetError, type TargetParse } from "../target/target";
 
 export type Status = "exceeded" | "met" | "near" | "not_met" | "not_evaluable";
@@ -284,7 +284,7 @@ export function evaluateRead(input: EvaluateInput, reading: RowReading): Evaluat
     value: x,
     ratio,
     borderline: j.borderline,
-    reason: why,
+    reason: keptWhole(why),
     notes,
   };
 }

@@ -332,6 +332,17 @@ export function formatViNumber2(x: number): string {
   return x < 0 && k > 0 ? "-" + s : s;
 }
 
+/**
+ * The same text, held as one piece. A sentence built from parts ("Kết quả " + x + " thấp hơn …") is
+ * kept by the engine as a tree of its parts, one object each, for as long as the sentence lives;
+ * reading one character joins them into one string now, while the parts are still young garbage.
+ * For texts kept with every row (reasons, messages). Returns its argument.
+ */
+export function keptWhole(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
 /** Two-digit day/month as Vietnamese documents write dates ("05", "03"). */
 export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
