@@ -52,9 +52,9 @@ function where(cell: string | undefined, row: number): string {
 }
 
 function finding(severity: Severity, code: string, row: IndicatorRow | TableRow, cell: string | undefined, message: string): Finding {
-  const f: Finding = { severity, row: row.row, code, message: keptWhole(`${where(cell, row.row)}: ${message}`) };
-  if (cell) f.cell = cell;
-  return f;
+  const text = keptWhole(`${where(cell, row.row)}: ${message}`);
+  // one literal per shape: a property added afterwards costs the finding a second object
+  return cell ? { severity, row: row.row, code, message: text, cell } : { severity, row: row.row, code, message: text };
 }
 
 /** Decimals written in a number's text ("88,14" → 2). */

@@ -131,7 +131,7 @@ export function extractUnit(unit: string, file: string, table: IndicatorTable, g
     if (r.type !== "indicator" || !grid || c < 0) return undefined;
     const i = r.row - origin.row;
     const v = grid.values[i]?.[c];
-    return v === null || v === undefined || v === "" ? merged.get(`${i},${c}`) : v;
+    return v === null || v === undefined || v === "" ? (merged.size ? merged.get(`${i},${c}`) : undefined) : v;
   };
   for (const r of table.rows) {
     const folded = r.type === "indicator" ? foldedName(r).replace(NOT_NAME_CHARS, " ").trim() : matchName(r.name);

@@ -248,7 +248,8 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
     if (!isBlankCell(v)) years[y] = normalised(v);
   }
   const cells: Record<string, string> = {};
-  for (const { role, col, main } of k.cells) if (main || !isBlankCell(at(r, col))) cells[role] = ctx.letters[col] + ctx.rowNo;
+  const rowText = String(ctx.rowNo);
+  for (const { role, col, main } of k.cells) if (main || !isBlankCell(at(r, col))) cells[role] = ctx.letters[col] + rowText;
   let unitText = cellText(at(r, k.unit));
   const fromName = k.unit === undefined ? unitInName(texts.nameText) : undefined;
   if (fromName) unitText = fromName;
