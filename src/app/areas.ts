@@ -4,7 +4,7 @@
  * water are environment even under "Văn hóa – xã hội"), then its groups from the innermost out.
  */
 import { foldText } from "../core/text/numbers";
-import { foldedName } from "../core/evaluation/prepared-row";
+import { foldedNameAt } from "../core/evaluation/prepared-row";
 import type { IndicatorRow, IndicatorTable } from "../core/model";
 import type { Status } from "../core/evaluation/evaluate";
 
@@ -58,9 +58,9 @@ function groupAreasCache(): (name: string) => GroupAreas {
   };
 }
 
-export function areaOf(row: IndicatorRow, groupsOf: (name: string) => GroupAreas = groupAreas): Area {
-  // the name folded once per row, shared with the evaluation and the checks
-  const own = classifyFolded(foldedName(row), false);
+/** A row's area; `folded`: its name folded, when the caller has it (countByArea: the reader's fold). */
+export function areaOf(row: IndicatorRow, groupsOf: (name: string) => GroupAreas = groupAreas, folded = foldText(row.name)): Area {
+  const own = classifyFolded(folded, false);
   if (own === "environment") return own;
   const path = row.groupPath;
   for (let i = path.length - 1; i >= 0; i--) {
@@ -87,9 +87,11 @@ export interface AreaCount {
 export function countByArea(table: IndicatorTable): AreaCount[] {
   const m = new Map<Area, AreaCount>();
   const groupsOf = groupAreasCache();
-  for (const r of table.rows) {
+  for (let i = 0; i < table.rows.length; i++) {
+    const r = table.rows[i];
     if (r.type !== "indicator" || !r.evaluation) continue;
-    const area = areaOf(r, groupsOf);
+    // the name folded once per row, shared with the reader, the evaluation and the checks
+    const area = areaOf(r, groupsOf, foldedNameAt(table, i));
     const c = m.get(area) ?? { area, total: 0, achieved: 0, byStatus: {} };
     c.total++;
     const s = r.evaluation.status;

@@ -7,7 +7,8 @@
  */
 import { parseActual } from "../target/actual";
 import { compareVerdicts, isMet, type Status, type Vocabulary } from "../evaluation/evaluate";
-import { computeActual, foldedName, yearNumber, yearSeries } from "../evaluation/evaluate-table";
+import { computeActual, yearNumber, yearSeries } from "../evaluation/evaluate-table";
+import { foldedNameAt } from "../evaluation/prepared-row";
 import { summaryClause, tally, type StatusTally } from "./narrative";
 import { foldText, formatViNumber, keptWhole } from "../text/numbers";
 import { parseTarget } from "../target/target";
@@ -122,10 +123,10 @@ export function findFractions(text: string): FractionHit[] {
 const SHARE_WORDS = /(ty le|ti le|ty trong|ti trong|co cau|che phu|phan tram|bao phu)/;
 const NOT_SHARE_WORDS = /(tang|giam|so voi|so ke hoach|ke hoach|toc do|chi so)/;
 
-function isShare(r: IndicatorRow): boolean {
+/** A share in percent: "%" unit and a share's words in the name (`folded`: the name folded). */
+function isShare(r: IndicatorRow, folded: string): boolean {
   if (r.unit !== "%" && r.unit.replace(SPACES, "") !== "%") return false;
-  const n = foldedName(r);
-  return SHARE_WORDS.test(n) && !NOT_SHARE_WORDS.test(n);
+  return SHARE_WORDS.test(folded) && !NOT_SHARE_WORDS.test(folded);
 }
 
 const SPACES = /\s+/g;
@@ -143,13 +144,15 @@ interface RowContext {
   /** the result as a plain number, when it is one */
   actualNum?: number;
   target: TargetRead;
+  /** the name folded, as the reader and the evaluation folded it (prepared-row.ts) */
+  folded: string;
 }
 
-function checkRow(r: IndicatorRow, out: Finding[], info?: ReportInfo): void {
+function checkRow(r: IndicatorRow, folded: string, out: Finding[], info?: ReportInfo): void {
   const e = r.evaluation;
   // the evaluation parsed the target already
   const target: TargetRead = e?.target ? { ok: true, target: e.target } : e?.targetError ? { ok: false, error: e.targetError } : parseTarget(r.targetText);
-  const ctx: RowContext = { r, e, out, qualitative: r.kind === "qualitative" || r.kind === "milestone", target };
+  const ctx: RowContext = { r, e, out, qualitative: r.kind === "qualitative" || r.kind === "milestone", target, folded };
   checkTargetText(ctx);
   checkActualValue(ctx);
   checkVerdict(ctx);
@@ -268,12 +271,12 @@ function checkFractions({ r, out, actualNum }: RowContext): void {
 }
 
 /** growth_claim_mismatch: an average growth stated in the result, name or note that the years contradict. */
-function checkGrowthClaim({ r, out, actualNum }: RowContext): void {
+function checkGrowthClaim({ r, out, actualNum, folded }: RowContext): void {
   const c = r.cells;
   let nYears = 0;
   for (const y in r.years) if (yearNumber(r.years[Number(y)]) !== null) nYears++;
   if (nYears < 1) return;
-  const claimsGrowth = r.kind === "average_growth" || AVERAGE_WORD.test(foldedName(r)) || (!!r.note && AVERAGE_WORD.test(foldText(r.note)));
+  const claimsGrowth = r.kind === "average_growth" || AVERAGE_WORD.test(folded) || (!!r.note && AVERAGE_WORD.test(foldText(r.note)));
   const computed = claimsGrowth ? computeActual("average_growth", r.years, { baseline: r.baseline, unit: r.unit }) : null;
   if (!computed || !(nYears >= 2 || r.baseline !== undefined)) return;
   const claims: Array<[string | undefined, number, string]> = [];
@@ -298,8 +301,8 @@ function checkGrowthClaim({ r, out, actualNum }: RowContext): void {
 }
 
 /** percent_over_100: a share over 100% in the result or the target */
-function checkShare({ r, out, actualNum, target }: RowContext): void {
-  if (!isShare(r)) return;
+function checkShare({ r, out, actualNum, target, folded }: RowContext): void {
+  if (!isShare(r, folded)) return;
   if (actualNum !== undefined && actualNum > 100 + 1e-9) {
     out.push(finding("error", "percent_over_100", r, r.cells.actual, `"${r.name}" là một tỷ lệ nhưng kết quả ${pct(actualNum)} lớn hơn 100%.`));
   }
@@ -363,7 +366,9 @@ export function checkTable(table: IndicatorTable, info: ReportInfo | undefined =
     }
   }
   checkDuplicateTt(table, out);
-  for (const r of table.rows) if (r.type === "indicator") checkRow(r, out, info);
+  table.rows.forEach((r, i) => {
+    if (r.type === "indicator") checkRow(r, foldedNameAt(table, i), out, info);
+  });
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   return out.sort((a, b) => a.row - b.row || rank[a.severity] - rank[b.severity]);
 }

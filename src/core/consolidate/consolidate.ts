@@ -16,7 +16,8 @@ import { columnIndex, gridMerges, parseAddress, type Grid } from "../sheet/grid"
 import { cellText } from "../sheet/reader";
 import { foldText, formatViNumber, roundHalfAway } from "../text/numbers";
 import { parseActual } from "../target/actual";
-import { computeActual, foldedName, yearNumber } from "../evaluation/evaluate-table";
+import { computeActual, yearNumber } from "../evaluation/evaluate-table";
+import { foldedNameAt } from "../evaluation/prepared-row";
 import { evaluate, statusLabel, type Status, type Vocabulary } from "../evaluation/evaluate";
 import { parseTarget } from "../target/target";
 import {
@@ -133,8 +134,10 @@ export function extractUnit(unit: string, file: string, table: IndicatorTable, g
     const v = grid.values[i]?.[c];
     return v === null || v === undefined || v === "" ? (merged.size ? merged.get(`${i},${c}`) : undefined) : v;
   };
-  for (const r of table.rows) {
-    const folded = r.type === "indicator" ? foldedName(r).replace(NOT_NAME_CHARS, " ").trim() : matchName(r.name);
+  for (let ri = 0; ri < table.rows.length; ri++) {
+    const r = table.rows[ri];
+    // matchName, from the reader's fold of the name
+    const folded = r.type === "indicator" ? foldedNameAt(table, ri).replace(NOT_NAME_CHARS, " ").trim() : matchName(r.name);
     let key: string;
     if (r.tt) {
       key = `${r.tt}|${folded}`;

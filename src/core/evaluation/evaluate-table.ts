@@ -10,7 +10,7 @@
  *   hằng năm               every year must meet the target: the weakest year is compared
  */
 import { evaluateRead, type Levels, type StatusWords, type Vocabulary } from "./evaluate";
-import { foldedName, rowReading, type RowReading } from "./prepared-row";
+import { foldedName, rowReading, rowReadingAt, type RowReading } from "./prepared-row";
 import { detectStatusStyle } from "./vocabulary";
 import { parseActual } from "../target/actual";
 import type { Direction } from "../target/direction";
@@ -192,25 +192,24 @@ export interface EvaluateTableOptions {
 }
 
 /**
- * For each row (same index), the nearest enclosing row: a group, or the indicator that "-"/"+"
- * sub-rows belong to (it acts as their group when deciding the direction).
+ * For each row, the index of its nearest enclosing row: a group, or the indicator that "-"/"+"
+ * sub-rows belong to (it acts as their group when deciding the direction); undefined at the top.
  */
-export function nearestParentRows(rows: TableRow[]): Array<TableRow | undefined> {
-  const out: Array<TableRow | undefined> = new Array(rows.length);
-  const stack: TableRow[] = [];
+export function nearestParentIndexes(rows: TableRow[]): Array<number | undefined> {
+  const out: Array<number | undefined> = new Array(rows.length);
+  const stack: number[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
+    while (stack.length && rows[stack[stack.length - 1]].level >= rows[i].level) stack.pop();
     out[i] = stack.length ? stack[stack.length - 1] : undefined;
-    stack.push(r);
+    stack.push(i);
   }
   return out;
 }
 
-/** For each row, the name of its nearest enclosing row (nearestParentRows). */
+/** For each row, the name of its nearest enclosing row (nearestParentIndexes). */
 export function nearestParents(rows: TableRow[]): Map<TableRow, string | undefined> {
-  const parents = nearestParentRows(rows);
-  return new Map(rows.map((r, i) => [r, parents[i]?.name]));
+  const parents = nearestParentIndexes(rows);
+  return new Map(rows.map((r, i) => [r, parents[i] === undefined ? undefined : rows[parents[i]!].name]));
 }
 
 /**
@@ -218,12 +217,12 @@ export function nearestParents(rows: TableRow[]): Map<TableRow, string | undefin
  * row's target and direction are read once (rowReading) and shared with the computed result.
  */
 export function evaluateTable(table: IndicatorTable, opts: EvaluateTableOptions = {}): IndicatorTable {
-  const parents = nearestParentRows(table.rows);
+  const parents = nearestParentIndexes(table.rows);
   for (let i = 0; i < table.rows.length; i++) {
     const r = table.rows[i];
     if (r.type !== "indicator") continue;
     // the reader's reading when it made one (rows with a computed result), else read here, once
-    const reading = rowReading(r, parents[i], true);
+    const reading = rowReadingAt(table, i, parents[i], true);
     if (r.actualSource !== "given") fillFromReading(r, reading);
     r.evaluation = evaluateRead(
       {

@@ -1,98 +1,133 @@
 /**
- * A row read once (issue 16): what its texts mean, worked out the first time a step asks and then
- * shared by every later step — the reader (the kind), the evaluation (target and direction), the
- * checks (folded name), the areas and consolidation (folded name) — instead of each step folding
- * and parsing the same texts again:
+ * A table's rows read once (issue 16): what their texts mean, worked out the first time a step asks
+ * and then shared by every later step — the reader (the kind), the evaluation (target and
+ * direction), the checks, the areas and consolidation (the folded name) — instead of each step
+ * folding and parsing the same texts again:
  *   name     folded once (foldText), and the direction its words give (wordDirection);
  *   reading  the target parsed and the direction decided under the row's nearest parent, whose
  *            own words are found once for all its rows.
- * Kept on the row under a hidden key, so rows stay plain data (their JSON, keys and equality are
- * unchanged) and a row dropped is forgotten with it; a part is worked out again when a text it came
- * from has changed.
+ * Kept beside the table (one entry per table, arrays by row index), so rows stay plain data and a
+ * table dropped is forgotten with it. An entry is used only while the same row is still at that
+ * index with the same texts; otherwise it is worked out again. (Kept on each row instead, under a
+ * hidden property, the record cost more to attach than the folding it saved.)
  * The rules themselves stay where they are (target.ts, direction.ts): this only remembers answers.
  */
 import { foldText } from "../text/numbers";
 import { parseTarget } from "../target/target";
 import { decideDirectionFrom, parseDirection, wordDirection, type WordDirection } from "../target/direction";
 import type { RowReading } from "./evaluate";
-import type { IndicatorRow, TableRow } from "../model";
+import type { IndicatorRow, IndicatorTable, TableRow } from "../model";
 
 export type { RowReading };
 
-interface Prepared {
-  /** the name it was prepared from */
-  name: string;
-  folded: string;
-  /** the direction the name's words give (default word lists); undefined until asked */
-  words?: WordDirection | null;
-  reading?: RowReading & { targetText: string; setting?: string; parent?: string };
+type KeptReading = RowReading & { targetText: string; setting?: string; parent?: string };
+
+/** One table's answers, by row index; `rows[i]` and `names[i]` say which row and name they are for. */
+interface PreparedTable {
+  rows: Array<TableRow | undefined>;
+  names: string[];
+  folded: string[];
+  /** the direction a name's words give (default word lists); undefined until asked */
+  words: Array<WordDirection | null | undefined>;
+  readings: Array<KeptReading | undefined>;
 }
 
-/**
- * Where a row keeps its record: a symbol-keyed property that is not enumerable, so JSON, Object.keys,
- * spreads and deep equality never see it (a copy of a row starts without one). A property costs one
- * load per use; a WeakMap of every row cost more than the folding it saved, and slowed the GC.
- */
-const PREPARED: unique symbol = Symbol("prepared row");
-type Carrier = { [PREPARED]?: Prepared };
+const TABLES = new WeakMap<IndicatorTable, PreparedTable>();
 
-function store(r: TableRow, p: Prepared): Prepared {
-  const c = r as Carrier;
-  if (Object.prototype.hasOwnProperty.call(c, PREPARED)) c[PREPARED] = p;
-  else if (Object.isExtensible(c)) Object.defineProperty(c, PREPARED, { value: p, writable: true, enumerable: false, configurable: true });
+function preparedTable(table: IndicatorTable): PreparedTable {
+  let p = TABLES.get(table);
+  if (!p) {
+    p = { rows: [], names: [], folded: [], words: [], readings: [] };
+    TABLES.set(table, p);
+  }
   return p;
 }
 
-function prepared(r: TableRow): Prepared {
-  const p = (r as Carrier)[PREPARED];
-  if (p !== undefined && p.name === r.name) return p;
-  return store(r, { name: r.name, folded: foldText(r.name) });
+/** Row i's entry, made again (and its other answers forgotten) when another row or name is there now. */
+function entry(p: PreparedTable, table: IndicatorTable, i: number): number {
+  const r = table.rows[i];
+  if (p.rows[i] !== r || p.names[i] !== r.name) {
+    p.rows[i] = r;
+    p.names[i] = r.name;
+    p.folded[i] = foldText(r.name);
+    p.words[i] = undefined;
+    p.readings[i] = undefined;
+  }
+  return i;
 }
 
-/** A new row whose name the reader has folded already (to infer its kind): keep that fold. */
-export function keepFoldedName(r: TableRow, folded: string): void {
-  store(r, { name: r.name, folded });
+/** The reader's folds of the rows' names (made to infer the kinds), kept for the later steps. */
+export function keepFoldedNames(table: IndicatorTable, folded: ReadonlyArray<string | undefined>): void {
+  const p = preparedTable(table);
+  table.rows.forEach((r, i) => {
+    const f = folded[i];
+    if (f === undefined) return;
+    p.rows[i] = r;
+    p.names[i] = r.name;
+    p.folded[i] = f;
+    p.words[i] = undefined;
+    p.readings[i] = undefined;
+  });
 }
 
-/** The row's name folded (no accents, lower case), computed once per row. */
+/** Row i's name folded (no accents, lower case), computed once per row. */
+export function foldedNameAt(table: IndicatorTable, i: number): string {
+  const p = preparedTable(table);
+  return p.folded[entry(p, table, i)];
+}
+
+/** A row's name folded, for a caller without its table (nothing is kept). */
 export function foldedName(r: TableRow): string {
-  return prepared(r).folded;
+  return foldText(r.name);
 }
 
-function nameWords(p: Prepared): WordDirection | null {
-  if (p.words === undefined) p.words = p.name ? wordDirection(p.folded) : null;
-  return p.words;
-}
-
-/** The words of a parent: a row (its own words, found once for all its children) or a name. */
-function parentWords(parent: TableRow | string | undefined): WordDirection | null {
-  if (!parent) return null;
-  if (typeof parent === "string") return wordDirection(foldText(parent));
-  return nameWords(prepared(parent));
+function nameWords(p: PreparedTable, table: IndicatorTable, i: number): WordDirection | null {
+  entry(p, table, i);
+  let w = p.words[i];
+  if (w === undefined) p.words[i] = w = p.names[i] ? wordDirection(p.folded[i]) : null;
+  return w;
 }
 
 /**
- * The row's target parsed and its direction decided (explicit setting, the target's words, its
- * name, its nearest parent's name: decideDirection's order), once per row while those texts stay.
- * `last`: the caller is the last to need it (the evaluation, which then carries the target and the
- * direction itself): a kept reading is handed over and forgotten, a new one is not kept. Readings
- * kept for every row outlived the step that made them and cost more collecting than reading again.
+ * Row i's target parsed and its direction decided (explicit setting, the target's words, its name,
+ * its nearest parent's name — `parent` its index: decideDirection's order), once per row while
+ * those texts stay. `last`: the caller is the last to need it (the evaluation, which then carries
+ * the target and the direction itself): a kept reading is handed over and forgotten, a new one is
+ * not kept. Readings kept for every row outlived the step that made them and cost more collecting
+ * than reading again.
  */
-export function rowReading(r: IndicatorRow, parent: TableRow | string | undefined, last = false): RowReading {
-  const p = prepared(r);
-  const parentName = typeof parent === "string" ? parent : parent?.name;
-  const q = p.reading;
-  if (q && last) p.reading = undefined;
+export function rowReadingAt(table: IndicatorTable, i: number, parent: number | undefined, last = false): RowReading {
+  const p = preparedTable(table);
+  entry(p, table, i);
+  const r = table.rows[i] as IndicatorRow;
+  const parentName = parent === undefined ? undefined : table.rows[parent].name;
+  const q = p.readings[i];
+  if (q && last) p.readings[i] = undefined;
   if (q && q.targetText === r.targetText && q.setting === r.directionSetting && q.parent === parentName) return q;
+  const reading = readRow(r, () => nameWords(p, table, i), () => (parent === undefined ? null : nameWords(p, table, parent)));
+  if (last) return reading;
+  const kept: KeptReading = { target: reading.target, direction: reading.direction, targetText: r.targetText, setting: r.directionSetting, parent: parentName };
+  p.readings[i] = kept;
+  return kept;
+}
+
+/** rowReadingAt for a row outside a table, its parent given by name (nothing is kept). */
+export function rowReading(r: IndicatorRow, parentName?: string): RowReading {
+  return readRow(
+    r,
+    () => (r.name ? wordDirection(foldText(r.name)) : null),
+    () => (parentName ? wordDirection(foldText(parentName)) : null),
+  );
+}
+
+/** The target and the direction; the words of the name and of the parent are asked for only when needed. */
+function readRow(r: IndicatorRow, name: () => WordDirection | null, group: () => WordDirection | null): RowReading {
   const target = parseTarget(r.targetText);
   const t = target.ok ? target.target : undefined;
   // as evaluate reads it: the setting as a direction, or none
   const explicit = parseDirection(r.directionSetting) ?? undefined;
   const early = explicit !== undefined || (t?.impliedDirection !== undefined && t.change !== "decrease");
-  const name = early ? null : nameWords(p);
-  const group = early || name ? null : parentWords(parent);
-  const direction = decideDirectionFrom(explicit, t, name, group);
-  if (last) return { target, direction };
-  p.reading = { target, direction, targetText: r.targetText, setting: r.directionSetting, parent: parentName };
-  return p.reading;
+  const n = early ? null : name();
+  const g = early || n ? null : group();
+  return { target, direction: decideDirectionFrom(explicit, t, n, g) };
 }

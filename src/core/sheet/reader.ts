@@ -13,8 +13,8 @@ import { describeRole, headerRole } from "./header-roles";
 import { findHeader, headerAt, type HeaderInfo } from "./header";
 import { buildRow, cellReader, isBlankRow, isColumnNumberRow, isRepeatedHeader, splitTtAndName, ttRank, type RowContext } from "./rows";
 import { parseStatusLabel } from "../evaluation/evaluate";
-import { fillFromReading, nearestParentRows, nearestParents } from "../evaluation/evaluate-table";
-import { rowReading } from "../evaluation/prepared-row";
+import { fillFromReading, nearestParentIndexes, nearestParents } from "../evaluation/evaluate-table";
+import { keepFoldedNames, rowReadingAt } from "../evaluation/prepared-row";
 import type { IndicatorTable, TableRow } from "../model";
 
 export { nearestParents, cellText, describeRole, headerRole };
@@ -75,12 +75,15 @@ function readTable(grid: Grid, opts: ReadOptions): ReadResult {
     return fail("no_name_column", `Không xác định được cột tên chỉ tiêu trên trang "${grid.sheet}": dòng tiêu đề ${sheetRow(h.tiers[0], origin)} có ${seen}. Hãy chọn cột "Chỉ tiêu" bằng tay.`);
   }
   statusFromNotes(grid, h);
-  const rows = readRows(grid, h);
-  const parents = nearestParentRows(rows);
+  const { rows, folded } = readRows(grid, h);
+  const read = assemble(grid, h, rows);
+  // the names folded while reading, for every later step; results computed from the years
+  keepFoldedNames(read.table, folded);
+  const parents = nearestParentIndexes(rows);
   rows.forEach((r, i) => {
-    if (r.type === "indicator" && r.actualSource !== "given") fillFromReading(r, rowReading(r, parents[i]));
+    if (r.type === "indicator" && r.actualSource !== "given") fillFromReading(r, rowReadingAt(read.table, i, parents[i]));
   });
-  return { ok: true, ...assemble(grid, h, rows) };
+  return { ok: true, ...read };
 }
 
 /** The user's column choices over the recognised ones; an error when a letter is not a column. */
@@ -121,8 +124,8 @@ function statusFromNotes(grid: Grid, h: HeaderInfo): void {
   }
 }
 
-/** Groups and indicators, in sheet order, with their depth and enclosing groups. */
-function readRows(grid: Grid, h: HeaderInfo): TableRow[] {
+/** Groups and indicators, in sheet order, with their depth and enclosing groups; and each indicator's name folded. */
+function readRows(grid: Grid, h: HeaderInfo): { rows: TableRow[]; folded: Array<string | undefined> } {
   const origin = grid.origin ?? "A1";
   const originRow = parseAddress(origin).row;
   const { cols } = h;
@@ -141,6 +144,7 @@ function readRows(grid: Grid, h: HeaderInfo): TableRow[] {
     statusInNote: !cols.has("status") && cols.has("note"),
   };
   const rows: TableRow[] = [];
+  const folded: Array<string | undefined> = [];
   // the enclosing rows and their ranks
   const stack: TableRow[] = [];
   const ranks: number[] = [];
@@ -176,11 +180,12 @@ function readRows(grid: Grid, h: HeaderInfo): TableRow[] {
     groupsChanged = false;
     const row = buildRow(ctx, r, texts);
     rows.push(row);
+    folded.push(ctx.folded);
     stack.push(row);
     ranks.push(rank);
     if (row.type === "group") groupsChanged = true;
   }
-  return rows;
+  return { rows, folded };
 }
 
 function yearColumns(h: HeaderInfo): Array<[number, number]> {

@@ -6,7 +6,6 @@
 import { parseStatusLabel, type Status } from "../evaluation/evaluate";
 import { foldText, normalizeText } from "../text/numbers";
 import { inferKindFolded, parseKind } from "../evaluation/evaluate-table";
-import { keepFoldedName } from "../evaluation/prepared-row";
 import { cellText, isBlankCell } from "./cell";
 import { foldHeader } from "./header-roles";
 import { isColumnNumberText, type HeaderInfo, type Merge } from "./header";
@@ -192,6 +191,8 @@ export interface RowContext {
   statusInNote: boolean;
   /** the columns by role, worked out once per table (rowColumns); when absent, from `cols` */
   columns?: RowColumns;
+  /** set by buildRow: the name of the indicator it built, folded (undefined for a group) */
+  folded?: string;
 }
 
 const MAIN_ROLES = new Set(["tt", "name", "unit", "target", "actual", "status", "note"]);
@@ -238,6 +239,7 @@ const normalised = (v: unknown): unknown => (typeof v === "string" ? normalizeTe
 export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow {
   const { at } = ctx;
   const k = (ctx.columns ??= rowColumns(ctx.cols));
+  ctx.folded = undefined;
   if (!hasValues(ctx, r)) {
     const g: GroupRow = { type: "group", row: ctx.rowNo, tt: texts.tt, name: texts.name, nameText: texts.nameText, level: ctx.level };
     return g;
@@ -254,7 +256,7 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
   const fromName = k.unit === undefined ? unitInName(texts.nameText) : undefined;
   if (fromName) unitText = fromName;
   const unit = normalizeText(unitText);
-  // the name folded once here, for the kind and for every later step (prepared-row.ts)
+  // the name folded once here, for the kind and for every later step (the reader keeps it: prepared-row.ts)
   const folded = foldText(texts.name);
   const actualRaw = at(r, k.actual);
   const ind: IndicatorRow = {
@@ -274,7 +276,7 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
     groupPath: ctx.groupPath,
     cells,
   };
-  keepFoldedName(ind, folded);
+  ctx.folded = folded;
   if (!isBlankCell(actualRaw)) ind.actualText = cellText(actualRaw);
   if (fromName) ind.unitFromName = true;
   if (texts.marker) ind.marker = texts.marker;
