@@ -6,8 +6,8 @@
  *   name     folded once (foldText), and the direction its words give (wordDirection);
  *   reading  the target parsed and the direction decided under the row's nearest parent, whose
  *            own words are found once for all its rows.
- * Kept beside the table (one entry per table, arrays by row index), so rows stay plain data and a
- * table dropped is forgotten with it. An entry is used only while the same row is still at that
+ * Kept with the table (one record per table, under a hidden key, arrays by row index), so rows and
+ * tables stay plain data and a table dropped is forgotten with it. An entry is used only while the same row is still at that
  * index with the same texts; otherwise it is worked out again. (Kept on each row instead, under a
  * hidden property, the record cost more to attach than the folding it saved.)
  * The rules themselves stay where they are (target.ts, direction.ts): this only remembers answers.
@@ -32,13 +32,20 @@ interface PreparedTable {
   readings: Array<KeptReading | undefined>;
 }
 
-const TABLES = new WeakMap<IndicatorTable, PreparedTable>();
+/**
+ * Where a table keeps its record: a symbol-keyed property that is not enumerable, so JSON,
+ * Object.keys, spreads and deep equality never see it; it goes when the table goes (in a WeakMap
+ * of tables, the record of a unit's table outlived it until a full collection, with all its rows).
+ */
+const PREPARED: unique symbol = Symbol("prepared rows");
+type Carrier = { [PREPARED]?: PreparedTable };
 
 function preparedTable(table: IndicatorTable): PreparedTable {
-  let p = TABLES.get(table);
+  const c = table as Carrier;
+  let p = c[PREPARED];
   if (!p) {
     p = { rows: [], names: [], folded: [], words: [], readings: [] };
-    TABLES.set(table, p);
+    if (Object.isExtensible(c)) Object.defineProperty(c, PREPARED, { value: p, writable: true, enumerable: false, configurable: true });
   }
   return p;
 }
