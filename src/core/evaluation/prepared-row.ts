@@ -25,8 +25,9 @@ type KeptReading = RowReading & { targetText: string; setting?: string; parent?:
 /** One table's answers, by row index; `rows[i]` and `names[i]` say which row and name they are for. */
 interface PreparedTable {
   rows: Array<TableRow | undefined>;
-  names: string[];
-  folded: string[];
+  names: Array<string | undefined>;
+  /** undefined until asked (a group's name), or made by the reader */
+  folded: Array<string | undefined>;
   /** the direction a name's words give (default word lists); undefined until asked */
   words: Array<WordDirection | null | undefined>;
   readings: Array<KeptReading | undefined>;
@@ -41,12 +42,13 @@ const PREPARED: unique symbol = Symbol("prepared rows");
 type Carrier = { [PREPARED]?: PreparedTable };
 
 function preparedTable(table: IndicatorTable): PreparedTable {
+  return (table as Carrier)[PREPARED] ?? attach(table, { rows: [], names: [], folded: [], words: [], readings: [] });
+}
+
+function attach(table: IndicatorTable, p: PreparedTable): PreparedTable {
   const c = table as Carrier;
-  let p = c[PREPARED];
-  if (!p) {
-    p = { rows: [], names: [], folded: [], words: [], readings: [] };
-    if (Object.isExtensible(c)) Object.defineProperty(c, PREPARED, { value: p, writable: true, enumerable: false, configurable: true });
-  }
+  if (Object.prototype.hasOwnProperty.call(c, PREPARED)) c[PREPARED] = p;
+  else if (Object.isExtensible(c)) Object.defineProperty(c, PREPARED, { value: p, writable: true, enumerable: false, configurable: true });
   return p;
 }
 
@@ -56,31 +58,24 @@ function entry(p: PreparedTable, table: IndicatorTable, i: number): number {
   if (p.rows[i] !== r || p.names[i] !== r.name) {
     p.rows[i] = r;
     p.names[i] = r.name;
-    p.folded[i] = foldText(r.name);
+    p.folded[i] = undefined;
     p.words[i] = undefined;
     p.readings[i] = undefined;
   }
+  if (p.folded[i] === undefined) p.folded[i] = foldText(r.name);
   return i;
 }
 
-/** The reader's folds of the rows' names (made to infer the kinds), kept for the later steps. */
-export function keepFoldedNames(table: IndicatorTable, folded: ReadonlyArray<string | undefined>): void {
-  const p = preparedTable(table);
-  table.rows.forEach((r, i) => {
-    const f = folded[i];
-    if (f === undefined) return;
-    p.rows[i] = r;
-    p.names[i] = r.name;
-    p.folded[i] = f;
-    p.words[i] = undefined;
-    p.readings[i] = undefined;
-  });
+/** The reader's folds of the rows' names (made to infer the kinds; undefined for groups), kept for the later steps. */
+export function keepFoldedNames(table: IndicatorTable, folded: Array<string | undefined>): void {
+  const n = table.rows.length;
+  attach(table, { rows: table.rows.slice(), names: table.rows.map((r) => r.name), folded, words: new Array(n), readings: new Array(n) });
 }
 
 /** Row i's name folded (no accents, lower case), computed once per row. */
 export function foldedNameAt(table: IndicatorTable, i: number): string {
   const p = preparedTable(table);
-  return p.folded[entry(p, table, i)];
+  return p.folded[entry(p, table, i)]!;
 }
 
 /** A row's name folded, for a caller without its table (nothing is kept). */
@@ -91,7 +86,7 @@ export function foldedName(r: TableRow): string {
 function nameWords(p: PreparedTable, table: IndicatorTable, i: number): WordDirection | null {
   entry(p, table, i);
   let w = p.words[i];
-  if (w === undefined) p.words[i] = w = p.names[i] ? wordDirection(p.folded[i]) : null;
+  if (w === undefined) p.words[i] = w = p.names[i] ? wordDirection(p.folded[i]!) : null;
   return w;
 }
 
