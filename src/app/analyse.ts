@@ -46,6 +46,8 @@ export interface AnalyseOptions {
   near?: number;
   /** false: read and evaluate only, no findings nor areas (consolidation reads many units and shows neither) */
   checks?: boolean;
+  /** told as each step starts (the pane shows it): recognising the table, evaluating, checking; with the rows concerned */
+  onStep?: (step: "table" | "evaluate" | "check", rows: number) => void;
 }
 
 export const STATUS_ORDER: Status[] = ["exceeded", "met", "near", "not_met", "not_evaluable"];
@@ -55,6 +57,7 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   // the term's years only when the report gives a term: a default term would turn "TH năm 2018" or
   // "Ước TH năm 2019" into year columns of a term the sheet never named
   const years = opts.info?.termStart ? termYears(opts.info) : undefined;
+  opts.onStep?.("table", grid.values.length);
   const result = readIndicatorTable(grid, { mapping: opts.mapping, years });
   const vocabulary0 = opts.vocabulary ?? "dat";
   const none: Analysis = {
@@ -78,7 +81,9 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   const style = detectStatusStyle(table);
   const vocabulary = opts.vocabulary ?? style.vocabulary;
   const near = opts.near && opts.near > 0 ? opts.near / 100 : undefined;
+  if (opts.onStep) opts.onStep("evaluate", table.rows.filter((r) => r.type !== "group").length);
   evaluateTable(table, opts.vocabulary ? { vocabulary, levels: opts.levels, near } : { vocabulary, levels: opts.levels ?? style.levels, words: style.words, near });
+  if (opts.onStep && opts.checks !== false) opts.onStep("check", table.rows.filter((r) => r.type !== "group").length);
   const findings = opts.checks === false ? [] : checkTable(table, opts.info);
   let indicators = 0;
   let groups = 0;

@@ -25,8 +25,8 @@ import { type PaneSettings } from "../../app/settings";
 import { diffStatus, planOf } from "../../app/status-column";
 import { AppError } from "../../app/errors";
 
-/** The hidden sheet holding the task pane's settings (JSON in A1). */
-export const SETTINGS_SHEET = "ChiTieuNQ_CaiDat";
+import { SETTINGS_SHEET } from "./settings-sheet";
+export { SETTINGS_SHEET };
 
 /** What a cell holds, as the user would type it: a formula with "=", text, a number. */
 export function cellContent(value: ExcelJS.CellValue): unknown {
