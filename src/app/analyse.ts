@@ -11,7 +11,7 @@ import type { Status, Vocabulary } from "../core/evaluation/evaluate";
 import { readIndicatorTable, cellText, type ReadResult, type RecognisedColumn } from "../core/sheet/reader";
 import { evaluateTable } from "../core/evaluation/evaluate-table";
 import { detectStatusStyle } from "../core/evaluation/vocabulary";
-import { readLayoutInfo, withSourceTexts } from "../core/layout";
+import { withSourceTexts } from "../core/layout";
 import { checkTable, countStatuses, type Finding, type StatusCounts } from "../core/checks/checks";
 import { readReportInfo, termYears } from "../core/sheet/info";
 import { findInfoSheetName, indicatorSheetOrder } from "../core/sheet/workbook-sheets";
@@ -128,7 +128,7 @@ export async function readWorkbookInfo(source: SheetSource, names?: readonly str
   if (!infoSheet) return undefined;
   const grid = await source.readSheet(infoSheet);
   // the layout fields (Thể thức, Tiêu đề phụ lục, Kèm theo) beside the report's own
-  return { ...readLayoutInfo(grid), ...readReportInfo(grid) };
+  return readReportInfo(grid);
 }
 
 export interface WorkbookAnalysisOptions extends Omit<AnalyseOptions, "mapping" | "info"> {
