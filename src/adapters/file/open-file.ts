@@ -107,6 +107,8 @@ export function createFileOpener(opts: { worker?: () => FileWorker; full: (name:
       let head: Extract<OpenReply, { type: "done" }> | null = null;
       let arrays: unknown[][] = [];
       let left = 0;
+      let total = 0;
+      let shown = OPEN_FRACTIONS.show;
       const complete = () => {
         finish(true);
         resolve({ type: "done", opened: head!.opened, snapshot: head!.snapshot });
@@ -118,11 +120,14 @@ export function createFileOpener(opts: { worker?: () => FileWorker; full: (name:
           const into = arrays[m.index];
           for (const x of m.items) into.push(x);
           left -= m.items.length;
-          if (left <= 0) complete();
+          if (left <= 0) return complete();
+          // the hand-over's own share of the bar, a percent at a time
+          const f = OPEN_FRACTIONS.show + (1 - OPEN_FRACTIONS.show) * (1 - left / total);
+          if (Math.floor(f * 100) > Math.floor(shown * 100)) progress?.((shown = f), OPEN_STEPS.show());
         } else if (m.type === "done") {
           head = m;
           arrays = bulkArrays(m);
-          left = m.parts.reduce((s, n) => s + n, 0);
+          left = total = m.parts.reduce((s, n) => s + n, 0);
           if (left <= 0) complete();
         } else if (m.type === "error") {
           finish(true);

@@ -27,13 +27,13 @@ class InProcessWorker implements FileWorker {
   onmessageerror: ((e: MessageEvent) => void) | null = null;
   terminated = false;
   replies: OpenReply["type"][] = [];
-  private scope: { onmessage: ((e: { data: OpenRequest }) => void) | null; postMessage(m: OpenReply): void };
+  private scope: { onmessage: ((e: { data: OpenRequest }) => void) | null; postMessage(m: OpenReply, transfer?: Transferable[]): void };
 
   constructor() {
     const scope = {
       onmessage: null as ((e: { data: OpenRequest }) => void) | null,
-      postMessage: (m: OpenReply) => {
-        const data = structuredClone(m);
+      postMessage: (m: OpenReply, transfer?: Transferable[]) => {
+        const data = structuredClone(m, { transfer });
         this.replies.push(m.type);
         setTimeout(() => this.onmessage?.({ data } as MessageEvent<OpenReply>), 0);
       },
