@@ -16,6 +16,7 @@
  */
 import JSZip from "jszip";
 import { columnLetter } from "../../core/sheet/grid";
+import { OFFICE_THEME_XML } from "./office-theme";
 import { APP_PROPS_CONTENT_TYPE, appPropsXml, CORE_PROPS_CONTENT_TYPE, REL, XML_HEAD, XmlChunks, contentTypesXml, corePropsXml, relationshipsXml, rootRelationshipsXml, xmlEscape } from "../ooxml/package-xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -273,24 +274,6 @@ function workbookXml(sheets: WorksheetWriter[]): string {
   );
 }
 
-/** The theme the Normal font's colour (theme 1, "dark 1") refers to: Office's colours and fonts, plain fills. */
-const THEME_XML =
-  `${XML_HEAD}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme"><a:themeElements>` +
-  '<a:clrScheme name="Office"><a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1><a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1>' +
-  '<a:dk2><a:srgbClr val="1F497D"/></a:dk2><a:lt2><a:srgbClr val="EEECE1"/></a:lt2><a:accent1><a:srgbClr val="4F81BD"/></a:accent1><a:accent2><a:srgbClr val="C0504D"/></a:accent2>' +
-  '<a:accent3><a:srgbClr val="9BBB59"/></a:accent3><a:accent4><a:srgbClr val="8064A2"/></a:accent4><a:accent5><a:srgbClr val="4BACC6"/></a:accent5><a:accent6><a:srgbClr val="F79646"/></a:accent6>' +
-  '<a:hlink><a:srgbClr val="0000FF"/></a:hlink><a:folHlink><a:srgbClr val="800080"/></a:folHlink></a:clrScheme>' +
-  '<a:fontScheme name="Office"><a:majorFont><a:latin typeface="Cambria"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme>' +
-  '<a:fmtScheme name="Office"><a:fillStyleLst>' +
-  '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'.repeat(3) +
-  "</a:fillStyleLst><a:lnStyleLst>" +
-  '<a:ln w="9525" cap="flat" cmpd="sng" algn="ctr"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:prstDash val="solid"/></a:ln>'.repeat(3) +
-  "</a:lnStyleLst><a:effectStyleLst>" +
-  "<a:effectStyle><a:effectLst/></a:effectStyle>".repeat(3) +
-  "</a:effectStyleLst><a:bgFillStyleLst>" +
-  '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'.repeat(3) +
-  "</a:bgFillStyleLst></a:fmtScheme></a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>";
-
 export interface WorkbookPackage {
   sheets: WorksheetWriter[];
   formats: CellFormats;
@@ -324,7 +307,7 @@ export async function packWorkbook(p: WorkbookPackage): Promise<Uint8Array> {
   );
   zip.file("xl/workbook.xml", workbookXml(p.sheets));
   p.sheets.forEach((s, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, s.bytes(i === 0)));
-  zip.file("xl/theme/theme1.xml", THEME_XML);
+  zip.file("xl/theme/theme1.xml", XML_HEAD + OFFICE_THEME_XML);
   zip.file("xl/styles.xml", p.formats.xml());
   zip.file("xl/sharedStrings.xml", p.strings.bytes());
   zip.file("docProps/core.xml", corePropsXml(p));
