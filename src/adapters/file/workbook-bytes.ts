@@ -19,7 +19,7 @@ import { parseOdsContent } from "../ods/ods-content";
 import { FILE_MESSAGES, kindMessage, sniffBytes, zipKind } from "../xlsx/file-kind";
 import { limitMessages, PackageFormatError, READER_LIMITS, ReaderLimitError } from "../xlsx/limits";
 import { attr, cellString, parseWorkbookParts, rootPrefix, unprefix, workbookPartPath, xmlText } from "../xlsx/sheet-xml";
-import { SETTINGS_SHEET } from "./settings-sheet";
+import { parseSettingsCell, SETTINGS_SHEET } from "./settings-sheet";
 
 /** What to do when a chosen file cannot be used (the same sentence as file-workbook.ts). */
 export const OPEN_FILE_HINT = "Chọn một tệp .xlsx khác (hoặc .ods của LibreOffice). Tệp .xls cũ hoặc có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi “Lưu thành” .xlsx.";
@@ -208,14 +208,7 @@ function sheetStates(workbookXml: string): { names: string[]; hidden: Set<string
 }
 
 function settingsOf(grid: Grid | undefined): Partial<PaneSettings> | null {
-  const raw = grid?.values[0]?.[0];
-  if (typeof raw !== "string") return null;
-  try {
-    const v = JSON.parse(raw);
-    return v && typeof v === "object" ? v : null;
-  } catch {
-    return null;
-  }
+  return parseSettingsCell(grid?.values[0]?.[0]);
 }
 
 /**

@@ -17,7 +17,7 @@ import { openWorkbook } from "../../../src/app/open-workbook";
 import { buildStatusRequest } from "../../../src/app/status-column";
 import { AppError } from "../../../src/app/errors";
 import { writeRealisticWorkbook } from "../../support/realistic-workbook";
-import { referenceSheetRows, titleRows } from "../../support/workbook-fixtures";
+import { referenceTableWorkbook } from "../../support/workbook-fixtures";
 import { loadReferenceIndicators } from "../../support/reference";
 
 /** The worker module in this process, behind a Worker-like object; messages cloned (and transferred) as by a browser. */
@@ -75,14 +75,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function referenceBytes(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet("Ghi chép").getCell("A1").value = "không phải bảng";
-  const ws = wb.addWorksheet("Chỉ tiêu");
-  const title = titleRows();
-  [...title.rows, ...referenceSheetRows()].forEach((r, i) => {
-    if (r.length) ws.getRow(i + 1).values = r as ExcelJS.CellValue[];
-  });
-  for (const m of title.merges) ws.mergeCells(m);
+  const wb = referenceTableWorkbook();
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 

@@ -3,7 +3,6 @@
  * port (ExcelJS) answers: the visible sheets, the active one, the saved settings, the same grids;
  * and refuses the same files with the same sentences.
  */
-import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,7 +13,7 @@ import { PackageFormatError } from "../../../src/adapters/xlsx/limits";
 import { AppError } from "../../../src/app/errors";
 import { odsBytes, xlsxBytes, xlsxEntries, zipBytes } from "../../support/raw-package";
 import { writeRealisticWorkbook } from "../../support/realistic-workbook";
-import { referenceSheetRows, titleRows } from "../../support/workbook-fixtures";
+import { referenceTableWorkbook } from "../../support/workbook-fixtures";
 
 let dir: string;
 beforeAll(() => {
@@ -24,14 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The reference table after a title block, a hidden sheet, the pane's settings, and the second sheet active. */
 async function referenceWorkbook(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet("Ghi chép").getCell("A1").value = "không phải bảng";
-  const ws = wb.addWorksheet("Chỉ tiêu");
-  const title = titleRows();
-  [...title.rows, ...referenceSheetRows()].forEach((r, i) => {
-    if (r.length) ws.getRow(i + 1).values = r as ExcelJS.CellValue[];
-  });
-  for (const m of title.merges) ws.mergeCells(m);
+  const wb = referenceTableWorkbook();
   wb.addWorksheet("Ẩn", { state: "hidden" }).getCell("A1").value = "ẩn";
   wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" }).getCell("A1").value = JSON.stringify({ sheet: "Chỉ tiêu", levels: 3 });
   (wb as unknown as { views: unknown[] }).views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 1, visibility: "visible" }];
