@@ -6,10 +6,15 @@
  *   appendix_docx_ratio_vs_xlsx_10000     the .docx writer vs the .xlsx writer on the same layout;
  *   appendix_scaling_exponent             layout + .xlsx + .docx from 10 000 to 100 000 rows;
  *   office_syncs_10000 …                  the Office.js writer against the Office fake.
- * The peak memory at 100 000 rows is measured in a child process (see peakAppendix).
+ * The peak memory at 100 000 rows is measured in a child process (see peakAppendix), and so is the
+ * whole command a user runs, `chitieu appendix r100000.xlsx -o … --docx …` (read, check, layout, both
+ * files written): appendix_cli_peak_mb_100000.
  */
 import ExcelJS from "exceljs";
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { buildAppendixLayout, type AppendixLayout } from "../src/core/layout";
 import type { IndicatorTable } from "../src/core/model";
 import { renderAppendixDocx } from "../src/adapters/docx/appendix-docx";
@@ -17,7 +22,7 @@ import { writeAppendixSheet } from "../src/adapters/office/office-appendix";
 import { renderAppendixXlsx } from "../src/adapters/xlsx/appendix-xlsx";
 import { SAMPLE_INFO } from "../src/core/sample";
 import { createExcelMock } from "../tests/support/office-fake";
-import { realisticTable } from "../tests/support/realistic-workbook";
+import { realisticTable, writeRealisticWorkbook } from "../tests/support/realistic-workbook";
 import { exponent, interleaved, ratio, ratioFigures, round } from "./util";
 
 /** ExcelJS writing the same cell texts with no styles at all: the baseline. */
@@ -45,6 +50,24 @@ function childPeak(n: number): { peak_mb: number } {
   const r = spawnSync(process.execPath, ["--expose-gc", process.argv[1], "--peak-appendix", String(n)], { encoding: "utf8", maxBuffer: 1 << 20 });
   if (r.status !== 0) return { peak_mb: -1 };
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+
+/** The appendix command as a user runs it, in a fresh process: its peak RSS (MB), time (ms) and exit code. */
+async function cliPeak(n: number): Promise<{ peak_mb: number; ms: number; code: number }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "chitieu-bench-cli-"));
+  try {
+    const file = path.join(dir, `r${n}.xlsx`);
+    await writeRealisticWorkbook(file, n);
+    const cli = path.join(path.dirname(process.argv[1]), "cli.js");
+    const argv = ["appendix", file, "-o", path.join(dir, "pl.xlsx"), "--docx", path.join(dir, "pl.docx")];
+    const script = `const t0 = Date.now(); require(${JSON.stringify(cli)}).main(${JSON.stringify(argv)}, { out() {}, err(s) { process.stderr.write(s + "\\n"); }, stdin: () => "" })
+      .then((code) => process.stdout.write(JSON.stringify({ code, ms: Date.now() - t0, peak_mb: process.resourceUsage().maxRSS / 1024 })));`;
+    const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 1 << 20 });
+    if (r.status !== 0 || !r.stdout) return { peak_mb: -1, ms: -1, code: r.status ?? -1 };
+    return JSON.parse(r.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function benchAppendix(): Promise<Record<string, number>> {
@@ -78,6 +101,11 @@ export async function benchAppendix(): Promise<Record<string, number>> {
   out.appendix_ms_100000 = round(s.large.median, 1);
   out.appendix_scaling_exponent = round(exponent(s.small.median, 10_000, s.large.median, 100_000));
   out.appendix_peak_mb_100000 = round(childPeak(100_000).peak_mb, 1);
+  const c = await cliPeak(100_000);
+  // 0 when both files were written; anything else makes the peak meaningless
+  out.appendix_cli_exit_100000 = c.code;
+  out.appendix_cli_peak_mb_100000 = round(c.peak_mb, 1);
+  out.appendix_cli_ms_100000 = round(c.ms, 1);
   const { context, stats } = createExcelMock(["Phụ lục 1"]);
   const r = await writeAppendixSheet(context, layout, "Phụ lục 1");
   out.office_syncs_10000 = r.syncs;

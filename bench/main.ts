@@ -9,6 +9,7 @@ import { benchCheck } from "./check";
 import { benchAppendix, peakAppendix } from "./appendix";
 import { benchStartup } from "./startup";
 import { benchConsolidate } from "./consolidate";
+import { benchBrowser } from "./browser";
 
 type Figures = Record<string, number | string>;
 
@@ -27,11 +28,12 @@ async function main(): Promise<void> {
     ["appendix", benchAppendix],
     ["startup", benchStartup],
     ["consolidate", benchConsolidate],
+    ["browser", benchBrowser], // optional: --browser or --only browser (uses dist/web, builds nothing)
   ];
   const only = process.argv.indexOf("--only");
   const chosen = only > 0 ? process.argv[only + 1].split(",") : null;
   for (const [name, run] of areas) {
-    if (chosen && !chosen.includes(name)) continue;
+    if (chosen ? !chosen.includes(name) : name === "browser" && !process.argv.includes("--browser")) continue;
     log(`== ${name}`);
     const f = await run();
     for (const [k, v] of Object.entries(f)) log(`  ${k.padEnd(40)} ${typeof v === "number" ? +v.toFixed(3) : v}`);

@@ -11,7 +11,7 @@ import type { Status, Vocabulary } from "../core/evaluation/evaluate";
 import { readIndicatorTable, cellText, type ReadResult, type RecognisedColumn } from "../core/sheet/reader";
 import { evaluateTable } from "../core/evaluation/evaluate-table";
 import { detectStatusStyle } from "../core/evaluation/vocabulary";
-import { readLayoutInfo, withSourceTexts } from "../core/layout";
+import { withSourceTexts } from "../core/layout";
 import { checkTable, countStatuses, type Finding, type StatusCounts } from "../core/checks/checks";
 import { readReportInfo, termYears } from "../core/sheet/info";
 import { findInfoSheetName, indicatorSheetOrder } from "../core/sheet/workbook-sheets";
@@ -52,6 +52,8 @@ export interface AnalyseOptions {
    * writes the table out
    */
   texts?: boolean;
+  /** told as each step starts (the pane shows it): recognising the table, evaluating, checking; with the rows concerned */
+  onStep?: (step: "table" | "evaluate" | "check", rows: number) => void;
 }
 
 export const STATUS_ORDER: Status[] = ["exceeded", "met", "near", "not_met", "not_evaluable"];
@@ -61,6 +63,7 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   // the term's years only when the report gives a term: a default term would turn "TH năm 2018" or
   // "Ước TH năm 2019" into year columns of a term the sheet never named
   const years = opts.info?.termStart ? termYears(opts.info) : undefined;
+  opts.onStep?.("table", grid.values.length);
   const result = readIndicatorTable(grid, { mapping: opts.mapping, years });
   const vocabulary0 = opts.vocabulary ?? "dat";
   const none: Analysis = {
@@ -84,7 +87,9 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   const style = detectStatusStyle(table);
   const vocabulary = opts.vocabulary ?? style.vocabulary;
   const near = opts.near && opts.near > 0 ? opts.near / 100 : undefined;
+  if (opts.onStep) opts.onStep("evaluate", table.rows.filter((r) => r.type !== "group").length);
   evaluateTable(table, opts.vocabulary ? { vocabulary, levels: opts.levels, near } : { vocabulary, levels: opts.levels ?? style.levels, words: style.words, near });
+  if (opts.onStep && opts.checks !== false) opts.onStep("check", table.rows.filter((r) => r.type !== "group").length);
   const findings = opts.checks === false ? [] : checkTable(table, opts.info);
   let indicators = 0;
   let groups = 0;
@@ -129,7 +134,7 @@ export async function readWorkbookInfo(source: SheetSource, names?: readonly str
   if (!infoSheet) return undefined;
   const grid = await source.readSheet(infoSheet);
   // the layout fields (Thể thức, Tiêu đề phụ lục, Kèm theo) beside the report's own
-  return { ...readLayoutInfo(grid), ...readReportInfo(grid) };
+  return readReportInfo(grid);
 }
 
 export interface WorkbookAnalysisOptions extends Omit<AnalyseOptions, "mapping" | "info"> {

@@ -35,6 +35,13 @@ export const DEFAULT_SETTINGS: PaneSettings = {
 };
 
 
+/** Saved settings over the defaults (the columns object merged too). */
+export function mergeSettings(saved: Partial<PaneSettings> | null): PaneSettings {
+  const s = { ...DEFAULT_SETTINGS, ...(saved ?? {}) };
+  s.columns = { ...DEFAULT_SETTINGS.columns, ...(saved?.columns ?? {}) };
+  return s;
+}
+
 export function appendixOptions(s: PaneSettings): AppendixOptions {
   return {
     preset: s.layout,

@@ -6,33 +6,31 @@
  */
 import { CliError, debugDetail, exitAfterDrain, processIo, type Io } from "./io";
 import { ReaderLimitError } from "../adapters/xlsx/limits";
-import * as evaluateCmd from "./commands/evaluate";
-import * as fnCmd from "./commands/fn";
-import * as checkCmd from "./commands/check";
-import * as templateCmd from "./commands/template";
-import * as appendixCmd from "./commands/appendix";
-import * as demoCmd from "./commands/demo";
-import * as vanBanCmd from "./commands/van-ban";
-import * as doiChieuCmd from "./commands/doi-chieu";
-import * as tongHopCmd from "./commands/tong-hop";
+import { COMMAND_TEXTS } from "./command-texts";
 
+/** A command module: commands/<name>.ts. */
 export interface Command {
   summary: string;
   usage: string;
   run: (argv: string[], io: Io) => Promise<number> | number;
 }
 
-export const COMMANDS: Record<string, Command> = {
-  evaluate: evaluateCmd,
-  fn: fnCmd,
-  check: checkCmd,
-  template: templateCmd,
-  appendix: appendixCmd,
-  demo: demoCmd,
-  "van-ban": vanBanCmd,
-  "doi-chieu": doiChieuCmd,
-  "tong-hop": tongHopCmd,
+/** Each command is loaded only when it runs: `--help` loads none of them. */
+const LOADERS: Record<keyof typeof COMMAND_TEXTS, () => Promise<Command>> = {
+  evaluate: () => import("./commands/evaluate"),
+  fn: () => import("./commands/fn"),
+  check: () => import("./commands/check"),
+  template: () => import("./commands/template"),
+  appendix: () => import("./commands/appendix"),
+  demo: () => import("./commands/demo"),
+  "van-ban": () => import("./commands/van-ban"),
+  "doi-chieu": () => import("./commands/doi-chieu"),
+  "tong-hop": () => import("./commands/tong-hop"),
 };
+
+export const COMMANDS: Record<string, { summary: string; usage: string; load: () => Promise<Command> }> = Object.fromEntries(
+  Object.entries(COMMAND_TEXTS).map(([name, t]) => [name, { ...t, load: LOADERS[name as keyof typeof COMMAND_TEXTS] }]),
+);
 
 function help(): string {
   const lines = [
@@ -70,7 +68,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 0;
   }
   try {
-    return await cmd.run(rest, io);
+    return await (await cmd.load()).run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
       io.err(e.message);

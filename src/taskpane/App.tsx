@@ -11,7 +11,7 @@ import type { ReportIo } from "../app/report-text";
 import type { ConsolidateIo } from "./components/JobView";
 import { useWork } from "./use-work";
 import { usePaneState } from "./pane-state";
-import { createPaneActions } from "./pane-actions";
+import { createPaneActions, type OpenFile } from "./pane-actions";
 import { StartScreen } from "./components/StartScreen";
 import { PaneHeader } from "./components/PaneHeader";
 import { Messages } from "./components/Messages";
@@ -37,7 +37,7 @@ export interface AppProps {
   /** the Excel port when running inside Excel; null in a plain browser */
   officePort: WorkbookPort | null;
   /** standalone mode: open a picked .xlsx (or the template when no file is given) */
-  openFile?: (file: File | null) => Promise<WorkbookPort>;
+  openFile?: OpenFile;
   /** the .xlsx and .docx renderers, loaded on first use (wired in index.tsx) */
   renderers: AppendixRenderers;
   /** the report's .docx writer and reader, loaded on first use (wired in index.tsx) */

@@ -14,6 +14,8 @@ import { FluentProvider, Link, Subtitle1, webLightTheme } from "@fluentui/react-
 import { ConsolidateView } from "./components/ConsolidateView";
 import type { Consolidation } from "../core/consolidate/consolidate";
 import type { ReportInfo } from "../core/model";
+import type { OpenFile } from "./pane-actions";
+import type { FileOpener } from "../adapters/file/open-file";
 
 async function officePort(): Promise<WorkbookPort> {
   const [{ OfficeWorkbookPort }, { customFunctionsSupported }] = await Promise.all([import("../adapters/office/office-workbook"), import("../functions/support")]);
@@ -26,12 +28,27 @@ async function officePort(): Promise<WorkbookPort> {
   });
 }
 
-async function openFile(file: File | null): Promise<WorkbookPort> {
+/** The whole workbook of a file (ExcelJS): loaded to write, or when the fast readers cannot read the file. */
+async function fullPort(name: string, bytes: ArrayBuffer): Promise<WorkbookPort> {
   const { FileWorkbookPort } = await import("../adapters/file/file-workbook");
-  if (file) return FileWorkbookPort.open(file.name, await file.arrayBuffer());
-  const { buildTemplateWorkbook } = await import("../adapters/xlsx/template");
-  return FileWorkbookPort.fromWorkbook(buildTemplateWorkbook({ sample: true }), "bang-chi-tieu-mau.xlsx");
+  return FileWorkbookPort.open(name, bytes);
 }
+
+/** A chosen file is read and checked in a Web Worker (the page stays responsive); on the page where there is none. */
+let opener: Promise<FileOpener> | null = null;
+const fileOpener = (): Promise<FileOpener> =>
+  (opener ??= import("../adapters/file/open-file").then(({ createFileOpener }) =>
+    createFileOpener({
+      worker: typeof Worker === "undefined" ? undefined : () => new Worker(new URL("../adapters/file/open-file.worker.ts", import.meta.url)),
+      full: fullPort,
+    }),
+  ));
+
+const openFile: OpenFile = async (file, progress, signal) => {
+  if (file) return (await fileOpener()).open(file, progress, signal);
+  const [{ FileWorkbookPort }, { buildTemplateWorkbook }] = await Promise.all([import("../adapters/file/file-workbook"), import("../adapters/xlsx/template")]);
+  return FileWorkbookPort.fromWorkbook(buildTemplateWorkbook({ sample: true }), "bang-chi-tieu-mau.xlsx");
+};
 
 /** The appendix renderers; ExcelJS and docx load on first use, for a lighter first paint. */
 const renderers: AppendixRenderers = {
@@ -53,21 +70,8 @@ const report: ReportIo = {
 
 /** The "Tổng hợp" view's injected I/O: a picked unit file as a sheet source, the consolidated workbook, downloads. */
 const consolidateIo = {
-  readFile: async (file: File) => {
-    const [{ readWorkbookGrids }, { gridSource }] = await Promise.all([import("../adapters/xlsx/exceljs-read"), import("../app/analyse")]);
-    try {
-      if (/\.ods$/i.test(file.name)) {
-        // OpenDocument: JSZip unzips content.xml, the shared .ods parser reads it
-        const [{ default: JSZip }, { parseOdsContent }] = await Promise.all([import("jszip"), import("../adapters/ods/ods-content")]);
-        const xml = await (await JSZip.loadAsync(await file.arrayBuffer())).file("content.xml")?.async("string");
-        if (!xml) throw new Error("no content.xml");
-        return gridSource(parseOdsContent(xml));
-      }
-      return gridSource(await readWorkbookGrids(await file.arrayBuffer()));
-    } catch {
-      throw new Error(`Không đọc được tệp "${file.name}": tệp không phải .xlsx/.ods, bị hỏng hoặc có mật khẩu.`);
-    }
-  },
+  // the same reader as a file opened on the page (in the worker); “Không đọc được tệp "…": …” when it cannot
+  readFile: async (file: File) => (await fileOpener()).read(file),
   renderWorkbook: async (c: Consolidation, info: ReportInfo) => (await import("../adapters/xlsx/consolidated-workbook")).renderConsolidatedXlsx(c, info),
   download: async (name: string, bytes: Uint8Array, mime: string) => (await import("../adapters/file/download")).downloadBytes(name, bytes, mime),
 };
@@ -87,6 +91,8 @@ async function main(): Promise<void> {
     }
   }
   document.documentElement.dataset.mode = port ? "office" : "standalone";
+  // standalone: the file worker's script loads now, before a file is chosen
+  if (!port) void fileOpener().then((o) => o.prewarm());
   // "?view=tong-hop": the consolidation view (linked from the pane's header, until the pane's navigation offers it)
   if (new URLSearchParams(location.search).get("view") === "tong-hop") {
     root.render(

@@ -8,15 +8,16 @@ import type { ReportInfo } from "../core/model";
 import type { AppendixLayout } from "../core/layout";
 import { valueAt } from "../core/sheet/grid";
 import { cellText } from "../core/sheet/reader";
-import { analyse, analyseWorkbook, readWorkbookInfo, type Analysis } from "../app/analyse";
+import { analyse, readWorkbookInfo, type Analysis } from "../app/analyse";
+import { openWorkbook, type OpenedWorkbook } from "../app/open-workbook";
 import { layoutAppendix } from "../app/appendix";
 import { computeOutlook, outlookColumn } from "../app/outlook";
 import { buildStatusRequest, statusColumnOf } from "../app/status-column";
 import { XLSX_MIME, type AppendixRenderers, type WorkbookPort } from "../app/port";
 import { appendixOptions, type PaneSettings } from "../app/settings";
 import { AppError } from "../app/errors";
-import { done, type Work } from "./use-work";
-import { mergeSettings, type Dispatch, type PaneState } from "./pane-state";
+import { done, type Progress, type Work } from "./use-work";
+import type { Dispatch, PaneState } from "./pane-state";
 import type { ViewId } from "./jobs";
 
 export interface ActionDeps {
@@ -24,9 +25,15 @@ export interface ActionDeps {
   dispatch: Dispatch;
   run: Work["run"];
   officePort: WorkbookPort | null;
-  openFile?: (file: File | null) => Promise<WorkbookPort>;
+  openFile?: OpenFile;
   renderers: AppendixRenderers;
 }
+
+/**
+ * Standalone mode: open a picked file (or the template when none is given). It may open the workbook
+ * itself, off the page's main thread, telling its steps through `progress` (index.tsx wires it).
+ */
+export type OpenFile = (file: File | null, progress: Progress, signal: AbortSignal) => Promise<WorkbookPort | { port: WorkbookPort; opened?: OpenedWorkbook }>;
 
 export type CellTarget = { sheet: string; address: string };
 
@@ -48,12 +55,10 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
   const notice = (intent: "success" | "info" | "warning", text: string) => dispatch({ type: "notice", notice: { intent, text } });
 
   /** Connect to a workbook: settings, sheets, and the first sheet with a table. */
-  const connect = async (p: WorkbookPort, signal: AbortSignal) => {
-    const s = mergeSettings(await p.getSettings());
-    const active = await p.activeSheet();
-    const found = await analyseWorkbook(p, { preferred: [s.sheet, active], mappings: s.mappings, vocabulary: s.vocabulary, levels: s.levels, near: s.near });
+  const connect = async (p: WorkbookPort, signal: AbortSignal, opened?: OpenedWorkbook) => {
+    const o = opened ?? (await openWorkbook(p));
     done(signal);
-    dispatch({ type: "connected", port: p, settings: s, sheets: found.sheets, info: found.info, analysis: found.analysis, sheet: found.analysis?.sheet ?? active });
+    dispatch({ type: "connected", port: p, ...o });
   };
 
   /** Read `name` again with settings `s`, then keep both (settings saved in the workbook). */
@@ -94,10 +99,11 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
         file ? "mở tệp" : "tạo bảng mẫu",
         async (signal, progress) => {
           if (!openFile) return;
-          const p = await openFile(file);
+          const r = await openFile(file, progress, signal);
+          const { port: p, opened } = "port" in r ? r : { port: r, opened: undefined };
           done(signal);
-          progress(null, "Đang tìm bảng chỉ tiêu…");
-          await connect(p, signal);
+          if (!opened) progress(null, "Đang tìm bảng chỉ tiêu…");
+          await connect(p, signal, opened);
           dispatch({ type: "notice", notice: file ? { intent: "success", text: `Đã mở tệp “${p.label}”. Tệp gốc trên máy không bị thay đổi.` } : null });
         },
         { cancellable: true },

@@ -123,9 +123,5 @@ export function usePaneState(initial: PaneState = INITIAL_STATE): { state: PaneS
   return { state, dispatch, get };
 }
 
-/** Saved settings over the defaults (the columns object merged too). */
-export function mergeSettings(saved: Partial<PaneSettings> | null): PaneSettings {
-  const s = { ...DEFAULT_SETTINGS, ...(saved ?? {}) };
-  s.columns = { ...DEFAULT_SETTINGS.columns, ...(saved?.columns ?? {}) };
-  return s;
-}
+/** Saved settings over the defaults (in app/settings.ts, shared with the file worker). */
+export { mergeSettings } from "../app/settings";

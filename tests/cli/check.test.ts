@@ -147,7 +147,7 @@ describe("chitieu template", () => {
     const info = wb.getWorksheet("Thông tin")!;
     const labels: string[] = [];
     info.eachRow((row, n) => n > 1 && labels.push(String(row.getCell(1).value)));
-    expect(labels).toEqual(["Cấp ủy/Đảng bộ", "Cơ quan ban hành", "Tên viết gọn của cơ quan ban hành", "Đại hội lần thứ", "Nhiệm kỳ", "Loại báo cáo", "Năm đánh giá", "Số báo cáo", "Ngày báo cáo", "Nơi ban hành", "Đơn vị"]);
+    expect(labels).toEqual(["Cấp ủy/Đảng bộ", "Cơ quan ban hành", "Tên viết gọn của cơ quan ban hành", "Đại hội lần thứ", "Nhiệm kỳ", "Loại báo cáo", "Năm đánh giá", "Số báo cáo", "Ngày báo cáo", "Nơi ban hành", "Đơn vị", "Thể thức", "Tiêu đề phụ lục", "Kèm theo"]);
     // the example rows are correct: the template checks clean
     const chk = await runCli(["check", out, "--json"]);
     expect(chk.code).toBe(0);

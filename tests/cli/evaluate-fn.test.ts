@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseStatusLabel, statusesAgree } from "../../src/core/evaluation/evaluate";
@@ -98,6 +98,27 @@ describe("the installed bin", () => {
     expect(fn.stdout.trim()).toBe("29,65");
     const bad = spawnSync("node", [bin, "evaluate", "/khong/co.json"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
+  });
+  test("--help loads no command: none of ExcelJS, docx, HyperFormula or JSZip is read from disk", () => {
+    if (!existsSync(path.join(REPO_ROOT, "dist", "cli.js"))) execFileSync("node", ["scripts/build-cli.mjs"], { cwd: REPO_ROOT });
+    const probe = (args: string[]) => {
+      const script = `const cli = require(${JSON.stringify(path.join(REPO_ROOT, "dist", "cli.js"))});
+        const io = { out: () => {}, err: (s) => process.stderr.write(s), stdin: () => "" };
+        cli.main(${JSON.stringify(args)}, io).then((code) => {
+          const heavy = Object.keys(require.cache).map((k) => (k.match(/node_modules[\\/](exceljs|docx|hyperformula|jszip)[\\/]/) || [])[1]).filter(Boolean);
+          process.stdout.write(JSON.stringify({ code, heavy: [...new Set(heavy)].sort() }));
+        });`;
+      return JSON.parse(execFileSync("node", ["-e", script], { cwd: REPO_ROOT, encoding: "utf8" }));
+    };
+    expect(probe(["--help"])).toEqual({ code: 0, heavy: [] });
+    expect(probe(["appendix", "--help"])).toEqual({ code: 0, heavy: [] });
+    // the probe sees a command that does load them: `template` writes with ExcelJS
+    const tmp = path.join(os.tmpdir(), `chitieu-help-${process.pid}.xlsx`);
+    try {
+      expect(probe(["template", "-o", tmp]).heavy).toContain("exceljs");
+    } finally {
+      rmSync(tmp, { force: true });
+    }
   });
 });
 

@@ -70,3 +70,16 @@ export function titleRows(): { rows: unknown[][]; merges: string[] } {
     merges: ["A1:C1", "D1:F1", "A2:F2", "A3:F3", "A4:F4"],
   };
 }
+
+/** The reference table after its title block on a sheet "Chỉ tiêu", behind a first sheet "Ghi chép" with no table. */
+export function referenceTableWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Ghi chép").getCell("A1").value = "không phải bảng";
+  const ws = wb.addWorksheet("Chỉ tiêu");
+  const title = titleRows();
+  [...title.rows, ...referenceSheetRows()].forEach((r, i) => {
+    if (r.length) ws.getRow(i + 1).values = r as ExcelJS.CellValue[];
+  });
+  for (const m of title.merges) ws.mergeCells(m);
+  return wb;
+}

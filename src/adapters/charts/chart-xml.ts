@@ -6,16 +6,13 @@
  * dash and marker, and the legend names them.
  */
 import { axisRange, SERIES_NAMES, type Trajectory } from "../../core/outlook";
+import { xmlEscape } from "../ooxml/package-xml";
 
-export { axisRange };
+export { axisRange, xmlEscape };
 
 export const CHART_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 export const CHART_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
 export const SHADE_SERIES_NAME = "Các năm còn lại";
-
-export function xmlEscape(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** Where the series live on a sheet (the .xlsx): `'Biểu đồ'!$B$3:$G$3` per series, categories and names. */
 export interface ChartRefs {

@@ -5,15 +5,11 @@
  * size of the file itself. Browser-safe (no fs).
  */
 import JSZip from "jszip";
+import { CORE_PROPS_CONTENT_TYPE, REL, XML_HEAD, XmlChunks, contentTypesXml, corePropsXml, relationshipsXml, rootRelationshipsXml, xmlEscape, type Relationship } from "../ooxml/package-xml";
+
+export { xmlEscape };
 
 const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-/** Text for an XML text node or attribute; control characters XML 1.0 forbids are dropped. */
-export function xmlEscape(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ESCAPES[c]).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
-}
 
 export interface RunStyle {
   /** half-points; omitted when it is the document default */
@@ -85,32 +81,9 @@ export interface WordPackage {
   creator?: string;
 }
 
-const encoder = new TextEncoder();
-
-/** Concatenate encoded chunks without ever holding the whole text as one string. */
-function joinBytes(chunks: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
 function documentXml(p: WordPackage, headerIds: { default?: string; first?: string }): Uint8Array {
-  const chunks: Uint8Array[] = [encoder.encode(`${XML_HEAD}<w:document ${W_NS}><w:body>`)];
-  // several small strings per chunk: fewer, larger encodes
-  let pending = "";
-  for (const part of p.body) {
-    pending += part;
-    if (pending.length > 1 << 16) {
-      chunks.push(encoder.encode(pending));
-      pending = "";
-    }
-  }
+  const body = new XmlChunks();
+  for (const part of p.body) body.add(part);
   const m = p.page.margins;
   let sect = "<w:sectPr>";
   if (headerIds.default) sect += `<w:headerReference w:type="default" r:id="${headerIds.default}"/>`;
@@ -120,8 +93,7 @@ function documentXml(p: WordPackage, headerIds: { default?: string; first?: stri
   sect += '<w:pgNumType w:start="1"/>';
   if (headerIds.first) sect += "<w:titlePg/>";
   sect += "</w:sectPr>";
-  chunks.push(encoder.encode(pending + sect + "</w:body></w:document>"));
-  return joinBytes(chunks);
+  return body.bytes(`${XML_HEAD}<w:document ${W_NS}><w:body>`, sect + "</w:body></w:document>");
 }
 
 function stylesXml(p: WordPackage): string {
@@ -137,28 +109,20 @@ function stylesXml(p: WordPackage): string {
   );
 }
 
-function coreXml(p: WordPackage): string {
-  const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
-  return (
-    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-    (p.title ? `<dc:title>${xmlEscape(p.title)}</dc:title>` : "") +
-    (p.creator ? `<dc:creator>${xmlEscape(p.creator)}</dc:creator>` : "") +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`
-  );
-}
-
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const CT = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 
 /** The .docx bytes. */
 export async function packWord(p: WordPackage): Promise<Uint8Array> {
   const zip = new JSZip();
-  const rels: string[] = [`<Relationship Id="rIdStyles" Type="${REL}/styles" Target="styles.xml"/>`, `<Relationship Id="rIdSettings" Type="${REL}/settings" Target="settings.xml"/>`];
-  const overrides: string[] = [
-    `<Override PartName="/word/document.xml" ContentType="${CT}.document.main+xml"/>`,
-    `<Override PartName="/word/styles.xml" ContentType="${CT}.styles+xml"/>`,
-    `<Override PartName="/word/settings.xml" ContentType="${CT}.settings+xml"/>`,
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>',
+  const rels: Relationship[] = [
+    { id: "rIdStyles", type: `${REL}/styles`, target: "styles.xml" },
+    { id: "rIdSettings", type: `${REL}/settings`, target: "settings.xml" },
+  ];
+  const overrides: Array<[string, string]> = [
+    ["/word/document.xml", `${CT}.document.main+xml`],
+    ["/word/styles.xml", `${CT}.styles+xml`],
+    ["/word/settings.xml", `${CT}.settings+xml`],
+    ["/docProps/core.xml", CORE_PROPS_CONTENT_TYPE],
   ];
   const headerIds: { default?: string; first?: string } = {};
   const headers: Array<[keyof typeof headerIds, string | undefined]> = [
@@ -172,21 +136,15 @@ export async function packWord(p: WordPackage): Promise<Uint8Array> {
     const id = `rIdHeader${n}`;
     headerIds[kind] = id;
     zip.file(`word/header${n}.xml`, `${XML_HEAD}<w:hdr ${W_NS}>${content || "<w:p/>"}</w:hdr>`);
-    rels.push(`<Relationship Id="${id}" Type="${REL}/header" Target="header${n}.xml"/>`);
-    overrides.push(`<Override PartName="/word/header${n}.xml" ContentType="${CT}.header+xml"/>`);
+    rels.push({ id, type: `${REL}/header`, target: `header${n}.xml` });
+    overrides.push([`/word/header${n}.xml`, `${CT}.header+xml`]);
   }
-  zip.file(
-    "[Content_Types].xml",
-    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join("")}</Types>`,
-  );
-  zip.file(
-    "_rels/.rels",
-    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
-  );
-  zip.file("word/_rels/document.xml.rels", `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`);
+  zip.file("[Content_Types].xml", contentTypesXml(overrides));
+  zip.file("_rels/.rels", rootRelationshipsXml("word/document.xml"));
+  zip.file("word/_rels/document.xml.rels", relationshipsXml(rels));
   zip.file("word/document.xml", documentXml(p, headerIds));
   zip.file("word/styles.xml", stylesXml(p));
   zip.file("word/settings.xml", `${XML_HEAD}<w:settings ${W_NS}><w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`);
-  zip.file("docProps/core.xml", coreXml(p));
+  zip.file("docProps/core.xml", corePropsXml(p));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

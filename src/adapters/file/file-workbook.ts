@@ -25,8 +25,8 @@ import { type PaneSettings } from "../../app/settings";
 import { diffStatus, planOf } from "../../app/status-column";
 import { AppError } from "../../app/errors";
 
-/** The hidden sheet holding the task pane's settings (JSON in A1). */
-export const SETTINGS_SHEET = "ChiTieuNQ_CaiDat";
+import { parseSettingsCell, SETTINGS_SHEET } from "./settings-sheet";
+export { SETTINGS_SHEET };
 
 /** What a cell holds, as the user would type it: a formula with "=", text, a number. */
 export function cellContent(value: ExcelJS.CellValue): unknown {
@@ -230,14 +230,7 @@ export class FileWorkbookPort implements WorkbookPort {
 
   async getSettings(): Promise<Partial<PaneSettings> | null> {
     const ws = this.workbook.getWorksheet(SETTINGS_SHEET);
-    const raw = ws?.getCell("A1").value;
-    if (typeof raw !== "string") return null;
-    try {
-      const v = JSON.parse(raw);
-      return v && typeof v === "object" ? v : null;
-    } catch {
-      return null;
-    }
+    return parseSettingsCell(ws?.getCell("A1").value);
   }
 
   async saveSettings(settings: PaneSettings): Promise<void> {

@@ -1,15 +1,20 @@
 /**
- * The appendix as an Excel sheet, with ExcelJS. Browser-safe (no fs): it only translates the layout
- * model. Every table cell is bordered, including every cell covered by a merge; merges go in last
- * (ExcelJS loses them when values are set afterwards); print titles repeat the header rows; A4,
- * fit to one page wide, margins and page numbers from the layout.
+ * The appendix as an Excel sheet. Browser-safe (no fs): it only translates the layout model.
+ * Two writers share the layout's page, styles and widths described here:
+ * - `renderAppendixXlsx`: the appendix alone as .xlsx bytes, written as SpreadsheetML text row by
+ *   row (sheetml.ts), so memory stays close to the size of the file;
+ * - `addAppendixSheet`: the appendix added to a workbook already open in ExcelJS (the browser page).
+ * Every table cell is bordered, including every cell covered by a merge (it takes the merge's
+ * first cell's look, as Excel does); print titles repeat the header rows; A4, fit to one page wide,
+ * margins and page numbers from the layout.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { type AppendixLayout, type LayoutCell, type StyleRole, type TextStyle } from "../../core/layout";
+import type ExcelJS from "exceljs";
+import { type AppendixLayout, type LayoutCell, type StyleRole } from "../../core/layout";
 import { safeSheetName } from "../../core/sheet/sheet-names";
+import { CellFormats, packWorkbook, SharedStrings, WorksheetWriter, type CellFormat, type SheetHeaderFooter, type SheetPage } from "./sheetml";
 
 const MM_PER_INCH = 25.4;
+const CREATOR = "Chỉ tiêu Nghị quyết";
 
 /**
  * Excel column width for a printed width. Widths count characters of the workbook's Normal font:
@@ -20,65 +25,35 @@ export function excelWidthFromMm(mm: number, maxDigitPx = 7): number {
   return Math.max(1, Math.round(((px - 5) / maxDigitPx) * 100) / 100);
 }
 
+/** Widest digit in pixels of a Normal font of `sizePt` points (about half its height at 96 dpi). */
+export function maxDigitPxOf(sizePt: number): number {
+  return Math.round((sizePt * 96) / 72 / 2);
+}
+
 export interface AddSheetOptions {
   /** widest digit of the workbook's Normal font in pixels (7: Calibri 11, the default; 8: Times New Roman 12) */
   maxDigitPx?: number;
 }
 
-type Style = Partial<ExcelJS.Style>;
-
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: "thin", color: { argb: "FF000000" } },
-  left: { style: "thin", color: { argb: "FF000000" } },
-  bottom: { style: "thin", color: { argb: "FF000000" } },
-  right: { style: "thin", color: { argb: "FF000000" } },
-};
-
-/** One shared style object per (role, alignment, indent): ExcelJS then writes few distinct styles. */
-class StyleCache {
-  private cache = new Map<string, Style>();
-  constructor(private readonly layout: AppendixLayout) {}
-  get(role: StyleRole, cell?: Pick<LayoutCell, "align" | "indent">): Style {
-    const key = `${role}|${cell?.align ?? ""}|${cell?.indent ?? 0}`;
-    let s = this.cache.get(key);
-    if (!s) {
-      const st: TextStyle = this.layout.styles[role];
-      const font: Partial<ExcelJS.Font> = { name: this.layout.fontName, size: st.size, family: 1 };
-      if (st.bold) font.bold = true;
-      if (st.italic) font.italic = true;
-      if (st.underline) font.underline = true;
-      const alignment: Partial<ExcelJS.Alignment> = {
-        horizontal: cell?.align ?? st.align,
-        vertical: st.valign,
-        wrapText: st.wrap,
-      };
-      if (cell?.indent) alignment.indent = cell.indent;
-      s = { font, alignment };
-      if (st.border) s.border = THIN;
-      this.cache.set(key, s);
-    }
-    return s;
-  }
+/** The look of a cell of `role`, with the cell's own alignment and indent. */
+function cellFormat(layout: AppendixLayout, role: StyleRole, cell?: Pick<LayoutCell, "align" | "indent">): CellFormat {
+  const st = layout.styles[role];
+  return {
+    font: { name: layout.fontName, size: st.size, bold: st.bold, italic: st.italic, underline: st.underline },
+    horizontal: cell?.align ?? st.align,
+    vertical: st.valign,
+    wrap: st.wrap,
+    indent: cell?.indent || undefined,
+    border: st.border,
+  };
 }
 
-/** Header and footer codes: page number centred at the top (or bottom), in the layout's font and size. */
-function pageNumberCode(layout: AppendixLayout): string {
-  const pn = layout.page.pageNumbers!;
-  return `&C&"${layout.fontName},Regular"&${pn.size}&P`;
-}
+const formatKey = (role: StyleRole, cell?: Pick<LayoutCell, "align" | "indent">) => `${role}|${cell?.align ?? ""}|${cell?.indent ?? 0}`;
 
-/**
- * Add the appendix as a new sheet. Never replaces a sheet: a name already in the workbook is refused
- * (pick a free one first, e.g. "Phụ lục 1 (2)").
- */
-export function addAppendixSheet(workbook: ExcelJS.Workbook, layout: AppendixLayout, name: string, opts: AddSheetOptions = {}): ExcelJS.Worksheet {
-  const sheetName = safeSheetName(name);
-  if (workbook.worksheets.some((w) => w.name.toLowerCase() === sheetName.toLowerCase())) {
-    throw new Error(`Tệp đã có trang "${sheetName}"; không ghi đè. Hãy chọn tên khác.`);
-  }
+function sheetPage(layout: AppendixLayout): SheetPage {
   const p = layout.page;
   const inch = (mm: number) => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
-  const pageSetup: Partial<ExcelJS.PageSetup> = {
+  return {
     paperSize: 9, // A4
     orientation: p.orientation,
     fitToPage: p.fitToWidth,
@@ -94,20 +69,75 @@ export function addAppendixSheet(workbook: ExcelJS.Workbook, layout: AppendixLay
       footer: inch(p.footerMm),
     },
   };
-  if (layout.headerRows.count > 0) {
-    pageSetup.printTitlesRow = `${layout.headerRows.first + 1}:${layout.headerRows.first + layout.headerRows.count}`;
+}
+
+/** Page numbers centred at the top (or bottom), in the layout's font and size; none on page 1 when the preset says so. */
+function sheetHeaderFooter(layout: AppendixLayout): SheetHeaderFooter {
+  const pn = layout.page.pageNumbers;
+  const out: SheetHeaderFooter = {};
+  if (!pn) return out;
+  const code = `&C&"${layout.fontName},Regular"&${pn.size}&P`;
+  if (pn.position === "top-center") out.oddHeader = code;
+  else out.oddFooter = code;
+  if (!pn.firstPage) {
+    out.differentFirst = true;
+    out.firstHeader = "";
+    out.firstFooter = "";
   }
-  const headerFooter: Partial<ExcelJS.HeaderFooter> = {};
-  if (p.pageNumbers) {
-    const code = pageNumberCode(layout);
-    if (p.pageNumbers.position === "top-center") headerFooter.oddHeader = code;
-    else headerFooter.oddFooter = code;
-    if (!p.pageNumbers.firstPage) {
-      headerFooter.differentFirst = true;
-      headerFooter.firstHeader = "";
-      headerFooter.firstFooter = "";
+  return out;
+}
+
+/** 1-based first and last header row, printed on every page. */
+function printTitleRows(layout: AppendixLayout): [number, number] | undefined {
+  const h = layout.headerRows;
+  return h.count > 0 ? [h.first + 1, h.first + h.count] : undefined;
+}
+
+type Style = Partial<ExcelJS.Style>;
+
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin", color: { argb: "FF000000" } },
+  left: { style: "thin", color: { argb: "FF000000" } },
+  bottom: { style: "thin", color: { argb: "FF000000" } },
+  right: { style: "thin", color: { argb: "FF000000" } },
+};
+
+/** One shared ExcelJS style object per (role, alignment, indent): ExcelJS then writes few distinct styles. */
+class StyleCache {
+  private cache = new Map<string, Style>();
+  constructor(private readonly layout: AppendixLayout) {}
+  get(role: StyleRole, cell?: Pick<LayoutCell, "align" | "indent">): Style {
+    const key = formatKey(role, cell);
+    let s = this.cache.get(key);
+    if (!s) {
+      const f = cellFormat(this.layout, role, cell);
+      const font: Partial<ExcelJS.Font> = { name: f.font.name, size: f.font.size, family: 1 };
+      if (f.font.bold) font.bold = true;
+      if (f.font.italic) font.italic = true;
+      if (f.font.underline) font.underline = true;
+      const alignment: Partial<ExcelJS.Alignment> = { horizontal: f.horizontal, vertical: f.vertical, wrapText: f.wrap };
+      if (f.indent) alignment.indent = f.indent;
+      s = { font, alignment };
+      if (f.border) s.border = THIN;
+      this.cache.set(key, s);
     }
+    return s;
   }
+}
+
+/**
+ * Add the appendix as a new sheet. Never replaces a sheet: a name already in the workbook is refused
+ * (pick a free one first, e.g. "Phụ lục 1 (2)").
+ */
+export function addAppendixSheet(workbook: ExcelJS.Workbook, layout: AppendixLayout, name: string, opts: AddSheetOptions = {}): ExcelJS.Worksheet {
+  const sheetName = safeSheetName(name);
+  if (workbook.worksheets.some((w) => w.name.toLowerCase() === sheetName.toLowerCase())) {
+    throw new Error(`Tệp đã có trang "${sheetName}"; không ghi đè. Hãy chọn tên khác.`);
+  }
+  const pageSetup: Partial<ExcelJS.PageSetup> = sheetPage(layout);
+  const titles = printTitleRows(layout);
+  if (titles) pageSetup.printTitlesRow = `${titles[0]}:${titles[1]}`;
+  const headerFooter: Partial<ExcelJS.HeaderFooter> = sheetHeaderFooter(layout);
   const ws = workbook.addWorksheet(sheetName, {
     pageSetup,
     headerFooter,
@@ -162,28 +192,75 @@ export function addAppendixSheet(workbook: ExcelJS.Workbook, layout: AppendixLay
 }
 
 /**
- * The appendix alone, as .xlsx bytes. The workbook's Normal font becomes the layout's font at the
- * table size (ExcelJS always writes Calibri 11), so column widths mean the same in Excel and in
- * LibreOffice, which has no Calibri and would widen every column.
+ * The appendix alone, as .xlsx bytes, written as SpreadsheetML text a row at a time. The workbook's
+ * Normal font is the layout's font at the table size, so column widths mean the same in Excel and
+ * in LibreOffice (which has no Calibri and would widen every column). Cells as in `addAppendixSheet`:
+ * the layout's cells with their text; in the table, every column of every row (a cell covered by a
+ * merge takes the look of the merge's first cell, any other empty cell the body's); outside it, the
+ * cells covered by a merge take its first cell's look. Empty texts are blank cells.
  */
 export async function renderAppendixXlsx(layout: AppendixLayout, sheetName = layout.appendixLabel || "Phụ lục"): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Chỉ tiêu Nghị quyết";
-  wb.title = layout.title;
   const normalSize = layout.styles.body.size;
-  addAppendixSheet(wb, layout, sheetName, { maxDigitPx: Math.round((normalSize * 96) / 72 / 2) });
-  const buf = await wb.xlsx.writeBuffer();
-  return setNormalFont(new Uint8Array(buf as ArrayBuffer), layout.fontName, normalSize);
-}
+  const formats = new CellFormats({ name: layout.fontName, size: normalSize });
+  const strings = new SharedStrings();
+  const ids = new Map<string, number>();
+  const formatId = (role: StyleRole, cell?: LayoutCell) => {
+    const key = formatKey(role, cell);
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = formats.id(cellFormat(layout, role, cell))));
+    return id;
+  };
+  const maxDigitPx = maxDigitPxOf(normalSize);
+  const sheet = new WorksheetWriter(
+    {
+      name: safeSheetName(sheetName),
+      columnWidths: layout.columns.map((c) => excelWidthFromMm(c.widthMm, maxDigitPx)),
+      defaultRowHeight: 15.75,
+      showGridLines: false,
+      page: sheetPage(layout),
+      headerFooter: sheetHeaderFooter(layout),
+      printTitleRows: printTitleRows(layout),
+    },
+    strings,
+  );
+  const nCols = layout.columns.length;
+  const { first: tableFirst, last: tableLast } = layout.tableRows;
+  const inTable = (ri: number) => ri >= tableFirst && ri <= tableLast;
+  const bodyId = formatId("body");
+  // cells covered by a span or a merge (key row × width + column): the format of the span's first cell
+  let width = nCols;
+  for (const m of layout.merges) width = Math.max(width, m.col + m.colSpan);
+  const covered = new Map<number, number>();
+  const cover = (row: number, col: number, rowSpan: number, colSpan: number, id: number) => {
+    for (let r = row; r < row + rowSpan; r++) for (let k = col; k < col + colSpan; k++) if (r !== row || k !== col) covered.set(r * width + k, id);
+  };
+  for (let ri = tableFirst; ri <= tableLast; ri++) {
+    for (const c of layout.rows[ri].cells) if ((c.rowSpan ?? 1) > 1 || (c.colSpan ?? 1) > 1) cover(ri, c.col, c.rowSpan ?? 1, c.colSpan ?? 1, formatId(c.role, c));
+  }
+  for (const m of layout.merges) {
+    const first = layout.rows[m.row]?.cells.find((c) => c.col === m.col);
+    cover(m.row, m.col, m.rowSpan, m.colSpan, first ? formatId(first.role, first) : inTable(m.row) ? (covered.get(m.row * width + m.col) ?? bodyId) : 0);
+  }
 
-/** Replace the first font of xl/styles.xml (the Normal style's) with `name` at `size`. */
-export async function setNormalFont(xlsx: Uint8Array, name: string, size: number): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const file = zip.file("xl/styles.xml");
-  if (!file) return xlsx;
-  const xml = await file.async("string");
-  const esc = name.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  const patched = xml.replace(/(<fonts\b[^>]*>)<font>[\s\S]*?<\/font>/, `$1<font><sz val="${size}"/><color theme="1"/><name val="${esc}"/><family val="1"/></font>`);
-  zip.file("xl/styles.xml", patched);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  layout.rows.forEach((lr, ri) => {
+    sheet.startRow(ri + 1, lr.heightPt);
+    const table = inTable(ri);
+    const cells = lr.cells;
+    const end = Math.max(width, cells.length ? cells[cells.length - 1].col + 1 : 0);
+    let k = 0;
+    for (let col = 0; col < end; col++) {
+      const c = cells[k];
+      if (c && c.col === col) {
+        k++;
+        sheet.cell(col, formatId(c.role, c), c.text);
+        continue;
+      }
+      const id = covered.get(ri * width + col);
+      if (id !== undefined) sheet.cell(col, id);
+      else if (table && col < nCols) sheet.cell(col, bodyId);
+    }
+    sheet.endRow();
+  });
+  for (const m of layout.merges) sheet.merge(m.row + 1, m.col + 1, m.row + m.rowSpan, m.col + m.colSpan);
+  return packWorkbook({ sheets: [sheet], formats, strings, title: layout.title, creator: CREATOR });
 }

@@ -14,7 +14,6 @@ import {
   COLUMN_TITLE_OPTIONS,
   parsePreset,
   PRESET_NAMES,
-  PRESETS,
   presetHelp,
   type AppendixLayout,
   type AppendixOptions,
@@ -33,37 +32,12 @@ import { analyseForCli, outlookOptionsFromFlags } from "./check";
 import { computeOutlook, outlookCharts, outlookColumn } from "../../app/outlook";
 import { addChartsToDocx } from "../../adapters/charts/docx-charts";
 import { addChartsToXlsx } from "../../adapters/charts/xlsx-charts";
+import { COMMAND_TEXTS, MARGIN_FLAGS, lowerFirst } from "../command-texts";
 
-export const summary = "Lập phụ lục \"Kết quả thực hiện các chỉ tiêu chủ yếu\" theo thể thức chính thức (.xlsx, .docx).";
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-
-/** The margin flags, in millimetres. */
-const MARGIN_FLAGS: ReadonlyArray<[string, keyof Margins]> = [
-  ["le-tren", "top"],
-  ["le-duoi", "bottom"],
-  ["le-trai", "left"],
-  ["le-phai", "right"],
-];
+export const { summary, usage } = COMMAND_TEXTS["appendix"];
 
 /** Older English flags for the column titles, still accepted. */
 const OLD_TITLE_FLAGS: Record<string, string> = { "target-title": "cot-chi-tieu", "actual-title": "cot-ket-qua", "status-title": "cot-danh-gia", "name-title": "cot-ten" };
-
-export const usage = [
-  "chitieu appendix TỆP.xlsx -o RA.xlsx [--docx RA.docx] [tùy chọn]",
-  "  Mặc định lấy theo bảng nguồn: tiêu đề các cột, cách ghi đánh giá (Đạt/Chưa đạt, Vượt, Hoàn thành, Không đạt, Gần đạt),",
-  "  tiêu đề và dòng \"Kèm theo\" (trang \"Thông tin\" hoặc phần tiêu đề trên bảng), chữ trong từng ô đúng như đã gõ.",
-  "  Chỉ tiêu không tự đánh giá được thì giữ đánh giá của bảng. Mỗi tùy chọn dưới đây thay một mặc định:",
-  '  --layout KIỂU         thể thức (mặc định: trường "Thể thức" của trang "Thông tin", nếu có):',
-  ...PRESET_NAMES.map((n) => `      ${n.padEnd(10)} ${PRESETS[n].label}`),
-  "  --vocabulary dat|hoan-thanh   cách ghi đánh giá;  --levels 2|3   2: Đạt/Chưa đạt, 3: thêm Vượt",
-  "  --title \"TIÊU ĐỀ\"      --kem-theo \"(Kèm theo ...)\"   (ghi đúng như gõ)",
-  ...COLUMN_TITLE_OPTIONS.map((o) => `  --${o.flag.padEnd(14)} ${lowerFirst(o.label)}, ví dụ "${o.example}"`),
-  `  ${MARGIN_FLAGS.map(([f]) => `--${f} MM`).join(" ")}   lề (milimét), mặc định theo thể thức`,
-  "  --so-bao-cao SỐ  --ngay-bao-cao NGÀY  --co-quan \"Thành ủy\"   thông tin dòng \"Kèm theo\"",
-  "  --kha-nang  cột \"Khả năng đạt đến cuối nhiệm kỳ\";  --bieu-do  biểu đồ diễn biến (mọi chỉ tiêu có số liệu từng năm);  --bieu-do-dong 5,36  chỉ các dòng này",
-  "  --nhiem-ky 2020-2025  --nam 2023   nhiệm kỳ và năm báo cáo (mặc định theo trang \"Thông tin\" và các cột năm)",
-  "  --portrait (giấy dọc)  --baseline  --years  --note  --signature  --party-header  --sheet TÊN_TRANG  --force",
-].join("\n");
 
 const SWITCHES = ["force", "portrait", "baseline", "years", "note", "signature", "party-header", "kha-nang", "bieu-do"];
 

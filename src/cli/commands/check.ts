@@ -8,10 +8,9 @@ import { AppError } from "../../app/errors";
 import { loadWorkbookForCli } from "../workbook";
 import { computeOutlook, outlookLines, parseTermText, parseYearText, withOutlook, type OutlookOptions, type TableOutlook } from "../../app/outlook";
 import { CliError, parseArgs, type Io } from "../io";
+import { COMMAND_TEXTS } from "../command-texts";
 
-export const summary = "Kiểm tra bảng chỉ tiêu trong tệp Excel: đọc, đánh giá, chỉ ra chỗ sai.";
-export const usage =
-  "chitieu check TỆP.xlsx [--sheet TÊN_TRANG] [--json] [--vocabulary dat|hoan-thanh] [--nhiem-ky 2020-2025] [--nam 2023]   (mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp)";
+export const { summary, usage } = COMMAND_TEXTS["check"];
 
 /** The app's analysis of a workbook read by the CLI; a workbook without a table is exit 2 with the app's message. */
 export async function analyseForCli(grids: Grid[], opts: { sheet?: string; vocabulary?: Vocabulary } = {}): Promise<{ analysis: Awaited<ReturnType<typeof requireTable>>; report: CheckReport }> {

@@ -19,9 +19,9 @@ import { computeOutlook, outlookCharts, outlookColumn } from "../../app/outlook"
 import { addChartsToDocx } from "../../adapters/charts/docx-charts";
 import { addChartsToXlsx } from "../../adapters/charts/xlsx-charts";
 import { reportSection, sectionText } from "../../app/report-text";
+import { COMMAND_TEXTS } from "../command-texts";
 
-export const summary = "Chạy thử trên báo cáo mẫu (Thành ủy Bảo Lộc, 2023): kiểm tra và lập phụ lục .xlsx, .docx.";
-export const usage = "chitieu demo [--out THƯ_MỤC] [--force] [--kha-nang] [--nhiem-ky 2020-2025] [--nam 2023]   (mặc định ./out)";
+export const { summary, usage } = COMMAND_TEXTS["demo"];
 
 /** Marks a folder the demo writes into, so a later demo may replace its own files. */
 const MARKER = ".chitieu-demo";

@@ -12,9 +12,9 @@ import { readDocxDraft } from "../../adapters/docx/read-docx";
 import { loadWorkbookForCli } from "../workbook";
 import { CliError, parseArgs, type Io } from "../io";
 import { analyseForCli } from "./check";
+import { COMMAND_TEXTS } from "../command-texts";
 
-export const summary = "Đối chiếu bản báo cáo (.docx, .txt) với bảng chỉ tiêu: số liệu, chỉ tiêu, tăng/giảm, tỷ lệ khác nhau.";
-export const usage = "chitieu doi-chieu BÁO-CÁO.docx BẢNG.xlsx [--json] [--sheet TÊN_TRANG]   (mã thoát: 0 khớp, 1 có chỗ khác, 2 không dùng được tệp)";
+export const { summary, usage } = COMMAND_TEXTS["doi-chieu"];
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ["json"]);

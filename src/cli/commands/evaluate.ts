@@ -3,10 +3,9 @@ import { evaluate, parseVocabulary, type Evaluation } from "../../core/evaluatio
 import { formatTarget } from "../../core/target/target";
 import { formatViNumber } from "../../core/text/numbers";
 import { CliError, parseArgs, readInput, type Io } from "../io";
+import { COMMAND_TEXTS } from "../command-texts";
 
-export const summary = "Đánh giá kết quả so với chỉ tiêu Nghị quyết, đầu vào là mảng JSON.";
-export const usage =
-  "chitieu evaluate [TỆP.json|-] [--json]   (mỗi phần tử: {name?, unit?, target, actual, direction?, vocabulary?, near?, levels?}; near tính theo %)";
+export const { summary, usage } = COMMAND_TEXTS["evaluate"];
 
 interface Item {
   name?: string;

@@ -2,9 +2,9 @@
 import { callFunction, findFunction, FnError, FUNCTIONS, NAMESPACE, type FnArg, type Scalar } from "../../core/evaluation/nq-functions";
 import { formatViNumber } from "../../core/text/numbers";
 import { CliError, parseArgs, type Io } from "../io";
+import { COMMAND_TEXTS } from "../command-texts";
 
-export const summary = "Tính một hàm NQ.* như trong Excel, in giá trị ra màn hình.";
-export const usage = "chitieu fn TÊN_HÀM ĐỐI_SỐ... [--raw] [--decimals N]   (ví dụ: chitieu fn NQ.TANGBQ 86260 145000 2; vùng ô: '[[4.2,9.7,9.8]]')";
+export const { summary, usage } = COMMAND_TEXTS["fn"];
 
 function parseArg(s: string): FnArg {
   const t = s.trim();

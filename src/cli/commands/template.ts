@@ -4,10 +4,9 @@ import { parseTerm } from "../../core/sheet/info";
 import type { ReportInfo } from "../../core/model";
 import { CliError, parseArgs, type Io } from "../io";
 import { checkOutputs, writeOutputs } from "../output";
+import { COMMAND_TEXTS } from "../command-texts";
 
-export const summary = "Tạo sổ Excel mẫu để nhập chỉ tiêu (trang \"Chỉ tiêu\" và \"Thông tin\").";
-export const usage =
-  "chitieu template -o TỆP.xlsx [--force] [--sample] [--nhiem-ky 2025-2030]   (--sample: điền toàn bộ bảng chỉ tiêu mẫu; --nhiem-ky: các cột năm theo nhiệm kỳ)";
+export const { summary, usage } = COMMAND_TEXTS["template"];
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ["force", "sample"], { o: "output", out: "output" });

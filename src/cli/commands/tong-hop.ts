@@ -14,10 +14,9 @@ import { coverageText, RULES } from "../../core/consolidate/rules";
 import { parseVocabulary } from "../../core/evaluation/evaluate";
 import { CliError, parseArgs, type Io } from "../io";
 import { checkOutputs, writeOutputs } from "../output";
+import { COMMAND_TEXTS } from "../command-texts";
 
-export const summary = "Tổng hợp bảng chỉ tiêu của nhiều đơn vị (xã, phường, sở, ngành) thành một bảng.";
-export const usage =
-  'chitieu tong-hop TỆP... | THƯ_MỤC -o TONG-HOP.xlsx [--ten "Tỉnh X"] [--json] [--force]   (trang "Chỉ tiêu" tổng hợp, "Theo đơn vị", "Thiếu số liệu")';
+export const { summary, usage } = COMMAND_TEXTS["tong-hop"];
 
 const INPUT_EXT = /\.(xlsx|xlsm|ods)$/i;
 

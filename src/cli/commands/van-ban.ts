@@ -12,10 +12,9 @@ import { loadWorkbookForCli } from "../workbook";
 import { CliError, parseArgs, type Io } from "../io";
 import { analyseForCli } from "./check";
 import { writeOutput } from "./appendix";
+import { COMMAND_TEXTS } from "../command-texts";
 
-export const summary = "Viết đoạn \"Các chỉ tiêu chủ yếu\" của báo cáo từ bảng chỉ tiêu đã kiểm tra (in ra, hoặc ghi .docx).";
-export const usage =
-  "chitieu van-ban TỆP.xlsx [-o ĐOẠN-VĂN.docx] [--layout dang-2026|dang-2018|nha-nuoc] [--levels 2|3] [--so-muc 1] [--plain] [--sheet TÊN_TRANG] [--force]";
+export const { summary, usage } = COMMAND_TEXTS["van-ban"];
 
 const str = (v: string | true | undefined, name: string): string | undefined => {
   if (v === undefined) return undefined;

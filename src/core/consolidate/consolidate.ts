@@ -15,6 +15,7 @@ import type { IndicatorKind, IndicatorTable, TableRow } from "../model";
 import { columnIndex, gridMerges, parseAddress, type Grid } from "../sheet/grid";
 import { cellText } from "../sheet/reader";
 import { foldText, formatViNumber, roundHalfAway } from "../text/numbers";
+import { sumOverPeriod } from "./period-text";
 import { parseActual } from "../target/actual";
 import { computeActual, yearNumber } from "../evaluation/evaluate-table";
 import { foldedNameAt } from "../evaluation/prepared-row";
@@ -51,9 +52,11 @@ export interface UnitRow {
   kind: IndicatorKind;
   direction?: string;
   targetText: string;
-  /** the result as written, when it gives no figure ("Chưa đến kỳ"); "" otherwise */
+  /** the result as written, when it gives no figure ("Chưa đến kỳ") or a figure for a period ("263 đảng viên/ 3 năm"); "" otherwise */
   raw: string;
   value: number | null;
+  /** "263 đảng viên/ 3 năm": the figure covers 3 years */
+  periodYears?: number;
   reason?: MissingReason;
   years: Record<number, number>;
   baseline: number | null;
@@ -97,7 +100,7 @@ function numberOf(v: unknown): number | null {
 }
 
 /** Why a result cell gives no figure, or null when it gives one. */
-export function missingReasonOf(raw: unknown): { value: number | null; reason?: MissingReason } {
+export function missingReasonOf(raw: unknown): { value: number | null; reason?: MissingReason; periodYears?: number } {
   if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) return { value: null, reason: "empty" };
   if (typeof raw === "string") {
     const f = foldText(raw).replace(/[.;:!]+$/, "").trim();
@@ -105,7 +108,7 @@ export function missingReasonOf(raw: unknown): { value: number | null; reason?: 
   }
   const p = parseActual(raw);
   if (!p.ok) return { value: null, reason: p.error.code === "empty" ? "empty" : "not_number" };
-  return { value: p.actual.value };
+  return { value: p.actual.value, periodYears: p.actual.periodYears };
 }
 
 /** Reduce a unit's evaluated table to its extract. `grid` gives the extra columns (Cách tổng hợp, Đơn vị chủ trì, Trọng số). */
@@ -173,9 +176,10 @@ export function extractUnit(unit: string, file: string, table: IndicatorTable, g
       kind: r.kind,
       direction: r.directionSetting,
       targetText: r.targetText,
-      // the text as written matters only where there is no figure
-      raw: m.value === null ? cellText(r.actual) : "",
+      // the text as written matters only where there is no figure, or the figure covers several years
+      raw: m.value === null || ("periodYears" in m && m.periodYears) ? cellText(r.actual) : "",
       value: m.value,
+      periodYears: "periodYears" in m ? m.periodYears : undefined,
       reason: m.reason,
       years,
       baseline: numberOf(r.baseline),
@@ -266,8 +270,10 @@ export interface ConsolidatedIndicator {
   /** why the rule is what it is, when it is not plain (needs_rule, conflicts) */
   ruleNote?: string;
   value: number | null;
-  /** the value as written in the output ("8.397,5", "9/15 đơn vị đạt") */
+  /** the value as written in the output ("8.397,5", "9/15 đơn vị đạt", "526 đảng viên/ 3 năm") */
   display: string;
+  /** the result cell's text when a figure alone would lose its meaning: a sum over several years ("526 đảng viên/ 3 năm") */
+  resultText?: string;
   covered: number;
   total: number;
   target: string;
@@ -574,6 +580,15 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
         break;
     }
     if (rule === "none" || rule === "needs_rule") value = null;
+    let resultText: string | undefined;
+    if (rule === "sum" && value !== null) {
+      const p = sumOverPeriod(withValue.map((i) => m.rows[i]!), value);
+      if (p.kind === "same") display = resultText = p.text;
+      else if (p.kind === "differ") {
+        ruleNote = NOTES.periodsDiffer(p.years);
+        value = null;
+      }
+    }
     if (display === "" && value !== null) display = formatViNumber(value, { decimals: rule === "sum" ? 6 : 2 });
     for (const y of Object.keys(years)) yearSet.add(Number(y));
 
@@ -595,7 +610,7 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
     let status: Status | undefined;
     let label: string | undefined;
     if (value !== null && target && rule !== "count_met") {
-      const e = evaluate({ target, actual: value, direction: f.direction, name: f.name, unit: f.unit, vocabulary });
+      const e = evaluate({ target, actual: resultText ?? value, direction: f.direction, name: f.name, unit: f.unit, vocabulary });
       status = e.status;
       label = statusLabel(e.status, { vocabulary });
     }
@@ -621,6 +636,7 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
       ruleNote,
       value,
       display,
+      resultText,
       covered,
       total,
       target,

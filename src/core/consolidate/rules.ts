@@ -108,6 +108,7 @@ export const NOTES = {
   baseNotFound: (base: string) => `Không tìm thấy chỉ tiêu gốc “${base}” để làm trọng số.`,
   growthWithoutLevels:
     "Tốc độ tăng: không có số liệu mức (Đầu kỳ và các năm) để tính lại trên tổng; không cộng, không lấy trung bình các tốc độ. Ghi “Tính lại từ tổng mức theo <chỉ tiêu mức>” (ví dụ: theo Giá trị sản xuất) và nhập Đầu kỳ, các năm của chỉ tiêu mức đó.",
+  periodsDiffer: (years: number[]) => `Kết quả các đơn vị tính cho số năm khác nhau (${years.map((y) => (y === 1 ? "1 năm" : `${y} năm`)).join(", ")}): không cộng được; cần ghi kết quả cùng một kỳ`,
   targetSummed: "Chỉ tiêu là tổng chỉ tiêu các đơn vị.",
   targetsDiffer: "Chỉ tiêu của các đơn vị khác nhau: ghi chỉ tiêu chung.",
   countMet: (met: number, judged: number) => `${met}/${judged} đơn vị đạt`,

@@ -49,7 +49,7 @@ export function tableSheet(c: Consolidation): SheetRows {
       continue;
     }
     const name = r.marker ? `${r.marker} ${r.name}` : r.name;
-    const result = r.rule === "count_met" ? r.display || noValueText(r) : r.value ?? noValueText(r);
+    const result = r.rule === "count_met" ? r.display || noValueText(r) : (r.resultText ?? r.value ?? noValueText(r));
     values.push([
       r.tt || null,
       name,
@@ -102,13 +102,13 @@ export function byUnitSheet(c: Consolidation): SheetRows {
       r.marker ? `${r.marker} ${r.name}` : r.name,
       r.unit || null,
       RULES[r.rule].label,
-      r.rule === "count_met" ? r.display || null : r.value ?? noValueText(r),
+      r.rule === "count_met" ? r.display || null : (r.resultText ?? r.value ?? noValueText(r)),
       coverageText(r.covered, r.total),
     ];
     c.units.forEach((_, i) => {
       const cell = r.byUnit[i];
       if (!cell) row.push(failed.has(c.files[i]) ? "Không đọc được tệp" : null, null);
-      else if (cell.value !== null) row.push(cell.value, cell.statusLabel ?? null);
+      else if (cell.value !== null) row.push(cell.raw || cell.value, cell.statusLabel ?? null);
       else row.push(cell.raw || (cell.reason === "no_row" ? "Không có dòng này" : "(trống)"), null);
     });
     values.push(row);

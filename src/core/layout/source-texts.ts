@@ -131,30 +131,3 @@ export function withSourceTexts(table: IndicatorTable, grid: Grid): IndicatorTab
   }
   return table;
 }
-
-/** Fields of the "Thông tin" sheet that shape the appendix, by their labels (folded, without ":"). */
-const LAYOUT_INFO_LABELS: ReadonlyArray<[string, "layout" | "appendixTitle" | "kemTheo"]> = [
-  ["the thuc", "layout"],
-  ["the thuc van ban", "layout"],
-  ["the thuc phu luc", "layout"],
-  ["tieu de phu luc", "appendixTitle"],
-  ["ten phu luc", "appendixTitle"],
-  ["kem theo", "kemTheo"],
-  ["dong kem theo", "kemTheo"],
-];
-
-/**
- * "Thể thức", "Tiêu đề phụ lục" and "Kèm theo" from a "Thông tin" sheet (label in the first
- * non-empty cell of a row, the value in the next), values as typed.
- */
-export function readLayoutInfo(grid: Grid): { layout?: string; appendixTitle?: string; kemTheo?: string } {
-  const out: { layout?: string; appendixTitle?: string; kemTheo?: string } = {};
-  for (const row of grid.values) {
-    const cells = (row ?? []).map(textOf).filter((t): t is string => t !== undefined);
-    if (cells.length < 2) continue;
-    const label = foldText(cells[0]).replace(/[:*]+/g, "").replace(/\s+/g, " ").trim();
-    const hit = LAYOUT_INFO_LABELS.find(([l]) => l === label);
-    if (hit && out[hit[1]] === undefined) out[hit[1]] = cells[1];
-  }
-  return out;
-}

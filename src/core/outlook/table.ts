@@ -113,79 +113,107 @@ export interface Trajectory {
 
 export const SERIES_NAMES = { actual: "Thực hiện", target: "Mục tiêu", needed: "Cần đạt" } as const;
 
+/** The series of one trajectory while they are filled, one slot per year of the term. */
+interface Series {
+  idx: (y: number) => number;
+  years: number[];
+  actual: Array<number | null>;
+  target: Array<number | null>;
+  needed: Array<number | null>;
+  valueLabel: string;
+  lastYear: number;
+  lastValue: number;
+}
+
+type YearValues = Array<[number, number]>;
+
+/** Growth: the levels (or an index 100 at the term's start when the years hold rates) against the target pace. */
+function growthSeries(s: Series, ys: YearValues, o: Outlook, ctx: OutlookContext, r: IndicatorRow, base: number | null): boolean {
+  const T = o.bound!;
+  if (yearsAreRates(ys, r.unit, base ?? undefined)) {
+    s.valueLabel = `Chỉ số phát triển (${ctx.termStart} = 100)`;
+    s.actual[0] = 100;
+    let v = 100;
+    let prev = ctx.termStart;
+    for (const [y, g] of ys) {
+      if (y !== prev + 1) break; // a gap breaks the chain
+      v *= 1 + g / 100;
+      s.actual[s.idx(y)] = v;
+      prev = y;
+      s.lastYear = y;
+      s.lastValue = v;
+    }
+    for (const y of s.years) s.target[s.idx(y)] = 100 * Math.pow(1 + T / 100, s.idx(y));
+  } else {
+    if (base === null) return false;
+    s.actual[0] = base;
+    for (const [y, v] of ys) s.actual[s.idx(y)] = v;
+    for (const y of s.years) s.target[s.idx(y)] = base * Math.pow(1 + T / 100, s.idx(y));
+  }
+  if (o.needed !== null && s.lastYear < ctx.termEnd) {
+    for (let y = s.lastYear; y <= ctx.termEnd; y++) s.needed[s.idx(y)] = s.lastValue * Math.pow(1 + o.needed / 100, y - s.lastYear);
+  }
+  return true;
+}
+
+/** A level reached by the term's end: a straight line from the start (baseline, else the first year). */
+function levelSeries(s: Series, ys: YearValues, o: Outlook, ctx: OutlookContext, base: number | null): void {
+  const start = base !== null ? ([ctx.termStart, base] as [number, number]) : ys[0];
+  if (base !== null) s.actual[0] = base;
+  for (const [y, v] of ys) s.actual[s.idx(y)] = v;
+  const L = o.bound!;
+  for (let y = start[0]; y <= ctx.termEnd; y++) s.target[s.idx(y)] = start[1] + ((L - start[1]) * (y - start[0])) / (ctx.termEnd - start[0] || 1);
+  if (o.needed !== null && s.lastYear < ctx.termEnd) for (let y = s.lastYear; y <= ctx.termEnd; y++) s.needed[s.idx(y)] = s.lastValue + o.needed * (y - s.lastYear);
+}
+
+/** A total (or a yearly average) over the term: the running sum against an even share per year. */
+function cumulativeSeries(s: Series, ys: YearValues, o: Outlook, ctx: OutlookContext, r: IndicatorRow): void {
+  s.valueLabel = `Lũy kế${r.unit ? ` (${r.unit.replace(/\s*\/\s*năm\s*$/i, "")})` : ""}`;
+  s.actual[0] = 0;
+  let sum = 0;
+  for (const [y, v] of ys) {
+    sum += v;
+    s.actual[s.idx(y)] = sum;
+  }
+  s.lastValue = sum;
+  const N = ctx.termEnd - ctx.termStart;
+  for (const y of s.years) s.target[s.idx(y)] = (o.bound! * s.idx(y)) / N;
+  if (o.needed !== null && s.lastYear < ctx.termEnd) for (let y = s.lastYear; y <= ctx.termEnd; y++) s.needed[s.idx(y)] = sum + o.needed * (y - s.lastYear);
+}
+
+/** The same bound every year. */
+function everyYearSeries(s: Series, ys: YearValues, o: Outlook, ctx: OutlookContext): void {
+  for (const [y, v] of ys) s.actual[s.idx(y)] = v;
+  for (let y = ctx.termStart + 1; y <= ctx.termEnd; y++) s.target[s.idx(y)] = o.bound!;
+  for (let y = Math.max(s.lastYear, ctx.reportYear) + 1; y <= ctx.termEnd; y++) s.needed[s.idx(y)] = o.bound!;
+}
+
 /** The trajectory of an indicator with yearly values; null when it has none or no outlook pace. */
 export function trajectory(r: IndicatorRow, o: Outlook, ctx: OutlookContext): Trajectory | null {
   const ys = yearSeries(r.years).filter(([y]) => y > ctx.termStart && y <= ctx.termEnd);
   if (ys.length === 0 || o.kind === null || o.bound === undefined) return null;
   const years: number[] = [];
   for (let y = ctx.termStart; y <= ctx.termEnd; y++) years.push(y);
-  const idx = (y: number) => y - ctx.termStart;
-  const N = ctx.termEnd - ctx.termStart;
-  const actual: Array<number | null> = years.map(() => null);
-  const target: Array<number | null> = years.map(() => null);
-  const needed: Array<number | null> = years.map(() => null);
+  const empty = () => years.map((): number | null => null);
+  const [lastYear, lastValue] = ys[ys.length - 1];
+  const s: Series = { idx: (y) => y - ctx.termStart, years, actual: empty(), target: empty(), needed: empty(), valueLabel: r.unit, lastYear, lastValue };
   const base = yearNumber(r.baseline);
-  let valueLabel = r.unit;
-  let lastYear = ys[ys.length - 1][0];
-  let lastValue = ys[ys.length - 1][1];
   switch (o.kind) {
-    case "growth": {
-      const T = o.bound;
-      if (yearsAreRates(ys, r.unit, base ?? undefined)) {
-        valueLabel = `Chỉ số phát triển (${ctx.termStart} = 100)`;
-        actual[0] = 100;
-        let v = 100;
-        let prev = ctx.termStart;
-        for (const [y, g] of ys) {
-          if (y !== prev + 1) break; // a gap breaks the chain
-          v *= 1 + g / 100;
-          actual[idx(y)] = v;
-          prev = y;
-          lastYear = y;
-          lastValue = v;
-        }
-        for (const y of years) target[idx(y)] = 100 * Math.pow(1 + T / 100, idx(y));
-      } else {
-        if (base === null) return null;
-        actual[0] = base;
-        for (const [y, v] of ys) actual[idx(y)] = v;
-        for (const y of years) target[idx(y)] = base * Math.pow(1 + T / 100, idx(y));
-      }
-      if (o.needed !== null && lastYear < ctx.termEnd) {
-        for (let y = lastYear; y <= ctx.termEnd; y++) needed[idx(y)] = lastValue * Math.pow(1 + o.needed / 100, y - lastYear);
-      }
+    case "growth":
+      if (!growthSeries(s, ys, o, ctx, r, base)) return null;
       break;
-    }
-    case "level": {
-      const start = base !== null ? ([ctx.termStart, base] as [number, number]) : ys[0];
-      if (base !== null) actual[0] = base;
-      for (const [y, v] of ys) actual[idx(y)] = v;
-      const L = o.bound;
-      for (let y = start[0]; y <= ctx.termEnd; y++) target[idx(y)] = start[1] + ((L - start[1]) * (y - start[0])) / (ctx.termEnd - start[0] || 1);
-      if (o.needed !== null && lastYear < ctx.termEnd) for (let y = lastYear; y <= ctx.termEnd; y++) needed[idx(y)] = lastValue + o.needed * (y - lastYear);
+    case "level":
+      levelSeries(s, ys, o, ctx, base);
       break;
-    }
     case "cumulative_avg":
-    case "cumulative_total": {
-      valueLabel = `Lũy kế${r.unit ? ` (${r.unit.replace(/\s*\/\s*năm\s*$/i, "")})` : ""}`;
-      actual[0] = 0;
-      let sum = 0;
-      for (const [y, v] of ys) {
-        sum += v;
-        actual[idx(y)] = sum;
-      }
-      lastValue = sum;
-      for (const y of years) target[idx(y)] = (o.bound * idx(y)) / N;
-      if (o.needed !== null && lastYear < ctx.termEnd) for (let y = lastYear; y <= ctx.termEnd; y++) needed[idx(y)] = sum + o.needed * (y - lastYear);
+    case "cumulative_total":
+      cumulativeSeries(s, ys, o, ctx, r);
       break;
-    }
-    case "every_year": {
-      for (const [y, v] of ys) actual[idx(y)] = v;
-      for (let y = ctx.termStart + 1; y <= ctx.termEnd; y++) target[idx(y)] = o.bound;
-      for (let y = Math.max(lastYear, ctx.reportYear) + 1; y <= ctx.termEnd; y++) needed[idx(y)] = o.bound;
+    case "every_year":
+      everyYearSeries(s, ys, o, ctx);
       break;
-    }
   }
+  const { valueLabel, actual, target, needed } = s;
   return { title: r.name, row: r.row, valueLabel, years, actual, target, needed, reportYear: ctx.reportYear, likelihood: o.likelihood, verdict: `${LIKELIHOOD_LABELS[o.likelihood]}. ${o.reason}` };
 }
 

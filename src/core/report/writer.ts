@@ -263,76 +263,85 @@ export interface Clause {
 }
 
 /** One indicator as a clause: subject, verb, value, target in italics, outlook. */
+/** A name with an empty slot ("hộ gia đình văn hóa đạt %"): the value goes into the first slot; items after it follow the target. */
+function slotBody(name: string, val: ValueText, row: IndicatorRow): { body: string; tail: string; review?: ReviewMark } {
+  let body = name.replace(/(đạt|là)\s*%/, `$1 ${val.numberText}%`);
+  let tail = "";
+  const filled = body.search(/(đạt|là) [\d.,]+%/);
+  const semi = body.indexOf(";", filled);
+  if (filled >= 0 && semi > 0) {
+    tail = body.slice(semi);
+    body = body.slice(0, semi);
+  }
+  const review = /[^\d\s]\s*%/u.test(tail) ? { row: row.row, cell: row.cells.name, message: `${REVIEW_PREFIX}: tên chỉ tiêu còn chỗ trống chưa có số` } : undefined;
+  return { body, tail, review };
+}
+
+/** The verb before the value: "đạt", "tăng bình quân", "giảm còn", "ở mức"…; "" when the name ends with one. */
+function verbFor(row: IndicatorRow, name: string, fname: string, unit: string, val: ValueText, growth: boolean, negative: boolean): string {
+  if (growth) {
+    if (GROWTH_SUBJECT_WORDS.some((w) => fname.includes(w))) return negative ? "giảm" : "đạt";
+    if (fname.includes("binh quan")) return negative ? "giảm" : "tăng";
+    return negative ? "giảm bình quân" : "tăng bình quân";
+  }
+  if (direction(row.evaluation) === "down") {
+    const base = typeof row.baseline === "number" ? row.baseline : toNumber(row.baseline);
+    return base !== null && val.value !== undefined && base > val.value ? "giảm còn" : "ở mức";
+  }
+  if (/\d+\s*\/\s*\d+/.test(name)) return "đạt tỷ lệ";
+  if (/(^|\s)đạt\s/.test(name) && unit.startsWith("%")) return "";
+  return "đạt";
+}
+
+/** "Tốc độ tăng … bình quân 7,8%/năm", "Tỷ lệ hộ nghèo giảm còn 0,37%", "có 34,11 giường bệnh/1 vạn dân". */
+function valueBody(row: IndicatorRow, name: string, unit: string, val: ValueText, growth: boolean): string {
+  const fname = foldText(name);
+  const negative = val.value !== undefined && val.value < 0;
+  let text = negative ? val.text.replace(/^-/, "") : val.text;
+  let subject = name;
+  let verb: string;
+  const verbEnd = endsWithVerb(fname);
+  if (verbEnd) {
+    verb = "";
+    if (negative && /^tang/.test(verbEnd)) subject = name.replace(/tăng(?=[^t]*$)/, "giảm");
+  } else if (!growth && /^có\s/i.test(name) && unit && foldText(name.slice(3)).startsWith(foldText(unit).split("/")[0].trim())) {
+    // "Có giường bệnh/1 vạn dân" → "có 34,11 giường bệnh/1 vạn dân"
+    subject = `${name.slice(0, 2)} ${val.numberText ?? text}${name.slice(2)}`;
+    text = "";
+    verb = "";
+  } else {
+    verb = verbFor(row, name, fname, unit, val, growth, negative);
+    if (growth && verb === "đạt" && negative) text = "-" + text;
+  }
+  const comma = verb && /,|\d+\s*\/\s*\d+/.test(subject.replace(/\([^)]*\)/g, "")) ? "," : "";
+  return [subject + comma, verb, text].filter(Boolean).join(" ");
+}
+
+/** The clause's text before the target, with what needs review. */
+function clauseBody(row: IndicatorRow, name: string, unit: string, val: ValueText | null | undefined, targetTyped: string, growth: boolean): { body: string; tail: string; review?: ReviewMark } {
+  if (!val && !targetTyped) return { body: name, tail: "" }; // a statement with neither target nor result ("Có 100% xã, phường …")
+  if (!val) return { body: `${name}: chưa có số liệu`, tail: "", review: { row: row.row, cell: row.cells.actual, message: `${REVIEW_PREFIX}: chưa có kết quả thực hiện` } };
+  const inName = val.value !== undefined && !val.corrected && numbersIn(name.replace(/\d+\s*\/\s*\d+/g, " ")).some((x) => near(x, val.value!));
+  if (inName) return { body: name, tail: "" };
+  if (val.numberText && /(đạt|là)\s*%/.test(name)) return slotBody(name, val, row);
+  return { body: valueBody(row, name, unit, val, growth), tail: "" };
+}
+
 export function indicatorClause(row: IndicatorRow, opts: WriterOptions, position: "start" | "continue" | "part"): Clause {
-  const rawName = rawCell(row, "name", opts) ?? row.name;
-  let name = proseName(rawName);
+  let name = proseName(rawCell(row, "name", opts) ?? row.name);
   if (position === "part") name = withoutTrongDo(name);
   if (position !== "start") name = continuing(name);
   const unit = squash(rawCell(row, "unit", opts) ?? row.unit);
   const growth = isGrowth(row);
-  const fname = foldText(name);
   const val = valueText(row, unit, opts, growth);
-  const runs: ReportRun[] = [];
-  let review: ReviewMark | undefined;
-  let body: string;
-  /** items of a listing name after the one the value belongs to: written after the target */
-  let tail = "";
-  const targetTyped = squash(rawCell(row, "target", opts) ?? row.targetText);
-  if (!val && !targetTyped) body = name; // a statement with neither target nor result ("Có 100% xã, phường …")
-  else if (!val) {
-    body = `${name}: chưa có số liệu`;
-    review = { row: row.row, cell: row.cells.actual, message: `${REVIEW_PREFIX}: chưa có kết quả thực hiện` };
-  } else {
-    const inName = val.value !== undefined && !val.corrected && numbersIn(name.replace(/\d+\s*\/\s*\d+/g, " ")).some((x) => near(x, val.value!));
-    const blank = /[^\d\s]\s*%/u;
-    if (inName) body = name;
-    else if (val.numberText && /(đạt|là)\s*%/.test(name)) {
-      // a name with an empty slot ("hộ gia đình văn hóa đạt %"): the value goes into the first slot
-      body = name.replace(/(đạt|là)\s*%/, `$1 ${val.numberText}%`);
-      // the value and the target belong to the first item: the other items follow the target
-      const filled = body.search(/(đạt|là) [\d.,]+%/);
-      const semi = body.indexOf(";", filled);
-      if (filled >= 0 && semi > 0) {
-        tail = body.slice(semi);
-        body = body.slice(0, semi);
-      }
-      if (blank.test(tail)) review = { row: row.row, cell: row.cells.name, message: `${REVIEW_PREFIX}: tên chỉ tiêu còn chỗ trống chưa có số` };
-    } else {
-      const negative = val.value !== undefined && val.value < 0;
-      let text = val.text;
-      if (negative) text = text.replace(/^-/, "");
-      const verbEnd = endsWithVerb(fname);
-      let verb: string;
-      let subject = name;
-      if (verbEnd) {
-        verb = "";
-        if (negative && /^tang/.test(verbEnd)) subject = name.replace(/tăng(?=[^t]*$)/, "giảm");
-      } else if (growth) {
-        if (GROWTH_SUBJECT_WORDS.some((w) => fname.includes(w))) verb = negative ? "giảm" : "đạt";
-        else if (fname.includes("binh quan")) verb = negative ? "giảm" : "tăng";
-        else verb = negative ? "giảm bình quân" : "tăng bình quân";
-        if (verb === "đạt" && negative) text = "-" + text;
-      } else if (/^có\s/i.test(name) && unit && foldText(name.slice(3)).startsWith(foldText(unit).split("/")[0].trim())) {
-        // "Có giường bệnh/1 vạn dân" → "có 34,11 giường bệnh/1 vạn dân"
-        subject = `${name.slice(0, 2)} ${val.numberText ?? text}${name.slice(2)}`;
-        text = "";
-        verb = "";
-      } else if (direction(row.evaluation) === "down") {
-        const base = typeof row.baseline === "number" ? row.baseline : toNumber(row.baseline);
-        verb = base !== null && val.value !== undefined && base > val.value ? "giảm còn" : "ở mức";
-      } else if (/\d+\s*\/\s*\d+/.test(name)) verb = "đạt tỷ lệ";
-      else if (/(^|\s)đạt\s/.test(name) && unit.startsWith("%")) verb = "";
-      else verb = "đạt";
-      const comma = verb && /,|\d+\s*\/\s*\d+/.test(subject.replace(/\([^)]*\)/g, "")) ? "," : "";
-      body = [subject + comma, verb, text].filter(Boolean).join(" ");
-    }
-  }
-  runs.push({ text: body });
+  const target = squash(rawCell(row, "target", opts) ?? row.targetText);
+  const { body, tail, review: bodyReview } = clauseBody(row, name, unit, val, target, growth);
+  let review = bodyReview;
+  const runs: ReportRun[] = [{ text: body }];
   if (val?.review) {
     runs.push({ text: ` [${val.review}]`, review: true });
     review = { row: row.row, cell: row.cells.actual, message: val.review };
   } else if (review && !tail) runs.push({ text: ` [${review.message}]`, review: true });
-  const target = squash(rawCell(row, "target", opts) ?? row.targetText);
   if (target) {
     runs.push({ text: " (" });
     runs.push({ text: `${opts.targetLabel ?? "Nghị quyết"} ${targetPhrase(target, unit)}`, italic: true });

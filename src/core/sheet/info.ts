@@ -7,7 +7,24 @@ import { cellText } from "./cell";
 import type { Grid } from "./grid";
 import type { ReportInfo } from "../model";
 
-export type InfoKey = "committee" | "issuer" | "issuerShort" | "congress" | "term" | "reportType" | "evaluationYear" | "reportNumber" | "reportDate" | "place" | "unit";
+export type InfoKey =
+  | "committee"
+  | "issuer"
+  | "issuerShort"
+  | "congress"
+  | "term"
+  | "reportType"
+  | "evaluationYear"
+  | "reportNumber"
+  | "reportDate"
+  | "place"
+  | "unit"
+  | "layout"
+  | "appendixTitle"
+  | "kemTheo";
+
+/** Fields whose value is kept exactly as typed, spaces included (they are printed as they are). */
+const TYPED_FIELDS: ReadonlySet<InfoKey> = new Set<InfoKey>(["appendixTitle", "kemTheo"]);
 
 export interface InfoField {
   key: InfoKey;
@@ -44,6 +61,10 @@ export const INFO_FIELDS: InfoField[] = [
   { key: "reportDate", label: "Ngày báo cáo", aliases: ["Ngày", "Ngày ban hành", "Ngày văn bản"], hint: "25/5/2023" },
   { key: "place", label: "Nơi ban hành", aliases: ["Địa danh", "Nơi ban hành văn bản"], hint: "Bảo Lộc" },
   { key: "unit", label: "Đơn vị", aliases: ["Tên đơn vị", "Đơn vị báo cáo", "Đơn vị gửi"], hint: "Xã Lộc Châu (tên dùng khi tổng hợp nhiều đơn vị)" },
+  // the appendix: each replaces what is otherwise taken from the sheet or the chosen layout
+  { key: "layout", label: "Thể thức", aliases: ["Thể thức văn bản", "Thể thức phụ lục"], hint: "Đảng 2018 / Đảng 2026 / Nhà nước (để trống: Đảng 2018)" },
+  { key: "appendixTitle", label: "Tiêu đề phụ lục", aliases: ["Tên phụ lục"], hint: "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU … (để trống: lấy theo bảng)" },
+  { key: "kemTheo", label: "Kèm theo", aliases: ["Dòng kèm theo"], hint: "(Kèm theo Báo cáo số 203-BC/ThU ngày 25/5/2023 của Thành ủy Bảo Lộc)" },
 ];
 
 const FOLDED_LABELS: Array<[string, InfoField]> = INFO_FIELDS.flatMap((f) => [f.label, ...f.aliases].map((l): [string, InfoField] => [foldLabel(l), f]));
@@ -101,6 +122,10 @@ export function parseReportType(v: unknown): ReportInfo["reportType"] | undefine
 export function setInfoField(info: ReportInfo, key: InfoKey, v: unknown): boolean {
   const text = cellText(v).trim();
   if (text === "") return true;
+  if (TYPED_FIELDS.has(key)) {
+    info[key as "appendixTitle" | "kemTheo"] = cellText(v);
+    return true;
+  }
   switch (key) {
     case "term": {
       const t = parseTerm(v);

@@ -31,6 +31,12 @@ describe("chart part", () => {
     expect(Array.from(xml.matchAll(/<a:prstDash val="(\w+)"\/>/g), (m) => m[1])).toEqual(["solid", "dash", "sysDot"]);
   });
 
+  test("an indicator name with a control character or markup still gives well-formed XML, the text kept", () => {
+    const xml = chartSpaceXml({ ...charts[0], title: "Tỷ lệ <hộ> & \u0001\u000Bnghèo \"đa chiều\"" });
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(xml).toContain("Tỷ lệ &lt;hộ&gt; &amp; nghèo &quot;đa chiều&quot;");
+  });
+
   test("axis range holds every value with round bounds", () => {
     expect(axisRange([100, 150.37, null])).toEqual({ min: 90, max: 160 });
     expect(axisRange([0, 263, 550])).toEqual({ min: 0, max: 600 });

@@ -285,3 +285,41 @@ describe("the Thông tin field Đơn vị", () => {
     expect(empty.committee).toBeUndefined();
   });
 });
+
+describe("results written for several years", () => {
+  const unit = (name: string, result: string | number): UnitSpec => ({
+    unit: name,
+    file: `${name}.xlsx`,
+    rows: [
+      ["I", "Xây dựng Đảng", null, null, null, null, null, null, null, null, null, null, null, null],
+      ["1", "Kết nạp đảng viên mới", "đảng viên mới/năm", "Lũy kế", "Bình quân kết nạp từ 110 – 120", null, null, null, null, result, null, "Cộng", null, null],
+    ],
+  });
+  const run = async (units: UnitSpec[]) => indicator((await consolidateUnits(sources(units), {})).consolidation, "Kết nạp đảng viên mới");
+
+  test("the sum keeps the period in the first unit's own words, and is judged per year", async () => {
+    const r = await run([unit("Xã A", "263 đảng viên/ 3 năm"), unit("Xã B", "137 đảng viên/ 3 năm")]);
+    expect(r.value).toBe(400);
+    expect(r.resultText).toBe("400 đảng viên/ 3 năm");
+    expect(r.display).toBe("400 đảng viên/ 3 năm");
+    // 400 / 3 ≈ 133 a year against 110–120: exceeded; read as 400 a year it would be too
+    expect(r.status).toBe("exceeded");
+    expect(r.byUnit.map((x) => x?.raw)).toEqual(["263 đảng viên/ 3 năm", "137 đảng viên/ 3 năm"]);
+    const low = await run([unit("Xã A", "150 đảng viên/ 3 năm"), unit("Xã B", "150 đảng viên/ 3 năm")]);
+    // 300 in 3 years = 100 a year: below 110; a bare 300 would have been judged exceeded
+    expect(low.resultText).toBe("300 đảng viên/ 3 năm");
+    expect(low.status).toBe("not_met");
+  });
+
+  test("units counting different periods are not added: no figure, and a note saying why", async () => {
+    const r = await run([unit("Xã A", "263 đảng viên/ 3 năm"), unit("Xã B", "80 đảng viên/ 2 năm")]);
+    expect(r.value).toBeNull();
+    expect(r.note).toContain("số năm khác nhau (2 năm, 3 năm)");
+  });
+
+  test("plain yearly figures are summed as before, with no text", async () => {
+    const r = await run([unit("Xã A", 120), unit("Xã B", 115)]);
+    expect(r.value).toBe(235);
+    expect(r.resultText).toBeUndefined();
+  });
+});

@@ -1,9 +1,9 @@
 /**
- * withSourceTexts / readLayoutInfo: the sheet's own texts for the appendix, taken from the grid when
+ * withSourceTexts: the sheet's own texts for the appendix, taken from the grid when
  * the reader kept none: headers (two-tier, column-number rows skipped), cells as typed, the title
  * block's title and "Kèm theo" line; the "Thông tin" fields that shape the appendix.
  */
-import { buildAppendixLayout, readLayoutInfo, withSourceTexts } from "../../../src/core/layout";
+import { buildAppendixLayout, withSourceTexts } from "../../../src/core/layout";
 import type { Grid } from "../../../src/core/sheet/grid";
 import type { IndicatorRow, IndicatorTable } from "../../../src/core/model";
 
@@ -96,20 +96,5 @@ describe("withSourceTexts", () => {
     expect(l.title).toBe("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU\nNHIỆM KỲ 2020 – 2025");
     expect(l.rows.find((r) => r.kind === "title")!.cells[0].text).toBe(l.title);
     expect(l.rows.find((r) => r.kind === "sub")!.cells[1].text).toBe("- Khu vực dịch vụ");
-  });
-});
-
-describe("readLayoutInfo", () => {
-  test("Thể thức, Tiêu đề phụ lục, Kèm theo from the Thông tin sheet, as typed", () => {
-    const info = readLayoutInfo({
-      sheet: "Thông tin",
-      values: [
-        ["Cơ quan ban hành", "Tỉnh ủy Lâm Đồng"],
-        ["Thể thức:", "Hướng dẫn 36-HD/VPTW"],
-        [null, "Tiêu đề phụ lục", "KẾT QUẢ  NHIỆM KỲ 2020 – 2025"],
-        ["Kèm theo", "(Kèm theo Báo cáo số 1-BC/TU)"],
-      ],
-    });
-    expect(info).toEqual({ layout: "Hướng dẫn 36-HD/VPTW", appendixTitle: "KẾT QUẢ  NHIỆM KỲ 2020 – 2025", kemTheo: "(Kèm theo Báo cáo số 1-BC/TU)" });
   });
 });

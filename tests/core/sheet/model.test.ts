@@ -101,7 +101,7 @@ describe("report information", () => {
     expect(parseDateText("25/5/2023")).toBe("2023-05-25");
     expect(parseDateText(45071)).toBe("2023-05-25");
     expect(parseDateText("32/1/2023")).toBeUndefined();
-    expect(INFO_FIELDS.map((f) => f.key)).toEqual(["committee", "issuer", "issuerShort", "congress", "term", "reportType", "evaluationYear", "reportNumber", "reportDate", "place", "unit"]);
+    expect(INFO_FIELDS.map((f) => f.key)).toEqual(["committee", "issuer", "issuerShort", "congress", "term", "reportType", "evaluationYear", "reportNumber", "reportDate", "place", "unit", "layout", "appendixTitle", "kemTheo"]);
   });
 });
 
@@ -147,5 +147,24 @@ describe("the reference sample", () => {
     const t = sampleTable();
     expect(t.rows.filter((x) => x.type === "indicator")).toHaveLength(28);
     expect(t.info).toEqual(SAMPLE_INFO);
+  });
+});
+
+describe("the Thông tin fields that shape the appendix", () => {
+  test("Thể thức, Tiêu đề phụ lục, Kèm theo are read like every field; title and Kèm theo exactly as typed", () => {
+    const info = readReportInfo({
+      sheet: "Thông tin",
+      values: [
+        ["Cơ quan ban hành", "Tỉnh ủy Lâm Đồng"],
+        ["Thể thức:", "Hướng dẫn 36-HD/VPTW"],
+        [null, "Tiêu đề phụ lục", "KẾT QUẢ  NHIỆM KỲ 2020 – 2025 "],
+        ["Kèm theo", "(Kèm theo Báo cáo số 1-BC/TU)"],
+      ],
+    });
+    expect(info).toEqual({ issuer: "Tỉnh ủy Lâm Đồng", layout: "Hướng dẫn 36-HD/VPTW", appendixTitle: "KẾT QUẢ  NHIỆM KỲ 2020 – 2025 ", kemTheo: "(Kèm theo Báo cáo số 1-BC/TU)" });
+  });
+  test("the template's example next to an empty value is not taken for a value", () => {
+    const rows = INFO_FIELDS.map((f) => [f.label, null, f.hint]);
+    expect(readReportInfo({ sheet: "Thông tin", values: rows })).toEqual({});
   });
 });
