@@ -13,7 +13,7 @@
  * The rules themselves stay where they are (target.ts, direction.ts): this only remembers answers.
  */
 import { foldText } from "../text/numbers";
-import { parseTarget } from "../target/target";
+import { parseTarget, type TargetParse } from "../target/target";
 import { decideDirectionFrom, parseDirection, wordDirection, type WordDirection } from "../target/direction";
 import type { RowReading } from "./evaluate";
 import type { IndicatorRow, IndicatorTable, TableRow } from "../model";
@@ -31,6 +31,8 @@ interface PreparedTable {
   /** the direction a name's words give (default word lists); undefined until asked */
   words: Array<WordDirection | null | undefined>;
   readings: Array<KeptReading | undefined>;
+  /** targets by text, for this table only: rows with the same target share one reading */
+  targets: Map<string, TargetParse>;
 }
 
 /**
@@ -42,7 +44,7 @@ const PREPARED: unique symbol = Symbol("prepared rows");
 type Carrier = { [PREPARED]?: PreparedTable };
 
 function preparedTable(table: IndicatorTable): PreparedTable {
-  return (table as Carrier)[PREPARED] ?? attach(table, { rows: [], names: [], folded: [], words: [], readings: [] });
+  return (table as Carrier)[PREPARED] ?? attach(table, { rows: [], names: [], folded: [], words: [], readings: [], targets: new Map() });
 }
 
 function attach(table: IndicatorTable, p: PreparedTable): PreparedTable {
@@ -69,7 +71,7 @@ function entry(p: PreparedTable, table: IndicatorTable, i: number): number {
 /** The reader's folds of the rows' names (made to infer the kinds; undefined for groups), kept for the later steps. */
 export function keepFoldedNames(table: IndicatorTable, folded: Array<string | undefined>): void {
   const n = table.rows.length;
-  attach(table, { rows: table.rows.slice(), names: table.rows.map((r) => r.name), folded, words: new Array(n), readings: new Array(n) });
+  attach(table, { rows: table.rows.slice(), names: table.rows.map((r) => r.name), folded, words: new Array(n), readings: new Array(n), targets: new Map() });
 }
 
 /** Row i's name folded (no accents, lower case), computed once per row. */
@@ -106,7 +108,12 @@ export function rowReadingAt(table: IndicatorTable, i: number, parent: number | 
   const q = p.readings[i];
   if (q && last) p.readings[i] = undefined;
   if (q && q.targetText === r.targetText && q.setting === r.directionSetting && q.parent === parentName) return q;
-  const reading = readRow(r, () => nameWords(p, table, i), () => (parent === undefined ? null : nameWords(p, table, parent)));
+  const reading = readRow(
+    r,
+    () => nameWords(p, table, i),
+    () => (parent === undefined ? null : nameWords(p, table, parent)),
+    sharedTarget(p, r.targetText),
+  );
   if (last) return reading;
   const kept: KeptReading = { target: reading.target, direction: reading.direction, targetText: r.targetText, setting: r.directionSetting, parent: parentName };
   p.readings[i] = kept;
@@ -122,9 +129,21 @@ export function rowReading(r: IndicatorRow, parentName?: string): RowReading {
   );
 }
 
+/**
+ * A target read once per distinct text of one table. Kept per table, not in parseTarget: a cache
+ * of every text ever evaluated made NQ.DANHGIA over many different targets 3× slower (collector).
+ */
+function sharedTarget(p: PreparedTable, text: string): TargetParse {
+  let t = p.targets.get(text);
+  if (t === undefined) {
+    t = parseTarget(text);
+    p.targets.set(text, t);
+  }
+  return t;
+}
+
 /** The target and the direction; the words of the name and of the parent are asked for only when needed. */
-function readRow(r: IndicatorRow, name: () => WordDirection | null, group: () => WordDirection | null): RowReading {
-  const target = parseTarget(r.targetText);
+function readRow(r: IndicatorRow, name: () => WordDirection | null, group: () => WordDirection | null, target: TargetParse = parseTarget(r.targetText)): RowReading {
   const t = target.ok ? target.target : undefined;
   // as evaluate reads it: the setting as a direction, or none
   const explicit = parseDirection(r.directionSetting) ?? undefined;
