@@ -126,16 +126,13 @@ function statusFromNotes(grid: Grid, h: HeaderInfo): void {
   }
 }
 
-/** Groups and indicators, in sheet order, with their depth and enclosing groups; and each indicator's name folded. */
-function readRows(grid: Grid, h: HeaderInfo, texts: boolean): { rows: TableRow[]; folded: Array<string | undefined> } {
+/** What building the rows needs, once per table: the columns, the cell reader, the column letters. */
+function rowContext(grid: Grid, h: HeaderInfo, texts: boolean): RowContext {
   const origin = grid.origin ?? "A1";
-  const originRow = parseAddress(origin).row;
   const { cols } = h;
-  const nameCol = cols.get("name")!;
-  const ttCol = cols.get("tt");
-  const at = cellReader(grid, gridMerges(grid), h.dataStart, [nameCol, ttCol]);
+  const at = cellReader(grid, gridMerges(grid), h.dataStart, [cols.get("name")!, cols.get("tt")]);
   const width = Math.max(h.columnTexts.length, ...[...cols.values()].map((c) => c + 1));
-  const ctx: RowContext = {
+  return {
     cols,
     at,
     yearCols: yearColumns(h),
@@ -146,6 +143,15 @@ function readRows(grid: Grid, h: HeaderInfo, texts: boolean): { rows: TableRow[]
     statusInNote: !cols.has("status") && cols.has("note"),
     typed: texts ? grid.values : undefined,
   };
+}
+
+/** Groups and indicators, in sheet order, with their depth and enclosing groups; and each indicator's name folded. */
+function readRows(grid: Grid, h: HeaderInfo, texts: boolean): { rows: TableRow[]; folded: Array<string | undefined> } {
+  const originRow = parseAddress(grid.origin ?? "A1").row;
+  const nameCol = h.cols.get("name")!;
+  const ttCol = h.cols.get("tt");
+  const ctx = rowContext(grid, h, texts);
+  const at = ctx.at;
   const rows: TableRow[] = [];
   const folded: Array<string | undefined> = [];
   // the enclosing rows and their ranks
