@@ -64,7 +64,8 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   // "Ước TH năm 2019" into year columns of a term the sheet never named
   const years = opts.info?.termStart ? termYears(opts.info) : undefined;
   opts.onStep?.("table", grid.values.length);
-  const result = readIndicatorTable(grid, { mapping: opts.mapping, years });
+  // the rows' cells as typed are kept while reading them (unless not wanted: texts false)
+  const result = readIndicatorTable(grid, { mapping: opts.mapping, years, texts: opts.texts !== false });
   const vocabulary0 = opts.vocabulary ?? "dat";
   const none: Analysis = {
     sheet: grid.sheet,
@@ -81,7 +82,7 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   if (!result.ok) return none;
   const table = result.table;
   if (opts.info) table.info = opts.info;
-  // the sheet's own texts where the reader kept none (headers, cells, title block)
+  // the sheet's own texts where the reader kept none (headers, title block)
   if (opts.texts !== false) withSourceTexts(table, grid);
   // the sheet's own status words and levels, unless the user chose a vocabulary
   const style = detectStatusStyle(table);

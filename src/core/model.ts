@@ -53,6 +53,9 @@ export interface GroupRow {
  */
 export type SourceTexts = Partial<Record<string, string>>;
 
+/** The roles whose cells are kept as typed (then the year columns a row fills): what the appendix copies. */
+export const SOURCE_TEXT_ROLES = ["tt", "name", "unit", "target", "actual", "status", "note", "baseline"] as const;
+
 export interface IndicatorRow {
   type: "indicator";
   row: number;

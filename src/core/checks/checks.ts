@@ -322,20 +322,23 @@ function checkYearsAfterEvaluation({ r, out }: RowContext, info?: ReportInfo): v
   }
 }
 
+/** TTs seen among a parent's rows, by level. */
+type TtsSeen = Map<number, Map<string, TableRow>>;
+
 /** duplicate_tt: the same TT twice among the rows of one parent, at one level. */
 function checkDuplicateTt(table: IndicatorTable, out: Finding[]): void {
-  // siblings by parent (its index, -1 for the top), level and TT: no key string per row
-  const seen = new Map<number, Map<number, Map<string, TableRow>>>();
-  const stack: number[] = [];
+  // A parent's rows all come while it is on the stack, and it never comes back once left: each
+  // stack entry keeps the TTs of its rows (by level), forgotten with it. No key string per row.
+  const top: TtsSeen = new Map();
+  const stack: Array<{ level: number; seen?: TtsSeen }> = [];
   const rows = table.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    while (stack.length && rows[stack[stack.length - 1]].level >= r.level) stack.pop();
-    const parent = stack.length ? stack[stack.length - 1] : -1;
-    stack.push(i);
+    while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1] : undefined;
+    stack.push({ level: r.level });
     if (!r.tt) continue;
-    let levels = seen.get(parent);
-    if (!levels) seen.set(parent, (levels = new Map()));
+    const levels = parent ? (parent.seen ??= new Map()) : top;
     let siblings = levels.get(r.level);
     if (!siblings) levels.set(r.level, (siblings = new Map()));
     const prev = siblings.get(r.tt);

@@ -9,7 +9,7 @@
  *   lũy kế                 the sum over the years
  *   hằng năm               every year must meet the target: the weakest year is compared
  */
-import { evaluateRead, type Levels, type StatusWords, type Vocabulary } from "./evaluate";
+import { evaluateRead, type EvaluateInput, type Levels, type StatusWords, type Vocabulary } from "./evaluate";
 import { foldedName, rowReading, rowReadingAt, type RowReading } from "./prepared-row";
 import { detectStatusStyle } from "./vocabulary";
 import { parseActual } from "../target/actual";
@@ -218,25 +218,18 @@ export function nearestParents(rows: TableRow[]): Map<TableRow, string | undefin
  */
 export function evaluateTable(table: IndicatorTable, opts: EvaluateTableOptions = {}): IndicatorTable {
   const parents = nearestParentIndexes(table.rows);
+  // one input for every row (evaluateRead keeps nothing of it): the row's fields set in turn
+  const input: EvaluateInput = { target: "", actual: undefined, vocabulary: opts.vocabulary, levels: opts.levels, words: opts.words, near: opts.near, approxTolerance: opts.approxTolerance };
   for (let i = 0; i < table.rows.length; i++) {
     const r = table.rows[i];
     if (r.type !== "indicator") continue;
     // the reader's reading when it made one (rows with a computed result), else read here, once
     const reading = rowReadingAt(table, i, parents[i], true);
     if (r.actualSource !== "given") fillFromReading(r, reading);
-    r.evaluation = evaluateRead(
-      {
-        target: r.targetText,
-        actual: r.actual,
-        unit: r.unit,
-        vocabulary: opts.vocabulary,
-        levels: opts.levels,
-        words: opts.words,
-        near: opts.near,
-        approxTolerance: opts.approxTolerance,
-      },
-      reading,
-    );
+    input.target = r.targetText;
+    input.actual = r.actual;
+    input.unit = r.unit;
+    r.evaluation = evaluateRead(input, reading);
   }
   return table;
 }

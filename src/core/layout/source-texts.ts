@@ -5,20 +5,8 @@
  */
 import { foldText } from "../text/numbers";
 import { parseAddress, plainCell, valueAt, type Grid } from "../sheet/grid";
-import type { IndicatorTable, SourceTexts, TableRow } from "../model";
-
-/** Roles whose cells the appendix copies. */
-const TEXT_ROLES = ["tt", "name", "unit", "target", "actual", "status", "note", "baseline"] as const;
-
-/** The text of a cell as typed, or undefined for an empty or non-text cell. */
-function textOf(v: unknown): string | undefined {
-  if (typeof v === "string") return v.trim() === "" ? undefined : v;
-  if (v && typeof v === "object" && Array.isArray((v as { richText?: unknown }).richText)) {
-    const t = ((v as { richText: Array<{ text?: string }> }).richText).map((p) => p.text ?? "").join("");
-    return t.trim() === "" ? undefined : t;
-  }
-  return undefined;
-}
+import { typedText as textOf } from "../sheet/cell";
+import { SOURCE_TEXT_ROLES as TEXT_ROLES, type IndicatorTable, type SourceTexts, type TableRow } from "../model";
 
 /** A year typed as a number (2021) in a header cell. */
 function numberText(v: unknown): string | undefined {

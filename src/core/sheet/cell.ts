@@ -87,6 +87,16 @@ export function cellText(v: unknown, opts: CellTextOptions = {}): string {
   return String(v);
 }
 
+/** The text of a cell as typed (a string, or rich text joined), or undefined for an empty or non-text cell. */
+export function typedText(v: unknown): string | undefined {
+  if (typeof v === "string") return v.trim() === "" ? undefined : v;
+  if (v && typeof v === "object" && Array.isArray((v as { richText?: unknown }).richText)) {
+    const t = ((v as { richText: Array<{ text?: string }> }).richText).map((p) => p.text ?? "").join("");
+    return t.trim() === "" ? undefined : t;
+  }
+  return undefined;
+}
+
 /** Does a cell show nothing (empty, or only spaces)? */
 export function isBlankCell(v: unknown): boolean {
   if (v === null || v === undefined || v === "") return true;

@@ -39,6 +39,8 @@ export interface ReadOptions {
    * recognised (without it, the row most like a header); data starts on the next row
    */
   headerRow?: number;
+  /** keep each row's cells as typed (`texts`) while reading them, as withSourceTexts would take them */
+  texts?: boolean;
 }
 
 type Failure = { ok: false; error: { code: string; message: string; detail?: string } };
@@ -75,7 +77,7 @@ function readTable(grid: Grid, opts: ReadOptions): ReadResult {
     return fail("no_name_column", `Không xác định được cột tên chỉ tiêu trên trang "${grid.sheet}": dòng tiêu đề ${sheetRow(h.tiers[0], origin)} có ${seen}. Hãy chọn cột "Chỉ tiêu" bằng tay.`);
   }
   statusFromNotes(grid, h);
-  const { rows, folded } = readRows(grid, h);
+  const { rows, folded } = readRows(grid, h, opts.texts === true);
   const read = assemble(grid, h, rows);
   // the names folded while reading, for every later step; results computed from the years
   keepFoldedNames(read.table, folded);
@@ -124,16 +126,13 @@ function statusFromNotes(grid: Grid, h: HeaderInfo): void {
   }
 }
 
-/** Groups and indicators, in sheet order, with their depth and enclosing groups; and each indicator's name folded. */
-function readRows(grid: Grid, h: HeaderInfo): { rows: TableRow[]; folded: Array<string | undefined> } {
+/** What building the rows needs, once per table: the columns, the cell reader, the column letters. */
+function rowContext(grid: Grid, h: HeaderInfo, texts: boolean): RowContext {
   const origin = grid.origin ?? "A1";
-  const originRow = parseAddress(origin).row;
   const { cols } = h;
-  const nameCol = cols.get("name")!;
-  const ttCol = cols.get("tt");
-  const at = cellReader(grid, gridMerges(grid), h.dataStart, [nameCol, ttCol]);
+  const at = cellReader(grid, gridMerges(grid), h.dataStart, [cols.get("name")!, cols.get("tt")]);
   const width = Math.max(h.columnTexts.length, ...[...cols.values()].map((c) => c + 1));
-  const ctx: RowContext = {
+  return {
     cols,
     at,
     yearCols: yearColumns(h),
@@ -142,7 +141,17 @@ function readRows(grid: Grid, h: HeaderInfo): { rows: TableRow[]; folded: Array<
     level: 0,
     groupPath: [],
     statusInNote: !cols.has("status") && cols.has("note"),
+    typed: texts ? grid.values : undefined,
   };
+}
+
+/** Groups and indicators, in sheet order, with their depth and enclosing groups; and each indicator's name folded. */
+function readRows(grid: Grid, h: HeaderInfo, texts: boolean): { rows: TableRow[]; folded: Array<string | undefined> } {
+  const originRow = parseAddress(grid.origin ?? "A1").row;
+  const nameCol = h.cols.get("name")!;
+  const ttCol = h.cols.get("tt");
+  const ctx = rowContext(grid, h, texts);
+  const at = ctx.at;
   const rows: TableRow[] = [];
   const folded: Array<string | undefined> = [];
   // the enclosing rows and their ranks

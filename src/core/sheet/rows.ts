@@ -6,11 +6,11 @@
 import { parseStatusLabel, type Status } from "../evaluation/evaluate";
 import { foldText, normalizeText } from "../text/numbers";
 import { inferKindFolded, parseKind } from "../evaluation/evaluate-table";
-import { cellText, isBlankCell } from "./cell";
+import { cellText, isBlankCell, typedText } from "./cell";
 import { foldHeader } from "./header-roles";
 import { isColumnNumberText, type HeaderInfo, type Merge } from "./header";
 import type { Grid } from "./grid";
-import type { GroupRow, IndicatorRow, TableRow } from "../model";
+import { SOURCE_TEXT_ROLES, type GroupRow, type IndicatorRow, type SourceTexts, type TableRow } from "../model";
 
 // The patterns of each rule once, not a new RegExp object per row.
 const ROMAN = /^(X{0,3})(IX|IV|V?I{0,3})$/;
@@ -193,6 +193,8 @@ export interface RowContext {
   columns?: RowColumns;
   /** set by buildRow: the name of the indicator it built, folded (undefined for a group) */
   folded?: string;
+  /** the grid's rows, to keep each row's cells as typed (`texts`); absent: rows keep none */
+  typed?: unknown[][];
 }
 
 const MAIN_ROLES = new Set(["tt", "name", "unit", "target", "actual", "status", "note"]);
@@ -217,10 +219,13 @@ export interface RowColumns {
   statuses: Map<string, Status | null>;
   /** units folded, by unit: a table has a handful */
   units: Map<string, string>;
+  /** the columns of SOURCE_TEXT_ROLES the table has, in that order */
+  textCols: Array<[string, number]>;
 }
 
 export function rowColumns(cols: Map<string, number>): RowColumns {
-  const out: RowColumns = { values: [], cells: [], statuses: new Map(), units: new Map() };
+  const out: RowColumns = { values: [], cells: [], statuses: new Map(), units: new Map(), textCols: [] };
+  for (const role of SOURCE_TEXT_ROLES) if (cols.has(role)) out.textCols.push([role, cols.get(role)!]);
   for (const role of ["unit", "kind", "target", "actual", "status", "note", "direction", "baseline", "ratio"] as const) out[role] = cols.get(role);
   for (const role of VALUE_ROLES) if (cols.has(role)) out.values.push(cols.get(role)!);
   for (const [role, col] of cols) out.cells.push({ role, col, main: MAIN_ROLES.has(role) });
@@ -242,6 +247,7 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
   ctx.folded = undefined;
   if (!hasValues(ctx, r)) {
     const g: GroupRow = { type: "group", row: ctx.rowNo, tt: texts.tt, name: texts.name, nameText: texts.nameText, level: ctx.level };
+    if (ctx.typed) g.texts = typedTexts(ctx.typed[r] ?? [], k, undefined);
     return g;
   }
   const years: Record<number, unknown> = {};
@@ -287,7 +293,28 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
   const ratioRaw = at(r, k.ratio);
   if (!isBlankCell(ratioRaw)) ind.ratioText = cellText(ratioRaw);
   readStatusAndNote(ind, cellText(at(r, k.status)), cellText(at(r, k.note)), ctx.statusInNote, k.statuses);
+  if (ctx.typed) ind.texts = typedTexts(ctx.typed[r] ?? [], k, cells);
   return ind;
+}
+
+/**
+ * A row's cells as typed, by role, as withSourceTexts takes them from the grid: the text roles the
+ * table has (a group's TT and name only), then the year cells the row fills (`cells`), in order.
+ */
+function typedTexts(raw: unknown[], k: RowColumns, cells: Record<string, string> | undefined): SourceTexts {
+  const out: SourceTexts = {};
+  for (const [role, col] of k.textCols) {
+    if (!cells && role !== "tt" && role !== "name") continue;
+    const t = typedText(raw[col]);
+    if (t !== undefined) out[role] = t;
+  }
+  if (!cells) return out;
+  for (const { role, col } of k.cells) {
+    if (!role.startsWith("year:") || cells[role] === undefined) continue;
+    const t = typedText(raw[col]);
+    if (t !== undefined) out[role] = t;
+  }
+  return out;
 }
 
 /** f(text), remembered by text for one table. */
