@@ -20,15 +20,13 @@ import type { Analysis } from "../../app/analyse";
 import type { PaneSettings } from "../../app/settings";
 import { PRESET_CHOICES } from "../../app/settings";
 import { VocabularyField } from "./StatusStep";
+import { FORM_STYLES } from "./shared-styles";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", gap: tokens.spacingHorizontalM, alignItems: "start" },
-  dropdown: { minWidth: "0", width: "100%" },
+  ...FORM_STYLES,
   checks: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   fieldset: { border: "none", margin: 0, padding: 0, minWidth: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXXS, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
 });
 

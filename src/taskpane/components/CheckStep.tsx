@@ -8,22 +8,10 @@ import { reportSection, sectionText } from "../../app/report-text";
 import { AREA_LABELS } from "../../app/areas";
 import type { PaneSettings } from "../../app/settings";
 import { BarList } from "./BarList";
+import { FINDING_LIST_STYLES } from "./shared-styles";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  finding: {
-    width: "100%",
-    justifyContent: "flex-start",
-    textAlign: "left",
-    fontWeight: tokens.fontWeightRegular,
-    alignItems: "flex-start",
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    minWidth: "0",
-  },
-  text: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: "0", overflowWrap: "anywhere" },
+  ...FINDING_LIST_STYLES,
   cell: {
     color: tokens.colorNeutralForeground3,
     fontWeight: tokens.fontWeightSemibold,
@@ -32,9 +20,7 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
     maxWidth: "100%",
   },
-  error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  info: { color: tokens.colorBrandForeground1 },
   headline: { fontWeight: tokens.fontWeightSemibold },
   top: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   prose: { width: "100%", fontFamily: tokens.fontFamilyBase },

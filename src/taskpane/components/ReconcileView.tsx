@@ -16,26 +16,12 @@ import type { Analysis } from "../../app/analyse";
 import { draftFromFile, reconcileDraft, type DocxDraftReader } from "../../app/report-text";
 import { describeError } from "../../app/errors";
 import { RECONCILE_CODE_LABELS, type ReconcileFinding, type Reconciliation } from "../../core/report/reconcile";
+import { FINDING_LIST_STYLES } from "./shared-styles";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  finding: {
-    width: "100%",
-    justifyContent: "flex-start",
-    textAlign: "left",
-    fontWeight: tokens.fontWeightRegular,
-    alignItems: "flex-start",
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    minWidth: "0",
-  },
-  text: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: "0", overflowWrap: "anywhere" },
+  ...FINDING_LIST_STYLES,
   where: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightSemibold },
   excerpt: { color: tokens.colorNeutralForeground2, fontStyle: "italic" },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  info: { color: tokens.colorBrandForeground1 },
   hidden: { display: "none" },
   plain: {
     display: "flex",

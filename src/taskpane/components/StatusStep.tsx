@@ -23,12 +23,10 @@ import type { Analysis } from "../../app/analyse";
 import type { StatusColumnPlan, StatusColumnRequest } from "../../app/port";
 import type { PaneSettings } from "../../app/settings";
 import { VOCABULARY_CHOICES } from "../../app/settings";
+import { FORM_STYLES } from "./shared-styles";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", gap: tokens.spacingHorizontalM, alignItems: "start" },
-  dropdown: { minWidth: "0", width: "100%" },
-  muted: { color: tokens.colorNeutralForeground3 },
+  ...FORM_STYLES,
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   changes: {
