@@ -495,6 +495,16 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
       if (idx.every((i) => m.rows[i]!.baseline !== null)) baseline = aggregate(idx.map((i) => m.rows[i]!.baseline!), weightOf && idx.map(weightOf));
     };
 
+    /** The indicator a rule names ("… theo Số hộ dân cư"), `base` then written as "TT name"; none: the rule needs choosing, with a note. */
+    const namedBase = (text: string): Master | undefined => {
+      const bm = findBase(text);
+      if (!bm) {
+        rule = "needs_rule";
+        ruleNote = NOTES.baseNotFound(text);
+      } else base = `${bm.first.tt ? bm.first.tt + " " : ""}${bm.first.name}`;
+      return bm;
+    };
+
     switch (rule) {
       case "sum":
       case "mean":
@@ -507,13 +517,8 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
       case "weighted_mean": {
         let weightOf: (i: number) => number | null;
         if (base && !isWeightColumn(base)) {
-          const bm = findBase(base);
-          if (!bm) {
-            rule = "needs_rule";
-            ruleNote = NOTES.baseNotFound(base);
-            break;
-          }
-          base = `${bm.first.tt ? bm.first.tt + " " : ""}${bm.first.name}`;
+          const bm = namedBase(base);
+          if (!bm) break;
           weightOf = (i) => bm.rows[i]?.value ?? null;
         } else weightOf = (i) => m.rows[i]?.weight ?? null;
         const ok = withValue.filter((i) => weightOf(i) !== null && weightOf(i)! > 0);
@@ -532,13 +537,8 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
         // its unit is not a rate (a "%" row holds yearly rates, never levels)
         let levelRows: Array<UnitRow | undefined> = m.rows;
         if (base) {
-          const bm = findBase(base);
-          if (!bm) {
-            rule = "needs_rule";
-            ruleNote = NOTES.baseNotFound(base);
-            break;
-          }
-          base = `${bm.first.tt ? bm.first.tt + " " : ""}${bm.first.name}`;
+          const bm = namedBase(base);
+          if (!bm) break;
           levelRows = bm.rows;
         } else if (foldText(f.unit).includes("%")) levelRows = [];
         const lv = readable.filter((i) => {
