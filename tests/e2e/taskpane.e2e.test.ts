@@ -131,18 +131,23 @@ async function goTo(name: string, on: Page = page): Promise<void> {
   // wide pane: the list is beside the view; narrow: behind the "Các việc" button. The layout may be
   // between the two for a moment (after a resize, while a notice or dialog closes): look again
   // until one of them is there, closing a leftover dialog with Esc.
-  for (let tries = 0; !(await nav.isVisible()); tries++) {
-    if (await button.isVisible()) {
-      // the button may give way to the inline list as we click: look again rather than wait on it
-      await button.click({ timeout: 2000 }).catch(() => undefined);
-      await nav.waitFor({ timeout: 2000 }).catch(() => undefined);
-      continue;
+  // the list may also be drawn again while its item is clicked (the item detached): open it and click again
+  for (let attempt = 1; ; attempt++) {
+    for (let tries = 0; !(await nav.isVisible()); tries++) {
+      if (await button.isVisible()) {
+        // the button may give way to the inline list as we click: look again rather than wait on it
+        await button.click({ timeout: 2000 }).catch(() => undefined);
+        await nav.waitFor({ timeout: 2000 }).catch(() => undefined);
+        continue;
+      }
+      if (tries > 100) throw new Error(`neither the job list nor its button is shown (looking for "${name}")`);
+      if (tries % 10 === 9) await on.keyboard.press("Escape");
+      await on.waitForTimeout(100);
     }
-    if (tries > 100) throw new Error(`neither the job list nor its button is shown (looking for "${name}")`);
-    if (tries % 10 === 9) await on.keyboard.press("Escape");
-    await on.waitForTimeout(100);
+    const item = nav.getByRole("button", { name: new RegExp(`^${name}( \\(chưa có\\))?$`) });
+    const clicked = await item.click({ timeout: 5000 }).then(() => true, (e: unknown) => (attempt >= 5 ? Promise.reject(e) : false));
+    if (clicked) break;
   }
-  await nav.getByRole("button", { name: new RegExp(`^${name}( \\(chưa có\\))?$`) }).click();
   await on.getByRole("heading", { level: 2, name, exact: true }).waitFor();
 }
 
