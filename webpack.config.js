@@ -116,7 +116,7 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
-      commands: "./src/commands/commands.ts",
+      commands: "./src/ribbon/commands.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist/web"),
@@ -152,7 +152,7 @@ module.exports = async (env, options) => {
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
-        template: "./src/commands/commands.html",
+        template: "./src/ribbon/commands.html",
         chunks: ["commands"],
       }),
       new CopyWebpackPlugin({

@@ -15,7 +15,7 @@ import { withSourceTexts } from "../core/layout";
 import { checkTable, countStatuses, type Finding, type StatusCounts } from "../core/checks/checks";
 import { readReportInfo, termYears } from "../core/sheet/info";
 import { findInfoSheetName, indicatorSheetOrder } from "../core/sheet/workbook-sheets";
-import { foldText } from "../core/text/numbers";
+import { foldText } from "../core/text/fold";
 import { countByArea, type AreaCount } from "./areas";
 import { AppError } from "./errors";
 

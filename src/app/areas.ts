@@ -3,7 +3,7 @@
  * môi trường, xây dựng Đảng. An indicator's own name decides first (forest cover, waste and clean
  * water are environment even under "Văn hóa – xã hội"), then its groups from the innermost out.
  */
-import { foldText } from "../core/text/numbers";
+import { foldText } from "../core/text/fold";
 import { foldedNameAt } from "../core/evaluation/prepared-row";
 import type { IndicatorRow, IndicatorTable } from "../core/model";
 import type { Status } from "../core/evaluation/evaluate";

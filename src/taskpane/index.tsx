@@ -11,7 +11,7 @@ import { DOCX_MIME, XLSX_MIME, type AppendixRenderers, type WorkbookPort } from 
 import { detectHost } from "./host";
 import type { ReportIo } from "../app/report-text";
 import { FluentProvider, Link, Subtitle1, webLightTheme } from "@fluentui/react-components";
-import { ConsolidateView } from "./components/ConsolidateView";
+import { ConsolidateJob } from "./components/ConsolidateJob";
 import type { Consolidation } from "../core/consolidate/consolidate";
 import type { ReportInfo } from "../core/model";
 import type { OpenFile } from "./pane-actions";
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
           <header>
             <Subtitle1 as="h1">Tổng hợp nhiều đơn vị</Subtitle1> <Link href="?">Quay lại kiểm tra bảng chỉ tiêu</Link>
           </header>
-          <ConsolidateView port={port} {...consolidateIo} />
+          <ConsolidateJob port={port} {...consolidateIo} />
         </main>
       </FluentProvider>,
     );

@@ -3,7 +3,7 @@
  * `get()`, and changes it only through `dispatch`. Work that only reads or builds is cancellable and
  * checks `done(signal)` before it changes anything; writes happen last.
  */
-import { foldText } from "../core/text/numbers";
+import { foldText } from "../core/text/fold";
 import type { ReportInfo } from "../core/model";
 import type { AppendixLayout } from "../core/layout";
 import { valueAt } from "../core/sheet/grid";

@@ -2,7 +2,7 @@
  * What the start view ("Tổng quan") says about the workbook: table found, problems, verdicts
  * filled, appendix made; and the one next useful action. Pure: the state in, data out.
  */
-import { foldText } from "../core/text/numbers";
+import { foldText } from "../core/text/fold";
 import type { Analysis } from "../app/analyse";
 import type { JobId } from "./jobs";
 

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-export type Layer = "core" | "app" | "adapters" | "functions" | "taskpane" | "cli" | "commands" | "bench" | "tests";
+export type Layer = "core" | "app" | "adapters" | "functions" | "taskpane" | "cli" | "ribbon" | "bench" | "tests";
 
 export const ALLOWED: Record<Exclude<Layer, "tests">, Layer[]> = {
   core: ["core"],
@@ -16,7 +16,7 @@ export const ALLOWED: Record<Exclude<Layer, "tests">, Layer[]> = {
   functions: ["core", "functions"],
   taskpane: ["core", "app", "taskpane"],
   cli: ["core", "app", "adapters", "cli"],
-  commands: ["core", "app", "commands"],
+  ribbon: ["core", "app", "ribbon"],
   bench: ["core", "app", "adapters", "bench", "tests"],
 };
 
@@ -31,7 +31,7 @@ export function layerOf(rel: string): Layer | null {
   if (parts[0] === "tests") return "tests";
   if (parts[0] !== "src") return null;
   const l = parts[1];
-  return (["core", "app", "adapters", "functions", "taskpane", "cli", "commands"] as const).find((x) => x === l) ?? null;
+  return (["core", "app", "adapters", "functions", "taskpane", "cli", "ribbon"] as const).find((x) => x === l) ?? null;
 }
 
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)["']([^"']+)["']/g;

@@ -6,7 +6,7 @@
  */
 import JSZip from "jszip";
 import type { Draft, DraftParagraph, FootnoteRef } from "../../core/report/draft";
-import { xmlText } from "../xlsx/sheet-xml";
+import { xmlText } from "../xlsx/xlsx-reader";
 
 export class DocxReadError extends Error {}
 

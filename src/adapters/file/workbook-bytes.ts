@@ -1,7 +1,7 @@
 /**
  * The browser's fast read of a chosen .xlsx or .ods (bytes in memory, no Node, no ExcelJS): the zip
  * directory read here, parts inflated by the browser's own DecompressionStream("deflate-raw") (JSZip
- * where a browser has none), then the same XML readers as the CLI (sheet-xml.ts, ods-content.ts).
+ * where a browser has none), then the same XML readers as the CLI (xlsx-reader.ts, ods-content.ts).
  * Runs in the page's Web Worker (open-file.worker.ts) and, where Worker is missing, on the page.
  *
  * It gives what the file port (file-workbook.ts, ExcelJS) would: the visible sheets in order, the
@@ -18,7 +18,7 @@ import type { OpenSource } from "../../app/open-workbook";
 import { parseOdsContent } from "../ods/ods-content";
 import { FILE_MESSAGES, kindMessage, sniffBytes, zipKind } from "../xlsx/file-kind";
 import { limitMessages, PackageFormatError, READER_LIMITS, ReaderLimitError } from "../xlsx/limits";
-import { attr, cellString, parseWorkbookParts, rootPrefix, unprefix, workbookPartPath, xmlText } from "../xlsx/sheet-xml";
+import { attr, cellString, parseWorkbookParts, rootPrefix, unprefix, workbookPartPath, xmlText } from "../xlsx/xlsx-reader";
 import { parseSettingsCell, SETTINGS_SHEET } from "./settings-sheet";
 
 /** What to do when a chosen file cannot be used (the same sentence as file-workbook.ts). */

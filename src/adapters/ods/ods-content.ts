@@ -13,7 +13,7 @@ import type { Grid } from "../../core/sheet/grid";
 import { columnLetter } from "../../core/sheet/grid";
 import { shownValue } from "../../core/sheet/cell";
 import { limitMessages, PackageFormatError, READER_LIMITS, ReaderLimitError } from "../xlsx/limits";
-import { attr, clearMergedCells, own, slices, type PartData, xmlText } from "../xlsx/sheet-xml";
+import { attr, clearMergedCells, own, slices, type PartData, xmlText } from "../xlsx/xlsx-reader";
 
 /** The mimetype entry of an OpenDocument spreadsheet package. */
 export const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";

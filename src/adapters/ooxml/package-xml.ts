@@ -1,7 +1,7 @@
 /**
  * What every Office Open XML package written as text needs: escaping, byte chunks, content types,
  * relationships and core properties. Shared by the Word writer (docx/wordml.ts) and the spreadsheet
- * writer (xlsx/sheetml.ts). Browser-safe (no fs).
+ * writer (xlsx/xlsx-writer.ts). Browser-safe (no fs).
  */
 
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';

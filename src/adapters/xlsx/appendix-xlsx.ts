@@ -2,7 +2,7 @@
  * The appendix as an Excel sheet. Browser-safe (no fs): it only translates the layout model.
  * Two writers share the layout's page, styles and widths described here:
  * - `renderAppendixXlsx`: the appendix alone as .xlsx bytes, written as SpreadsheetML text row by
- *   row (sheetml.ts), so memory stays close to the size of the file;
+ *   row (xlsx-writer.ts), so memory stays close to the size of the file;
  * - `addAppendixSheet`: the appendix added to a workbook already open in ExcelJS (the browser page).
  * Every table cell is bordered, including every cell covered by a merge (it takes the merge's
  * first cell's look, as Excel does); print titles repeat the header rows; A4, fit to one page wide,
@@ -11,7 +11,7 @@
 import type ExcelJS from "exceljs";
 import { type AppendixLayout, type LayoutCell, type StyleRole } from "../../core/layout";
 import { safeSheetName } from "../../core/sheet/sheet-names";
-import { CellFormats, packWorkbook, SharedStrings, WorksheetWriter, type CellFormat, type SheetHeaderFooter, type SheetPage } from "./sheetml";
+import { CellFormats, packWorkbook, SharedStrings, WorksheetWriter, type CellFormat, type SheetHeaderFooter, type SheetPage } from "./xlsx-writer";
 
 const MM_PER_INCH = 25.4;
 const CREATOR = "Chỉ tiêu Nghị quyết";

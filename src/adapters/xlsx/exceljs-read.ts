@@ -13,7 +13,7 @@ import { shownValue } from "../../core/sheet/cell";
 import { limitMessages, READER_LIMITS, ReaderLimitError } from "./limits";
 export { isPercentFormat, shownValue } from "../../core/sheet/cell";
 
-/** Same test as sheet-xml's isDateFormat (kept here so the browser bundle need not load sheet-xml). */
+/** Same test as xlsx-reader's isDateFormat (kept here so the browser bundle need not load xlsx-reader). */
 function isDateFmt(fmt: string | undefined): boolean {
   if (!fmt) return false;
   return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));

@@ -3,7 +3,7 @@
  * on: missing file, no permission, an old .xls, a password, a zip that holds no workbook, a
  * truncated file, a file past the limits of limits.ts. Reads only.
  *
- * .xlsx files are read straight from the package XML (sheet-xml.ts), several times faster than
+ * .xlsx files are read straight from the package XML (xlsx-reader.ts), several times faster than
  * ExcelJS's `load` and with far less garbage; inflating is bounded (zlib's maxOutputLength) so a
  * zip bomb stops at the limit. A package the fast reader cannot make sense of falls back to the full
  * ExcelJS load, but only once every part has inflated within a small bound (ExcelJS has none).
@@ -16,7 +16,7 @@ import { parseOdsContent } from "../ods/ods-content";
 import { readWorkbookGrids } from "./exceljs-read";
 import { FILE_MESSAGES, kindMessage, sniffBytes, zipKind, type FileKind } from "./file-kind";
 import { limitMessages, PackageFormatError, READER_LIMITS, ReaderLimitError } from "./limits";
-import { parseWorkbookParts, workbookPartPath } from "./sheet-xml";
+import { parseWorkbookParts, workbookPartPath } from "./xlsx-reader";
 
 export type WorkbookFileErrorCode = "missing" | "no_access" | "not_file" | "not_xlsx" | "encrypted" | "corrupt" | "limit";
 
@@ -139,7 +139,7 @@ export function packageKind(entries: Map<string, () => Buffer>): FileKind {
 }
 
 /**
- * Grids straight from the package XML (fast, little garbage): sheet-xml.ts parses, Node's zlib
+ * Grids straight from the package XML (fast, little garbage): xlsx-reader.ts parses, Node's zlib
  * inflates within the limits. Same grids as readWorkbookGrids; throws on anything it does not expect.
  */
 export function readWorkbookGridsFast(bytes: Buffer, budget: InflateBudget = { used: 0 }): Grid[] {

@@ -10,7 +10,8 @@ import { compareVerdicts, isMet, type Status, type Vocabulary } from "../evaluat
 import { computeActual, yearNumber, yearSeries } from "../evaluation/evaluate-table";
 import { foldedNameAt } from "../evaluation/prepared-row";
 import { summaryClause, tally, type StatusTally } from "./narrative";
-import { foldText, formatViNumber, keptWhole } from "../text/numbers";
+import { foldText } from "../text/fold";
+import { formatViNumber, keptWhole } from "../text/numbers";
 import { parseTarget } from "../target/target";
 import type { IndicatorRow, IndicatorTable, ReportInfo, TableRow } from "../model";
 
@@ -22,10 +23,11 @@ export interface Finding {
   cell?: string;
   /** 1-based sheet row */
   row: number;
-  code: string;
+  code: FindingCode;
   message: string;
 }
 
+/** Every finding code a check can give; docs/bang-chi-tieu.md explains each. */
 export const FINDING_CODES = [
   "target_unparsed",
   "actual_missing",
@@ -42,6 +44,7 @@ export const FINDING_CODES = [
   "percent_over_100",
   "year_out_of_term",
 ] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" };
 
@@ -52,7 +55,7 @@ function where(cell: string | undefined, row: number): string {
   return cell ? `Ô ${cell}` : `Dòng ${row}`;
 }
 
-function finding(severity: Severity, code: string, row: IndicatorRow | TableRow, cell: string | undefined, message: string): Finding {
+function finding(severity: Severity, code: FindingCode, row: IndicatorRow | TableRow, cell: string | undefined, message: string): Finding {
   const text = keptWhole(`${where(cell, row.row)}: ${message}`);
   // one literal per shape: a property added afterwards costs the finding a second object
   return cell ? { severity, row: row.row, code, message: text, cell } : { severity, row: row.row, code, message: text };

@@ -14,7 +14,8 @@
 import type { IndicatorKind, IndicatorTable, TableRow } from "../model";
 import { columnIndex, gridMerges, parseAddress, type Grid } from "../sheet/grid";
 import { cellText } from "../sheet/reader";
-import { foldText, formatViNumber, roundHalfAway } from "../text/numbers";
+import { foldText } from "../text/fold";
+import { formatViNumber, roundHalfAway } from "../text/numbers";
 import { sumOverPeriod } from "./period-text";
 import { parseActual } from "../target/actual";
 import { computeActual, yearNumber } from "../evaluation/evaluate-table";

@@ -133,7 +133,6 @@ export const PANE_SHEETS = {
 /** Column titles of the extra columns the template gains and the output keeps. */
 export const RULE_COLUMN = "Cách tổng hợp";
 export const LEAD_COLUMN = "Đơn vị chủ trì";
-export const WEIGHT_COLUMN = "Trọng số";
 
 export const MISSING_HEADER = ["Đơn vị", "TT", "Chỉ tiêu", "Đơn vị chủ trì", "Lý do"];
 

@@ -11,11 +11,10 @@
  */
 import { evaluateRead, type EvaluateInput, type Levels, type StatusWords, type Vocabulary } from "./evaluate";
 import { foldedName, rowReading, rowReadingAt, type RowReading } from "./prepared-row";
-import { detectStatusStyle } from "./vocabulary";
 import { parseActual } from "../target/actual";
 import type { Direction } from "../target/direction";
 import { averageGrowth, averageGrowthOfRates } from "./growth";
-import { foldText } from "../text/numbers";
+import { foldText } from "../text/fold";
 import { KIND_LABELS, type IndicatorKind, type IndicatorRow, type IndicatorTable, type TableRow } from "../model";
 
 export { KIND_LABELS };
@@ -174,11 +173,6 @@ export function fillFromReading(row: IndicatorRow, reading: RowReading): void {
 }
 
 export { foldedName };
-
-/** The vocabulary the sheet's own statuses use: "hoan-thanh" when most say Hoàn thành / Chưa hoàn thành. */
-export function detectVocabulary(table: IndicatorTable): Vocabulary {
-  return detectStatusStyle(table).vocabulary;
-}
 
 export interface EvaluateTableOptions {
   vocabulary?: Vocabulary;

@@ -9,7 +9,8 @@
  */
 import { parseActual, type Actual } from "../target/actual";
 import { decideDirection, type Direction, type DirectionDecision, type DirectionRule } from "../target/direction";
-import { formatViNumber2, foldText, keptWhole } from "../text/numbers";
+import { foldText } from "../text/fold";
+import { formatViNumber2, keptWhole } from "../text/numbers";
 import { parseTarget, bindingBound, type Target, type TargetError, type TargetParse } from "../target/target";
 
 export type Status = "exceeded" | "met" | "near" | "not_met" | "not_evaluable";

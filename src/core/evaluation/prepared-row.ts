@@ -12,7 +12,7 @@
  * hidden property, the record cost more to attach than the folding it saved.)
  * The rules themselves stay where they are (target.ts, direction.ts): this only remembers answers.
  */
-import { foldText } from "../text/numbers";
+import { foldText } from "../text/fold";
 import { parseTarget, type TargetParse } from "../target/target";
 import { decideDirectionFrom, parseDirection, wordDirection, type WordDirection } from "../target/direction";
 import type { RowReading } from "./evaluate";

@@ -3,7 +3,7 @@
  * (Đạt / Chưa đạt), three with Vượt, the Hoàn thành family, "Không đạt" for not met, "Gần đạt" when
  * used. Computed verdicts and the appendix use them by default, so a clerk never retypes them.
  */
-import { foldText } from "../text/numbers";
+import { foldText } from "../text/fold";
 import type { IndicatorTable } from "../model";
 import { parseStatusLabel, type Levels, type Status, type StatusWords, type Vocabulary } from "./evaluate";
 

@@ -3,7 +3,7 @@
  * them: each column's header as typed, each row's cells as typed (by role), the title and the
  * "(Kèm theo ...)" line of a title block above the table. Fills only what is missing.
  */
-import { foldText } from "../text/numbers";
+import { foldText } from "../text/fold";
 import { parseAddress, plainCell, valueAt, type Grid } from "../sheet/grid";
 import { typedText as textOf } from "../sheet/cell";
 import { SOURCE_TEXT_ROLES as TEXT_ROLES, type IndicatorTable, type SourceTexts, type TableRow } from "../model";

@@ -204,20 +204,6 @@ export const COLUMN_TITLE_OPTIONS: ReadonlyArray<{ key: ColumnTitleKey; flag: st
   { key: "note", flag: "cot-ghi-chu", label: "Tiêu đề cột ghi chú", example: "Ghi chú" },
 ];
 
-/** Names of the AppendixOptions a settings form can offer (pane fields, CLI flags). */
-export const APPENDIX_OPTION_NAMES = [
-  "preset",
-  "orientation",
-  "vocabulary",
-  "levels",
-  "words",
-  "title",
-  "kemTheo",
-  "columnTitles",
-  "marginsMm",
-  "statusSource",
-] as const satisfies ReadonlyArray<keyof AppendixOptions>;
-
 export interface AppendixOptions {
   preset?: PresetName;
   orientation?: Orientation;

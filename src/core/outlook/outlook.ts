@@ -15,7 +15,8 @@ import type { Direction } from "../target/direction";
 import { bindingBound, type Target } from "../target/target";
 import type { Actual } from "../target/actual";
 import { requiredRate } from "../evaluation/growth";
-import { foldText, formatViNumber, roundHalfAway } from "../text/numbers";
+import { foldText } from "../text/fold";
+import { formatViNumber, roundHalfAway } from "../text/numbers";
 
 export type Likelihood = "reached" | "likely" | "hard" | "unlikely" | "unknown";
 export const LIKELIHOODS: Likelihood[] = ["reached", "likely", "hard", "unlikely", "unknown"];

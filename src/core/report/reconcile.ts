@@ -23,7 +23,8 @@
 import type { IndicatorRow, IndicatorTable } from "../model";
 import { findFractions } from "../checks/checks";
 import { computeActual, yearSeries } from "../evaluation/evaluate-table";
-import { foldText, formatViNumber, roundHalfAway, toNumber } from "../text/numbers";
+import { foldText } from "../text/fold";
+import { formatViNumber, roundHalfAway, toNumber } from "../text/numbers";
 import type { Draft } from "./draft";
 import { placeOf } from "./draft";
 import { DECREASE_LEVEL_WORDS, DECREASE_WORDS, MATCH_ABBREVIATIONS, MATCH_STOPWORDS, PLAN_HEADING_WORDS, SHARE_BEFORE_WORDS, TARGET_LEAD_WORDS } from "./words";

@@ -26,7 +26,8 @@ import type { Evaluation, Vocabulary } from "../evaluation/evaluate";
 import type { IndicatorRow, IndicatorTable, TableRow } from "../model";
 import type { Finding } from "../checks/checks";
 import { checkTable, findFractions } from "../checks/checks";
-import { foldText, formatViNumber, pad2, toNumber } from "../text/numbers";
+import { foldText } from "../text/fold";
+import { formatViNumber, pad2, toNumber } from "../text/numbers";
 import { GROWTH_SUBJECT_WORDS, KEEP_CAPITAL_WORDS, NAME_END_VERBS, REVIEW_PREFIX } from "./words";
 
 export interface ReportRun {

@@ -2,7 +2,7 @@
  * What a header cell names: the Vietnamese column titles of indicator tables, folded for matching
  * (accents, case and punctuation ignored). One place for the words; the reader decides by position.
  */
-import { foldText } from "../text/numbers";
+import { foldText } from "../text/fold";
 
 const HEADER_PUNCTUATION = /[:*()[\]"“”'’,;]/g;
 const HEADER_DOT = /\.(?!\d)/g;

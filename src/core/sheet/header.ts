@@ -8,7 +8,7 @@
 import { cellText } from "./cell";
 import { foldHeader, headerRole, describeRole, type HeaderMatch } from "./header-roles";
 import { gridMerges, type Grid } from "./grid";
-import { foldText } from "../text/numbers";
+import { foldText } from "../text/fold";
 
 export type Merge = ReturnType<typeof gridMerges>[number];
 

@@ -2,7 +2,8 @@
  * Report information ("Thông tin" sheet): label/value rows. The fields, their Vietnamese labels and
  * how values are read and written, shared by the template, the task pane and the readers.
  */
-import { foldText, pad2 } from "../text/numbers";
+import { foldText } from "../text/fold";
+import { pad2 } from "../text/numbers";
 import { cellText } from "./cell";
 import type { Grid } from "./grid";
 import type { ReportInfo } from "../model";

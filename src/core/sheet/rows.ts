@@ -4,7 +4,8 @@
  * Normalised forms (name, unit, actual) are kept beside the typed ones for matching only.
  */
 import { parseStatusLabel, type Status } from "../evaluation/evaluate";
-import { foldText, normalizeText } from "../text/numbers";
+import { normalizeText } from "../text/normalize";
+import { foldText } from "../text/fold";
 import { inferKindFolded, parseKind } from "../evaluation/evaluate-table";
 import { cellText, isBlankCell, typedText } from "./cell";
 import { foldHeader } from "./header-roles";

@@ -2,7 +2,7 @@
  * Which sheet of a workbook is which, in one place: the CLI, the task pane and the bench all find
  * the "Thông tin" sheet and choose the indicator sheet through here.
  */
-import { foldText } from "../text/numbers";
+import { foldText } from "../text/fold";
 import { INDICATOR_SHEET } from "../sample";
 
 /** Folded names of the report-information sheet ("Thông tin", "ThongTin", "Info"). */

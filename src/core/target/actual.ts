@@ -2,7 +2,9 @@
  * Results ("Kết quả thực hiện") as written: 7,8 · "93,3%" · "01" · "> 80" · "263 đảng viên/ 3 năm"
  * · "57/66 trường". Never throws.
  */
-import { foldText, normalizeText, parseNormalizedViNumber, parseNumberToken, readShortNumber } from "../text/numbers";
+import { normalizeText } from "../text/normalize";
+import { foldText } from "../text/fold";
+import { parseNormalizedViNumber, parseNumberToken, readShortNumber } from "../text/numbers";
 
 export interface Actual {
   /** the number to compare; for an interval ("> 80") the bound */

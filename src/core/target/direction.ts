@@ -3,7 +3,7 @@
  * (economic-structure shares, which should sit inside a range). Decided, in order, from an explicit
  * setting, the target's words, the indicator's name, then its group's name.
  */
-import { foldText } from "../text/numbers";
+import { foldText } from "../text/fold";
 import type { Target } from "./target";
 import { BAND_WORDS, DIRECTION_SETTING_WORDS, DOWN_WORDS } from "./words";
 

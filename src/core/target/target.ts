@@ -4,7 +4,9 @@
  * "Tăng 10-20", "giảm còn 2-2,2%", "Bình quân kết nạp từ 110 – 120", "0,2 (theo tiêu chí cũ)".
  * Never throws: text that cannot be read gives { ok: false, reason }.
  */
-import { foldCode, foldOffsets, foldText, normalizeText, parseNumberToken, formatViNumber, readShortNumber } from "../text/numbers";
+import { normalizeText } from "../text/normalize";
+import { foldCode, foldOffsets, foldText } from "../text/fold";
+import { parseNumberToken, formatViNumber, readShortNumber } from "../text/numbers";
 import { ABOUT_WORDS, DECREASE_WORDS, DOWN_TO_WORDS, INCREASE_WORDS } from "./words";
 import { endsWithWordAfterBlank, endsWithWordAfterSpace, isDigit, isJsSpace, lastNonSpace, numberTokenEnd } from "../text/scan";
 

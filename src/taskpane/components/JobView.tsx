@@ -12,14 +12,14 @@ import { NEXT_JOB, VIEW_LABELS, type JobId, type ViewId } from "../jobs";
 import type { PaneState } from "../pane-state";
 import type { PaneActions } from "../pane-actions";
 import { Overview } from "./Overview";
-import { TableStep } from "./TableStep";
-import { CheckStep } from "./CheckStep";
-import { StatusStep } from "./StatusStep";
-import { AppendixStep } from "./AppendixStep";
+import { TableJob } from "./TableJob";
+import { CheckJob } from "./CheckJob";
+import { StatusJob } from "./StatusJob";
+import { AppendixJob } from "./AppendixJob";
 import { OutlookJob } from "./OutlookJob";
-import { ReportTextView } from "./ReportTextView";
-import { ReconcileView } from "./ReconcileView";
-import { ConsolidateView, type ConsolidateViewProps } from "./ConsolidateView";
+import { ReportTextJob } from "./ReportTextJob";
+import { ReconcileJob } from "./ReconcileJob";
+import { ConsolidateJob, type ConsolidateViewProps } from "./ConsolidateJob";
 import type { ReportIo } from "../../app/report-text";
 
 /** What the consolidation needs from index.tsx (the pane imports no adapter). */
@@ -59,7 +59,7 @@ export function JobView({ state, actions, busy, report, consolidate }: JobViewPr
         return <Overview busy={busy} analysis={analysis} sheets={state.sheets} appendixSheet={state.appendixSheet} available={AVAILABLE_JOBS} onGo={actions.go} />;
       case "table":
         return (
-          <TableStep
+          <TableJob
             busy={busy}
             sheets={state.sheets}
             sheet={state.sheet}
@@ -75,7 +75,7 @@ export function JobView({ state, actions, busy, report, consolidate }: JobViewPr
         );
       case "check":
         return (
-          <CheckStep
+          <CheckJob
             busy={busy}
             analysis={analysis}
             settings={settings}
@@ -86,7 +86,7 @@ export function JobView({ state, actions, busy, report, consolidate }: JobViewPr
         );
       case "status":
         return (
-          <StatusStep
+          <StatusJob
             busy={busy}
             analysis={analysis}
             settings={settings}
@@ -101,7 +101,7 @@ export function JobView({ state, actions, busy, report, consolidate }: JobViewPr
         );
       case "appendix":
         return (
-          <AppendixStep
+          <AppendixJob
             busy={busy}
             analysis={analysis}
             settings={settings}
@@ -126,7 +126,7 @@ export function JobView({ state, actions, busy, report, consolidate }: JobViewPr
       case "report":
         if (!report) return <NotYet view={view} />;
         return (
-          <ReportTextView
+          <ReportTextJob
             busy={busy}
             analysis={analysis}
             levels={settings.levels}
@@ -138,9 +138,9 @@ export function JobView({ state, actions, busy, report, consolidate }: JobViewPr
         );
       case "reconcile":
         if (!report) return <NotYet view={view} />;
-        return <ReconcileView busy={busy} analysis={analysis} readDocx={report.readDocx} canSelect={port.kind === "office"} onSelectCell={selectFrom("reconcile")} />;
+        return <ReconcileJob busy={busy} analysis={analysis} readDocx={report.readDocx} canSelect={port.kind === "office"} onSelectCell={selectFrom("reconcile")} />;
       case "consolidate":
-        return consolidate ? <ConsolidateView port={port} {...consolidate} /> : <NotYet view={view} />;
+        return consolidate ? <ConsolidateJob port={port} {...consolidate} /> : <NotYet view={view} />;
       default:
         return <NotYet view={view} />;
     }

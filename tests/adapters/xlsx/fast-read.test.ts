@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { readWorkbookGrids } from "../../../src/adapters/xlsx/exceljs-read";
 import { readWorkbookGridsFast, zipEntries } from "../../../src/adapters/xlsx/read-file";
 import { buildTemplateBytes } from "../../../src/adapters/xlsx/template";
-import { isDateFormat, parseCellFormats, parseSharedStrings } from "../../../src/adapters/xlsx/sheet-xml";
+import { isDateFormat, parseCellFormats, parseSharedStrings } from "../../../src/adapters/xlsx/xlsx-reader";
 import { referenceSheetRows, titleRows, workbookBytes } from "../../support/workbook-fixtures";
 
 describe("fast XML reader = full ExcelJS load", () => {

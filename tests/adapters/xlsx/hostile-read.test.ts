@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { readWorkbookGrids } from "../../../src/adapters/xlsx/exceljs-read";
 import { loadWorkbookFile, readWorkbookGridsFast, WorkbookFileError, zipEntries } from "../../../src/adapters/xlsx/read-file";
 import { READER_LIMITS, ReaderLimitError } from "../../../src/adapters/xlsx/limits";
-import { parseSheet } from "../../../src/adapters/xlsx/sheet-xml";
+import { parseSheet } from "../../../src/adapters/xlsx/xlsx-reader";
 import { deflatedFill, xlsxBytes, xlsxEntries, zipBytes } from "../../support/raw-package";
 
 const dir = mkdtempSync(join(tmpdir(), "chitieu-hostile-"));

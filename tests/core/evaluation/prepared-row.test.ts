@@ -14,8 +14,8 @@ import { detectStatusStyle } from "../../../src/core/evaluation/vocabulary";
 import { readIndicatorTable } from "../../../src/core/sheet/reader";
 import { decideDirection, parseDirection } from "../../../src/core/target/direction";
 import { parseTarget } from "../../../src/core/target/target";
-import * as numbers from "../../../src/core/text/numbers";
-import { foldText } from "../../../src/core/text/numbers";
+import * as fold from "../../../src/core/text/fold";
+import { foldText } from "../../../src/core/text/fold";
 import { SAMPLE_INFO } from "../../../src/core/sample";
 import type { Grid } from "../../../src/core/sheet/grid";
 import type { IndicatorRow, IndicatorTable } from "../../../src/core/model";
@@ -112,7 +112,7 @@ describe("the reader's fold is shared, not made again", () => {
     if (!read.ok) throw new Error(read.error.message);
     const names = new Set(read.table.rows.map((r) => r.name));
     const indicatorNames = new Set(indicators(read.table).map((r) => r.name));
-    const spy = jest.spyOn(numbers, "foldText");
+    const spy = jest.spyOn(fold, "foldText");
     try {
       evaluateTable(read.table);
       checkTable(read.table, SAMPLE_INFO);

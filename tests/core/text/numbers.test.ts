@@ -1,5 +1,7 @@
 import fc from "fast-check";
-import { foldText, formatViNumber, normalizeText, parseNumberToken, parseViNumber, roundHalfAway, toNumber } from "../../../src/core/text/numbers";
+import { normalizeText } from "../../../src/core/text/normalize";
+import { foldText } from "../../../src/core/text/fold";
+import { formatViNumber, parseNumberToken, parseViNumber, roundHalfAway, toNumber } from "../../../src/core/text/numbers";
 
 describe("Vietnamese numbers", () => {
   test.each([

@@ -1,4 +1,4 @@
-/** Step 1 "Bảng chỉ tiêu": the sheet, the table found on it, and the column mapping. */
+/** The job "Bảng chỉ tiêu": the sheet, the table found on it, and the column mapping. */
 import React from "react";
 import {
   Body1,
@@ -47,7 +47,7 @@ export interface TableStepProps {
   onTemplate(): void;
 }
 
-export function TableStep(p: TableStepProps): JSX.Element {
+export function TableJob(p: TableStepProps): JSX.Element {
   const styles = useStyles();
   const a = p.analysis;
   const table = a?.result.ok ? a.result.table : undefined;

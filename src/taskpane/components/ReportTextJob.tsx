@@ -51,7 +51,7 @@ export interface ReportTextViewProps {
   onSelectCell(target: { sheet: string; address: string }): void;
 }
 
-export function ReportTextView({ busy, analysis, levels, preset, renderDocx, onDownload, onSelectCell }: ReportTextViewProps): JSX.Element {
+export function ReportTextJob({ busy, analysis, levels, preset, renderDocx, onDownload, onSelectCell }: ReportTextViewProps): JSX.Element {
   const styles = useStyles();
   const pageRef = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState("");

@@ -1,4 +1,4 @@
-/** Step 4 "Tạo phụ lục": the form, generation into a new sheet, and the downloads. */
+/** The job "Tạo phụ lục": the form, generation into a new sheet, and the downloads. */
 import React from "react";
 import {
   Body1,
@@ -19,7 +19,7 @@ import { ArrowDownloadRegular, DocumentTableRegular } from "@fluentui/react-icon
 import type { Analysis } from "../../app/analyse";
 import type { PaneSettings } from "../../app/settings";
 import { PRESET_CHOICES } from "../../app/settings";
-import { VocabularyField } from "./StatusStep";
+import { VocabularyField } from "./StatusJob";
 import { FORM_STYLES } from "./shared-styles";
 
 const useStyles = makeStyles({
@@ -42,7 +42,7 @@ export interface AppendixStepProps {
   onDownloadDocx(): void;
 }
 
-export function AppendixStep(p: AppendixStepProps): JSX.Element {
+export function AppendixJob(p: AppendixStepProps): JSX.Element {
   const styles = useStyles();
   const table = p.analysis?.table;
   if (!table) return <Body1>Chưa có bảng chỉ tiêu: chọn trang có bảng ở việc “Bảng chỉ tiêu” trước.</Body1>;

@@ -58,7 +58,7 @@ function FindingText({ f }: { f: ReconcileFinding }): JSX.Element {
   );
 }
 
-export function ReconcileView({ busy, analysis, readDocx, canSelect, onSelectCell }: ReconcileViewProps): JSX.Element {
+export function ReconcileJob({ busy, analysis, readDocx, canSelect, onSelectCell }: ReconcileViewProps): JSX.Element {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<{ name: string; r: Reconciliation } | null>(null);

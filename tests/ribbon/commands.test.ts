@@ -1,12 +1,12 @@
-/** Ribbon commands (src/commands/commands.ts): guarded outside Office, "showTaskpane" inside. */
-type Module = typeof import("../../src/commands/commands");
+/** Ribbon commands (src/ribbon/commands.ts): guarded outside Office, "showTaskpane" inside. */
+type Module = typeof import("../../src/ribbon/commands");
 const g = globalThis as { Office?: unknown };
 
 function load(): Module {
   let mod: Module | undefined;
   jest.isolateModules(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require("../../src/commands/commands");
+    mod = require("../../src/ribbon/commands");
   });
   return mod!;
 }

@@ -1,4 +1,4 @@
-/** Step 3 "Tính trạng thái": fill the Đánh giá column, after saying how many cells will change. */
+/** The job "Tính trạng thái": fill the Đánh giá column, after saying how many cells will change. */
 import React from "react";
 import {
   Body1,
@@ -84,7 +84,7 @@ export function VocabularyField({ settings, busy, onSettings }: Pick<StatusStepP
   );
 }
 
-export function StatusStep(p: StatusStepProps): JSX.Element {
+export function StatusJob(p: StatusStepProps): JSX.Element {
   const styles = useStyles();
   const table = p.analysis?.table;
   if (!table) return <Body1>Chưa có bảng chỉ tiêu: chọn trang có bảng ở việc “Bảng chỉ tiêu” trước.</Body1>;

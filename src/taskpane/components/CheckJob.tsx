@@ -1,4 +1,4 @@
-/** Step 2 "Kiểm tra": findings grouped by severity, counts by status and by area. */
+/** The job "Kiểm tra": findings grouped by severity, counts by status and by area. */
 import React, { useMemo, useRef, useState } from "react";
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, CopyRegular, ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
@@ -74,7 +74,7 @@ export interface CheckStepProps {
 /** Findings shown per severity before "Hiện thêm": long tables can have thousands. */
 const PAGE = 50;
 
-export function CheckStep({ busy, analysis, settings, canSelect, onSelectCell, onRecheck }: CheckStepProps): JSX.Element {
+export function CheckJob({ busy, analysis, settings, canSelect, onSelectCell, onRecheck }: CheckStepProps): JSX.Element {
   const styles = useStyles();
   const [shown, setShown] = useState<Record<string, number>>({});
   const [copied, setCopied] = useState<"" | "copied" | "selected">("");

@@ -61,7 +61,7 @@ function safeFileName(s: string): string {
   return s.replace(/[\\/:*?"<>|]+/g, " ").trim() || "tong-hop";
 }
 
-export function ConsolidateView(p: ConsolidateViewProps): JSX.Element {
+export function ConsolidateJob(p: ConsolidateViewProps): JSX.Element {
   const styles = useStyles();
   const [files, setFiles] = useState<File[]>([]);
   const [title, setTitle] = useState("");
