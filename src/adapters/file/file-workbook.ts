@@ -8,10 +8,8 @@
  */
 import { uniqueSheetName } from "../../core/sheet/sheet-names";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { parseOdsContent } from "../ods/ods-content";
-import { FILE_MESSAGES, kindMessage, sniffBytes, zipKind } from "../xlsx/file-kind";
-import { PackageFormatError, READER_LIMITS, ReaderLimitError, limitMessages } from "../xlsx/limits";
+import { partsInflateWithin, refusalOf, WorkbookFileError } from "../xlsx/admission";
+import { READER_LIMITS } from "../xlsx/limits";
 import type { Grid } from "../../core/sheet/grid";
 import type { ReportInfo } from "../../core/model";
 import type { AppendixLayout } from "../../core/layout";
@@ -23,7 +21,8 @@ import { type NewSheet, type StatusColumnPlan, type StatusColumnRequest, type Wo
 import { writeNewSheetsToWorkbook } from "./file-new-sheets";
 import { type PaneSettings } from "../../app/settings";
 import { diffStatus, planOf } from "../../app/status-column";
-import { AppError } from "../../app/errors";
+import { admitChosenFile, readXlsxPackage, unreadable } from "./workbook-bytes";
+import type { ZipPackage } from "../xlsx/zip-package";
 
 import { parseSettingsCell, SETTINGS_SHEET } from "./settings-sheet";
 export { SETTINGS_SHEET };
@@ -80,48 +79,16 @@ export class FileWorkbookPort implements WorkbookPort {
     private readonly opts: FilePortOptions = {},
   ) {}
 
-  /** Open an .xlsx or .ods picked by the user. Throws a Vietnamese message when the file can't be used. */
+  /**
+   * Open an .xlsx or .ods picked by the user: admitted as everywhere (admission.ts), then an .xlsx
+   * loaded by ExcelJS once every part has inflated within the limits (ExcelJS inflates without any).
+   * Throws AppError with the CLI's sentence and action when the file can't be used.
+   */
   static async open(fileName: string, data: ArrayBuffer | Uint8Array, opts?: FilePortOptions): Promise<FileWorkbookPort> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    const hint = "Chọn một tệp .xlsx khác (hoặc .ods của LibreOffice). Tệp .xls cũ hoặc có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi “Lưu thành” .xlsx.";
-    const sniffed = sniffBytes(bytes);
-    if (sniffed !== "zip") throw new AppError("unreadable_file", kindMessage(sniffed, fileName)!, hint);
-    if (bytes.length > READER_LIMITS.maxFileBytes) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, limitMessages.maxFileBytes(bytes.length)), hint);
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync(bytes);
-    } catch {
-      throw new AppError("unreadable_file", FILE_MESSAGES.truncatedZip(fileName), hint);
-    }
-    const mimetypeEntry = zip.file("mimetype");
-    const mimetype = mimetypeEntry ? (await mimetypeEntry.async("string")).slice(0, 200) : undefined;
-    const kind = zipKind(Object.keys(zip.files), mimetype);
-    const refused = kindMessage(kind, fileName);
-    if (refused) throw new AppError("unreadable_file", refused, hint);
-    // JSZip inflates without a bound: refuse a package whose parts say they inflate past the limits
-    let total = 0;
-    for (const f of Object.values(zip.files)) {
-      const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-      total += size;
-      if (size > READER_LIMITS.maxPartBytes) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, limitMessages.maxPartBytes(f.name)), hint);
-      if (total > READER_LIMITS.maxTotalBytes) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, limitMessages.maxTotalBytes()), hint);
-    }
-    if (kind === "ods") {
-      let wb: ExcelJS.Workbook;
-      try {
-        wb = workbookFromGrids(parseOdsContent(await zip.file("content.xml")!.async("string")));
-      } catch (e) {
-        if (e instanceof ReaderLimitError) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, e.message), hint);
-        throw new AppError("unreadable_file", FILE_MESSAGES.corrupt(fileName, e instanceof PackageFormatError ? e.message : undefined), hint);
-      }
-      return new FileWorkbookPort(wb, fileName.replace(/\.ods$/i, ".xlsx"), opts);
-    }
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(bytes);
-    } catch {
-      throw new AppError("unreadable_file", FILE_MESSAGES.corrupt(fileName), hint);
-    }
+    const admitted = await admitChosenFile(fileName, bytes);
+    if (admitted.kind === "ods") return new FileWorkbookPort(workbookFromGrids(admitted.grids), fileName.replace(/\.ods$/i, ".xlsx"), opts);
+    const wb = await loadWithinLimits(fileName, bytes, admitted.pkg);
     const port = new FileWorkbookPort(wb, fileName, opts);
     const views = (wb as unknown as { views?: Array<{ activeTab?: number }> }).views;
     const tab = views?.[0]?.activeTab;
@@ -245,5 +212,28 @@ export class FileWorkbookPort implements WorkbookPort {
 
   async exportWorkbook(): Promise<Uint8Array> {
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+}
+
+/**
+ * An admitted .xlsx loaded by ExcelJS, once each of its parts has inflated within the limits. When
+ * ExcelJS cannot read it, the fast reader's reason (what the CLI says for the same file).
+ */
+async function loadWithinLimits(fileName: string, bytes: Uint8Array, pkg: ZipPackage): Promise<ExcelJS.Workbook> {
+  try {
+    await partsInflateWithin(pkg, READER_LIMITS.maxTotalBytes);
+  } catch (e) {
+    throw unreadable(refusalOf(fileName, e));
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes);
+    return wb;
+  } catch (e) {
+    const why = await readXlsxPackage(fileName, pkg.fresh()).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    throw unreadable(why instanceof WorkbookFileError ? why : refusalOf(fileName, e, why));
   }
 }

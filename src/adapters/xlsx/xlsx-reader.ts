@@ -9,7 +9,7 @@
  */
 import type { Grid } from "../../core/sheet/grid";
 import { shownValue } from "../../core/sheet/cell";
-import { limitMessages, PackageFormatError, READER_LIMITS, ReaderLimitError } from "./limits";
+import { limitMessages, PackageFormatError, READER_LIMITS, ReaderLimitError, RowLimitError, type RowLimit } from "./limits";
 
 /** Excel's built-in number formats that matter here (ids as in ExcelJS's table). */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -390,8 +390,20 @@ export function clearMergedCells(values: unknown[][], merges: string[], where: s
   while (values.length && values[values.length - 1].length === 0) values.pop();
 }
 
-/** One worksheet's XML → grid values and merges. */
-export function parseSheet(xml: PartData, name: string, strings: string[], formats: Array<string | undefined>, date1904: boolean): Grid {
+/**
+ * The last row of a sheet's <dimension ref="A1:F1000001"> (its used range, as Excel writes it
+ * before the rows), from the first bytes of the sheet's XML; undefined when there is none.
+ */
+export function dimensionLastRow(head: string): number | undefined {
+  const m = /<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*?\sref\s*=\s*["']([^"']*)["']/.exec(head);
+  if (!m) return undefined;
+  let last: number | undefined;
+  for (const d of m[1].matchAll(/[A-Za-z]*\$?(\d+)/g)) last = Math.max(last ?? 0, Number(d[1]));
+  return last !== undefined && Number.isFinite(last) && last >= 1 ? last : undefined;
+}
+
+/** One worksheet's XML → grid values and merges. `maxRows`: a command's row limit (RowLimitError past it). */
+export function parseSheet(xml: PartData, name: string, strings: string[], formats: Array<string | undefined>, date1904: boolean, maxRows?: number): Grid {
   const where = `Trang "${name}"`;
   const prefix = rootPrefix(headOf(xml));
   const open = prefix ? `<${prefix}:sheetData` : "<sheetData";
@@ -437,6 +449,7 @@ export function parseSheet(xml: PartData, name: string, strings: string[], forma
           }
         }
         while (out.length && (out[out.length - 1] === null || out[out.length - 1] === "")) out.pop();
+        if (maxRows !== undefined && rowNo > maxRows && out.length) throw new RowLimitError(name, maxRows, false);
         while (values.length < rowNo - 1) values.push([]);
         const prev = values[rowNo - 1];
         cells += out.length - (prev ? prev.length : 0);
@@ -484,8 +497,21 @@ function relsPathOf(partPath: string): string {
   return `${partPath.slice(0, i + 1)}_rels/${partPath.slice(i + 1)}.rels`;
 }
 
+/** How the worksheets are read: a command's row limit, and a way to read a part's first bytes only. */
+export interface SheetReadOptions {
+  rowLimit?: RowLimit;
+  /** the first few KB of a part, inflating no more (so a sheet's <dimension> is seen before its rows) */
+  head?: (path: string) => PartData | undefined;
+}
+
+/** The row limit for a sheet, when the options have one that applies to it. */
+function rowLimitOf(opts: SheetReadOptions, sheet: string): number | undefined {
+  const l = opts.rowLimit;
+  return l && (!l.applies || l.applies(sheet)) ? l.rows : undefined;
+}
+
 /** All worksheets, given a way to read a part of the package (bytes or text). */
-export function parseWorkbookParts(part: (path: string) => PartData | undefined): Grid[] {
+export function parseWorkbookParts(part: (path: string) => PartData | undefined, opts: SheetReadOptions = {}): Grid[] {
   const wbPath = workbookPartPath(part);
   const wbData = part(wbPath);
   const relsData = part(relsPathOf(wbPath));
@@ -493,18 +519,25 @@ export function parseWorkbookParts(part: (path: string) => PartData | undefined)
   const relsText = wholeText(relsData);
   const { sheets, date1904 } = parseWorkbook(wholeText(wbData), relsText, wbPath);
   const rels = [...parseRels(relsText, wbPath).values()];
+  const sheetPaths = new Set(rels.filter((r) => REL_TYPE.worksheet.test(r.type)).map((r) => r.path));
+  // chart sheets, dialog sheets: not worksheets
+  const worksheets = sheets.filter((s) => (sheetPaths.size ? sheetPaths.has(s.path) : /worksheets\//.test(s.path)));
+  // a sheet past a command's row limit is refused before anything big is inflated (shared strings, sheets)
+  for (const s of worksheets) {
+    const limit = rowLimitOf(opts, s.name);
+    const head = limit !== undefined ? opts.head?.(s.path) : undefined;
+    const last = head ? dimensionLastRow(headOf(head)) : undefined;
+    if (limit !== undefined && last !== undefined && last > limit) throw new RowLimitError(s.name, last, true);
+  }
   const sstPath = rels.find((r) => REL_TYPE.sharedStrings.test(r.type))?.path ?? "xl/sharedStrings.xml";
   const stylesPath = rels.find((r) => REL_TYPE.styles.test(r.type))?.path ?? "xl/styles.xml";
   const strings = parseSharedStrings(part(sstPath));
   const formats = parseCellFormats(part(stylesPath));
-  const sheetPaths = new Set(rels.filter((r) => REL_TYPE.worksheet.test(r.type)).map((r) => r.path));
   const grids: Grid[] = [];
-  for (const s of sheets) {
-    // chart sheets, dialog sheets: not worksheets
-    if (sheetPaths.size ? !sheetPaths.has(s.path) : !/worksheets\//.test(s.path)) continue;
+  for (const s of worksheets) {
     const xml = part(s.path);
     if (xml === undefined) throw new PackageFormatError(`Thiếu phần ${s.path} (trang "${s.name}").`);
-    grids.push(parseSheet(xml, s.name, strings, formats, date1904));
+    grids.push(parseSheet(xml, s.name, strings, formats, date1904, rowLimitOf(opts, s.name)));
   }
   if (grids.length === 0) throw new PackageFormatError("Sổ không có trang tính nào.");
   return grids;

@@ -1,0 +1,171 @@
+/**
+ * The browser's inflaters for zip-package.ts, each stopping as soon as a part passes its bound, so
+ * a zip bomb costs the bound and one small step, never what it would inflate to (the CLI's zlib
+ * stops at the same limits): the browser's own DecompressionStream("deflate-raw"), fed a slice at a
+ * time and read chunk by chunk with a running total; where a browser has none, JSZip (pako), loaded
+ * on first use, whose stream of a part gives its inflated bytes a block at a time and is stopped
+ * there too.
+ */
+import type JSZip from "jszip";
+import { ZipFormatError, type Inflater } from "../xlsx/zip-package";
+
+/**
+ * Compressed bytes given to the inflater at a time: deflate inflates at most about 1 032 times its
+ * input, so one step yields at most some 16 MB whatever the part holds.
+ */
+const STEP = 16 * 1024;
+
+const broken = (name: string) => new ZipFormatError(`phần "${name}" không giải nén được (dữ liệu nén hỏng).`);
+
+/** Chunks into one array. */
+function joined(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Inflate with DecompressionStream, reading until `enough(size)` says stop (then `stopped` is true)
+ * or the data ends. The input goes in a slice at a time, each only once the inflater has taken the
+ * one before (backpressure), so stopping leaves the rest of the data uninflated.
+ */
+async function pumpNative(data: Uint8Array, enough: (size: number) => boolean): Promise<{ chunks: Uint8Array[]; size: number; stopped: boolean }> {
+  const ds = new DecompressionStream("deflate-raw");
+  const writer = ds.writable.getWriter();
+  const reader = ds.readable.getReader();
+  const feeding = (async () => {
+    for (let at = 0; at < data.length; at += STEP) await writer.write(data.subarray(at, at + STEP));
+    await writer.close();
+  })();
+  feeding.catch(() => undefined); // its error is the reader's too
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { chunks, size, stopped: false };
+    chunks.push(value);
+    size += value.length;
+    if (enough(size)) {
+      await reader.cancel().catch(() => undefined);
+      await writer.abort().catch(() => undefined);
+      return { chunks, size, stopped: true };
+    }
+  }
+}
+
+/** The browser's own inflater (DecompressionStream). */
+export const NATIVE_INFLATER: Inflater = {
+  async inflate(data, limit, name) {
+    let r;
+    try {
+      r = await pumpNative(data, (size) => size > limit);
+    } catch {
+      throw broken(name);
+    }
+    return r.stopped ? null : joined(r.chunks, r.size);
+  },
+  async head(data, n) {
+    try {
+      const r = await pumpNative(data, (size) => size >= n);
+      return joined(r.chunks, r.size);
+    } catch {
+      return new Uint8Array(0);
+    }
+  },
+};
+
+/** True when this browser inflates raw deflate data itself. */
+export function nativeInflateWorks(): boolean {
+  try {
+    return typeof DecompressionStream !== "undefined" && !!new DecompressionStream("deflate-raw");
+  } catch {
+    return false;
+  }
+}
+
+/** The part of JSZip's StreamHelper read here (a documented API: ZipObject#internalStream). */
+interface PartStream {
+  on(event: "data", f: (chunk: Uint8Array) => void): PartStream;
+  on(event: "error", f: (e: unknown) => void): PartStream;
+  on(event: "end", f: () => void): PartStream;
+  resume(): PartStream;
+  pause(): PartStream;
+}
+
+/**
+ * Read a part through JSZip until `enough(size)` says stop. JSZip inflates a part 16 KB of input at a
+ * time, each block in its own task, so pausing stops it there.
+ */
+function pumpJsZip(file: JSZip.JSZipObject, enough: (size: number) => boolean): Promise<{ chunks: Uint8Array[]; size: number; stopped: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let over = false;
+    const stream = (file as unknown as { internalStream(type: "uint8array"): PartStream }).internalStream("uint8array");
+    stream
+      .on("data", (chunk) => {
+        if (over) return;
+        chunks.push(chunk);
+        size += chunk.length;
+        if (enough(size)) {
+          over = true;
+          stream.pause();
+          resolve({ chunks, size, stopped: true });
+        }
+      })
+      .on("error", (e) => (over ? undefined : reject(e)))
+      .on("end", () => (over ? undefined : resolve({ chunks, size, stopped: false })))
+      .resume();
+  });
+}
+
+/**
+ * JSZip's inflater over a whole package (`bytes`), its directory read on first use. A part JSZip
+ * does not find under the same name, or cannot read, is a broken package.
+ */
+export function jszipInflater(bytes: Uint8Array): Inflater {
+  let zip: Promise<JSZip> | null = null;
+  const load = () =>
+    (zip ??= import("jszip").then(async ({ default: Zip }) => {
+      try {
+        return await Zip.loadAsync(bytes);
+      } catch {
+        throw new ZipFormatError("không đọc được danh mục tệp nén.");
+      }
+    }));
+  const part = async (name: string) => {
+    const f = (await load()).file(name);
+    if (!f) throw broken(name);
+    return f;
+  };
+  return {
+    async inflate(_data, limit, name) {
+      const f = await part(name);
+      let r;
+      try {
+        r = await pumpJsZip(f, (size) => size > limit);
+      } catch {
+        throw broken(name);
+      }
+      return r.stopped ? null : joined(r.chunks, r.size);
+    },
+    async head(_data, n, name) {
+      try {
+        const r = await pumpJsZip(await part(name), (size) => size >= n);
+        return joined(r.chunks, r.size);
+      } catch {
+        return new Uint8Array(0);
+      }
+    },
+  };
+}
+
+/** The inflater this browser has: its own, else JSZip's over `bytes`. */
+export function browserInflater(bytes: Uint8Array): Inflater {
+  return nativeInflateWorks() ? NATIVE_INFLATER : jszipInflater(bytes);
+}
