@@ -17,7 +17,7 @@ const STEP = 16 * 1024;
 
 const broken = (name: string) => new ZipFormatError(`phần "${name}" không giải nén được (dữ liệu nén hỏng).`);
 
-/** Chunks into one array. */
+/** Pieces into one array. */
 function joined(chunks: Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(size);
@@ -29,55 +29,68 @@ function joined(chunks: Uint8Array[], size: number): Uint8Array {
   return out;
 }
 
-/**
- * Inflate with DecompressionStream, reading until `enough(size)` says stop (then `stopped` is true)
- * or the data ends. The input goes in a slice at a time, each only once the inflater has taken the
- * one before (backpressure), so stopping leaves the rest of the data uninflated.
- */
-async function pumpNative(data: Uint8Array, enough: (size: number) => boolean): Promise<{ chunks: Uint8Array[]; size: number; stopped: boolean }> {
-  const ds = new DecompressionStream("deflate-raw");
-  const writer = ds.writable.getWriter();
-  const reader = ds.readable.getReader();
-  const feeding = (async () => {
-    for (let at = 0; at < data.length; at += STEP) await writer.write(data.subarray(at, at + STEP));
-    await writer.close();
-  })();
-  feeding.catch(() => undefined); // its error is the reader's too
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { chunks, size, stopped: false };
-    chunks.push(value);
-    size += value.length;
-    if (enough(size)) {
-      await reader.cancel().catch(() => undefined);
-      await writer.abort().catch(() => undefined);
-      return { chunks, size, stopped: true };
-    }
-  }
+/** A way to stream a part's inflated pieces to `take` until it says stop (true); resolves with whether it did. */
+type Pump = (take: (piece: Uint8Array) => boolean) => Promise<boolean>;
+
+/** The three forms of an inflater over one way of streaming a part. */
+function inflaterOver(pump: (data: Uint8Array, name: string) => Pump): Inflater {
+  return {
+    async inflate(data, limit, name) {
+      const pieces: Uint8Array[] = [];
+      let size = 0;
+      let stopped: boolean;
+      try {
+        stopped = await pump(data, name)((p) => (pieces.push(p), (size += p.length) > limit));
+      } catch {
+        throw broken(name);
+      }
+      return stopped ? null : joined(pieces, size);
+    },
+    async head(data, n, name) {
+      const pieces: Uint8Array[] = [];
+      let size = 0;
+      // a broken stream gives what came before the break
+      await pump(data, name)((p) => (pieces.push(p), (size += p.length) >= n)).catch(() => undefined);
+      return joined(pieces, size);
+    },
+    async stream(data, take, name) {
+      try {
+        await pump(data, name)(take);
+      } catch {
+        throw broken(name);
+      }
+    },
+  };
 }
 
+/**
+ * DecompressionStream, read piece by piece. The input goes in a slice at a time, each only once the
+ * inflater has taken the one before (backpressure), so stopping leaves the rest uninflated.
+ */
+const nativePump =
+  (data: Uint8Array): Pump =>
+  async (take) => {
+    const ds = new DecompressionStream("deflate-raw");
+    const writer = ds.writable.getWriter();
+    const reader = ds.readable.getReader();
+    const feeding = (async () => {
+      for (let at = 0; at < data.length; at += STEP) await writer.write(data.subarray(at, at + STEP));
+      await writer.close();
+    })();
+    feeding.catch(() => undefined); // its error is the reader's too
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return false;
+      if (take(value)) {
+        await reader.cancel().catch(() => undefined);
+        await writer.abort().catch(() => undefined);
+        return true;
+      }
+    }
+  };
+
 /** The browser's own inflater (DecompressionStream). */
-export const NATIVE_INFLATER: Inflater = {
-  async inflate(data, limit, name) {
-    let r;
-    try {
-      r = await pumpNative(data, (size) => size > limit);
-    } catch {
-      throw broken(name);
-    }
-    return r.stopped ? null : joined(r.chunks, r.size);
-  },
-  async head(data, n) {
-    try {
-      const r = await pumpNative(data, (size) => size >= n);
-      return joined(r.chunks, r.size);
-    } catch {
-      return new Uint8Array(0);
-    }
-  },
-};
+export const NATIVE_INFLATER: Inflater = inflaterOver(nativePump);
 
 /** True when this browser inflates raw deflate data itself. */
 export function nativeInflateWorks(): boolean {
@@ -98,31 +111,26 @@ interface PartStream {
 }
 
 /**
- * Read a part through JSZip until `enough(size)` says stop. JSZip inflates a part 16 KB of input at a
- * time, each block in its own task, so pausing stops it there.
+ * A part through JSZip, piece by piece. JSZip inflates a part 16 KB of input at a time, each block in
+ * its own task, so pausing stops it there.
  */
-function pumpJsZip(file: JSZip.JSZipObject, enough: (size: number) => boolean): Promise<{ chunks: Uint8Array[]; size: number; stopped: boolean }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let over = false;
-    const stream = (file as unknown as { internalStream(type: "uint8array"): PartStream }).internalStream("uint8array");
-    stream
-      .on("data", (chunk) => {
-        if (over) return;
-        chunks.push(chunk);
-        size += chunk.length;
-        if (enough(size)) {
+const jszipPump =
+  (file: JSZip.JSZipObject): Pump =>
+  (take) =>
+    new Promise((resolve, reject) => {
+      let over = false;
+      const stream = (file as unknown as { internalStream(type: "uint8array"): PartStream }).internalStream("uint8array");
+      stream
+        .on("data", (piece) => {
+          if (over || !take(piece)) return;
           over = true;
           stream.pause();
-          resolve({ chunks, size, stopped: true });
-        }
-      })
-      .on("error", (e) => (over ? undefined : reject(e)))
-      .on("end", () => (over ? undefined : resolve({ chunks, size, stopped: false })))
-      .resume();
-  });
-}
+          resolve(true);
+        })
+        .on("error", (e) => (over ? undefined : ((over = true), reject(e))))
+        .on("end", () => (over ? undefined : ((over = true), resolve(false))))
+        .resume();
+    });
 
 /**
  * JSZip's inflater over a whole package (`bytes`), its directory read on first use. A part JSZip
@@ -138,31 +146,11 @@ export function jszipInflater(bytes: Uint8Array): Inflater {
         throw new ZipFormatError("không đọc được danh mục tệp nén.");
       }
     }));
-  const part = async (name: string) => {
+  return inflaterOver((_data, name) => async (take) => {
     const f = (await load()).file(name);
     if (!f) throw broken(name);
-    return f;
-  };
-  return {
-    async inflate(_data, limit, name) {
-      const f = await part(name);
-      let r;
-      try {
-        r = await pumpJsZip(f, (size) => size > limit);
-      } catch {
-        throw broken(name);
-      }
-      return r.stopped ? null : joined(r.chunks, r.size);
-    },
-    async head(_data, n, name) {
-      try {
-        const r = await pumpJsZip(await part(name), (size) => size >= n);
-        return joined(r.chunks, r.size);
-      } catch {
-        return new Uint8Array(0);
-      }
-    },
-  };
+    return jszipPump(f)(take);
+  });
 }
 
 /** The inflater this browser has: its own, else JSZip's over `bytes`. */

@@ -11,8 +11,8 @@
 import type { Grid } from "../../core/sheet/grid";
 import { parseOdsContent } from "../ods/ods-content";
 import { FILE_REFUSALS, kindRefusal, sniffBytes, zipKind, type FileKind, type Refusal } from "./file-kind";
-import { limitMessages, PackageFormatError, READER_LIMITS, ReaderLimitError, RowLimitError } from "./limits";
-import { workbookPartPath } from "./xlsx-reader";
+import { limitMessages, PackageFormatError, READER_LIMITS, ReaderLimitError, RowLimitError, type RowLimit } from "./limits";
+import { dimensionLastRow, headOf, relsPathOf, RowCounter, rowLimitOf, workbookPartPath, workbookSheets, type WorkbookSheets } from "./xlsx-reader";
 import { ZipFormatError, ZipPackage, type Inflater } from "./zip-package";
 
 export type WorkbookFileErrorCode = "missing" | "no_access" | "not_file" | "not_xlsx" | "encrypted" | "corrupt" | "limit";
@@ -125,4 +125,61 @@ export async function partsInflateWithin(pkg: ZipPackage, bound: number): Promis
     if (p.used > bound) return false;
   }
   return true;
+}
+
+/** Bytes of a sheet's XML read first, for its <dimension>. */
+const HEAD_BYTES = 4096;
+
+/**
+ * A sheet's XML (once inflated) above which a row-limited sheet without <dimension> has its rows
+ * counted as it streams, before it is read whole: below, the reader's own count (parseSheet) costs
+ * little more than the stream would.
+ */
+const STREAM_COUNT_BYTES = 32_000_000;
+
+/** The package's worksheets, from its small parts; undefined when the package does not say (the reader then will). */
+async function sheetsOf(pkg: ZipPackage): Promise<WorkbookSheets | undefined> {
+  try {
+    const parts = new Map<string, Uint8Array | undefined>();
+    const take = async (p: string) => parts.set(p, await pkg.read(p));
+    await take("_rels/.rels");
+    const wbPath = workbookPartPath((p) => parts.get(p));
+    await take(wbPath);
+    await take(relsPathOf(wbPath));
+    return workbookSheets((p) => parts.get(p));
+  } catch (e) {
+    if (e instanceof PackageFormatError) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * A command's row limit, before a sheet is read whole: a sheet it applies to whose <dimension> says
+ * it passes the limit, or (without one, when big) whose rows pass it as they stream, is refused
+ * (RowLimitError) having inflated only what it took to know. The reader still counts the rows of the
+ * sheets it reads (parseSheet), so a sheet whose <dimension> says less than it holds stops too.
+ */
+export async function checkRowLimit(pkg: ZipPackage, rowLimit: RowLimit): Promise<void> {
+  const wb = await sheetsOf(pkg);
+  for (const s of wb?.worksheets ?? []) {
+    const limit = rowLimitOf(rowLimit, s.name);
+    if (limit === undefined || !pkg.has(s.path)) continue;
+    const head = await pkg.head(s.path, HEAD_BYTES);
+    const last = head && head.length ? dimensionLastRow(headOf(head)) : undefined;
+    if (last !== undefined) {
+      if (last > limit) throw new RowLimitError(s.name, last, true);
+      continue;
+    }
+    if (pkg.declaredSize(s.path) < STREAM_COUNT_BYTES) continue;
+    const counter = new RowCounter(limit);
+    const text = new TextDecoder("utf-8");
+    let passed = false;
+    try {
+      await pkg.stream(s.path, (piece) => (passed = counter.push(text.decode(piece, { stream: true }))));
+    } catch (e) {
+      if (e instanceof PackageFormatError || e instanceof ReaderLimitError) continue; // the read says what is wrong
+      throw e;
+    }
+    if (passed) throw new RowLimitError(s.name, limit, false);
+  }
 }

@@ -10,18 +10,15 @@
  * `{ fast: false }` forces ExcelJS for .xlsx; `{ rowLimit }`: a command's row limit (RowLimitError).
  */
 import { readFileSync, statSync } from "node:fs";
-import { constants, inflateRawSync } from "node:zlib";
+import { constants, createInflateRaw, inflateRawSync } from "node:zlib";
 import type { Grid } from "../../core/sheet/grid";
-import { admitWorkbook, checkFileSize, excelJsMayTry, partsInflateWithin, refusalOf, WorkbookFileError } from "./admission";
+import { admitWorkbook, checkFileSize, checkRowLimit, excelJsMayTry, partsInflateWithin, refusalOf, WorkbookFileError } from "./admission";
 import { readWorkbookGrids } from "./exceljs-read";
 import { PackageFormatError, RowLimitError, type RowLimit } from "./limits";
 import { parseWorkbookParts } from "./xlsx-reader";
 import { ZipFormatError, ZipPackage, type Inflater } from "./zip-package";
 
 export { WorkbookFileError, type WorkbookFileErrorCode } from "./admission";
-
-/** Bytes of a sheet's XML read before the rest, for its <dimension>. */
-const HEAD_BYTES = 4096;
 
 function inflateSync(data: Uint8Array, limit: number, name: string): Uint8Array | null {
   try {
@@ -41,12 +38,45 @@ function headSync(data: Uint8Array, n: number): Uint8Array {
   }
 }
 
+/** Compressed bytes given to zlib's stream at a time: one step inflates at most some 64 MB. */
+const STREAM_STEP = 64 * 1024;
+
+/** A piece at a time through zlib's stream, the next slice written only once the last is taken in. */
+function streamInflate(data: Uint8Array, take: (piece: Uint8Array) => boolean, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const z = createInflateRaw({ chunkSize: 1 << 20 });
+    let over = false;
+    const stop = (e?: unknown) => {
+      if (over) return;
+      over = true;
+      z.destroy();
+      if (e) reject(new ZipFormatError(`phần "${name}" không giải nén được (dữ liệu nén hỏng).`));
+      else resolve();
+    };
+    z.on("data", (piece: Buffer) => {
+      if (!over && take(piece)) stop();
+    });
+    z.on("error", (e) => stop(e));
+    z.on("end", () => stop());
+    let at = 0;
+    const feed = () => {
+      while (!over && at < data.length) {
+        const slice = data.subarray(at, (at += STREAM_STEP));
+        if (!z.write(slice)) return void z.once("drain", feed);
+      }
+      if (!over) z.end();
+    };
+    feed();
+  });
+}
+
 /** Node's zlib, synchronous (the fast reader reads its parts synchronously). */
 export const NODE_INFLATER: Inflater = {
   inflateSync,
   headSync,
   inflate: async (data, limit, name) => inflateSync(data, limit, name),
   head: async (data, n) => headSync(data, n),
+  stream: streamInflate,
 };
 
 /**
@@ -58,9 +88,9 @@ export function zipEntries(bytes: Buffer): Map<string, () => Buffer> {
   return new Map(pkg.names().map((n) => [n, () => pkg.readSync(n) as Buffer]));
 }
 
-/** An .xlsx package's grids by the fast reader (the <dimension> of a row-limited sheet read first). */
+/** An .xlsx package's grids by the fast reader. */
 function readXlsx(pkg: ZipPackage, rowLimit?: RowLimit): Grid[] {
-  return parseWorkbookParts((p) => pkg.readSync(p), { rowLimit, head: (p) => pkg.headSync(p, HEAD_BYTES) });
+  return parseWorkbookParts((p) => pkg.readSync(p), rowLimit);
 }
 
 /**
@@ -110,6 +140,7 @@ export async function loadWorkbookFile(path: string, opts: { fast?: boolean; row
   let fastError: unknown;
   if (opts.fast !== false) {
     try {
+      if (opts.rowLimit) await checkRowLimit(admitted.pkg, opts.rowLimit);
       return readXlsx(admitted.pkg, opts.rowLimit);
     } catch (e) {
       if (e instanceof RowLimitError) throw e;

@@ -492,26 +492,22 @@ export function workbookPartPath(part: (path: string) => PartData | undefined): 
   return "xl/workbook.xml";
 }
 
-function relsPathOf(partPath: string): string {
+/** Where a part's relationships are: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+export function relsPathOf(partPath: string): string {
   const i = partPath.lastIndexOf("/");
   return `${partPath.slice(0, i + 1)}_rels/${partPath.slice(i + 1)}.rels`;
 }
 
-/** How the worksheets are read: a command's row limit, and a way to read a part's first bytes only. */
-export interface SheetReadOptions {
-  rowLimit?: RowLimit;
-  /** the first few KB of a part, inflating no more (so a sheet's <dimension> is seen before its rows) */
-  head?: (path: string) => PartData | undefined;
+/** The worksheets of a package in workbook order (chart and dialog sheets left out), and what the reader needs besides. */
+export interface WorkbookSheets {
+  worksheets: SheetPart[];
+  date1904: boolean;
+  sharedStrings: string;
+  styles: string;
 }
 
-/** The row limit for a sheet, when the options have one that applies to it. */
-function rowLimitOf(opts: SheetReadOptions, sheet: string): number | undefined {
-  const l = opts.rowLimit;
-  return l && (!l.applies || l.applies(sheet)) ? l.rows : undefined;
-}
-
-/** All worksheets, given a way to read a part of the package (bytes or text). */
-export function parseWorkbookParts(part: (path: string) => PartData | undefined, opts: SheetReadOptions = {}): Grid[] {
+/** The package's worksheets, from its workbook part and the workbook's relationships. */
+export function workbookSheets(part: (path: string) => PartData | undefined): WorkbookSheets {
   const wbPath = workbookPartPath(part);
   const wbData = part(wbPath);
   const relsData = part(relsPathOf(wbPath));
@@ -520,25 +516,67 @@ export function parseWorkbookParts(part: (path: string) => PartData | undefined,
   const { sheets, date1904 } = parseWorkbook(wholeText(wbData), relsText, wbPath);
   const rels = [...parseRels(relsText, wbPath).values()];
   const sheetPaths = new Set(rels.filter((r) => REL_TYPE.worksheet.test(r.type)).map((r) => r.path));
-  // chart sheets, dialog sheets: not worksheets
-  const worksheets = sheets.filter((s) => (sheetPaths.size ? sheetPaths.has(s.path) : /worksheets\//.test(s.path)));
-  // a sheet past a command's row limit is refused before anything big is inflated (shared strings, sheets)
-  for (const s of worksheets) {
-    const limit = rowLimitOf(opts, s.name);
-    const head = limit !== undefined ? opts.head?.(s.path) : undefined;
-    const last = head ? dimensionLastRow(headOf(head)) : undefined;
-    if (limit !== undefined && last !== undefined && last > limit) throw new RowLimitError(s.name, last, true);
-  }
-  const sstPath = rels.find((r) => REL_TYPE.sharedStrings.test(r.type))?.path ?? "xl/sharedStrings.xml";
-  const stylesPath = rels.find((r) => REL_TYPE.styles.test(r.type))?.path ?? "xl/styles.xml";
-  const strings = parseSharedStrings(part(sstPath));
-  const formats = parseCellFormats(part(stylesPath));
+  return {
+    // chart sheets, dialog sheets: not worksheets
+    worksheets: sheets.filter((s) => (sheetPaths.size ? sheetPaths.has(s.path) : /worksheets\//.test(s.path))),
+    date1904,
+    sharedStrings: rels.find((r) => REL_TYPE.sharedStrings.test(r.type))?.path ?? "xl/sharedStrings.xml",
+    styles: rels.find((r) => REL_TYPE.styles.test(r.type))?.path ?? "xl/styles.xml",
+  };
+}
+
+/** The row limit for a sheet, when there is one that applies to it. */
+export function rowLimitOf(limit: RowLimit | undefined, sheet: string): number | undefined {
+  return limit && (!limit.applies || limit.applies(sheet)) ? limit.rows : undefined;
+}
+
+/** All worksheets, given a way to read a part of the package (bytes or text); `rowLimit`: a command's (RowLimitError). */
+export function parseWorkbookParts(part: (path: string) => PartData | undefined, rowLimit?: RowLimit): Grid[] {
+  const wb = workbookSheets(part);
+  const strings = parseSharedStrings(part(wb.sharedStrings));
+  const formats = parseCellFormats(part(wb.styles));
   const grids: Grid[] = [];
-  for (const s of worksheets) {
+  for (const s of wb.worksheets) {
     const xml = part(s.path);
     if (xml === undefined) throw new PackageFormatError(`Thiếu phần ${s.path} (trang "${s.name}").`);
-    grids.push(parseSheet(xml, s.name, strings, formats, date1904, rowLimitOf(opts, s.name)));
+    grids.push(parseSheet(xml, s.name, strings, formats, wb.date1904, rowLimitOf(rowLimit, s.name)));
   }
   if (grids.length === 0) throw new PackageFormatError("Sổ không có trang tính nào.");
   return grids;
+}
+
+/**
+ * The last row with content of a sheet's XML read as it streams in, for a command's row limit on a
+ * sheet without <dimension>: `push` each piece of text as it comes; true once a row with a value
+ * lies past `limit` (the reader's own rule, parseSheet, decides for a sheet read whole).
+ */
+export class RowCounter {
+  private carry = "";
+  private prefix: string | undefined;
+  private row = 0;
+
+  constructor(private readonly limit: number) {}
+
+  push(text: string): boolean {
+    let s = this.carry + text;
+    if (this.prefix === undefined) {
+      if (s.length < 4096 && text) {
+        this.carry = s;
+        return false;
+      }
+      this.prefix = rootPrefix(s.slice(0, 4096));
+    }
+    const close = this.prefix ? `</${this.prefix}:row>` : "</row>";
+    let end = s.lastIndexOf(close);
+    end = end >= 0 ? end + close.length : s.length > SLICE ? s.lastIndexOf(">") + 1 : 0;
+    this.carry = s.slice(end);
+    s = unprefix(s.slice(0, end), this.prefix);
+    ROW.lastIndex = 0;
+    for (const rm of s.matchAll(ROW)) {
+      const r = Number(attr(rm[1], "r"));
+      this.row = Number.isInteger(r) && r >= 1 ? r : this.row + 1;
+      if (this.row > this.limit && rm[2] && /<v>[^<]|<is>|<t[\s>]/.test(rm[2])) return true;
+    }
+    return false;
+  }
 }

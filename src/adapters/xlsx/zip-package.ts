@@ -73,6 +73,11 @@ export interface Inflater {
   inflate(data: Uint8Array, limit: number, name: string): Promise<Uint8Array | null>;
   /** The first bytes of `data` inflated (`n` or a little more, or all when shorter), without the rest; empty when unreadable. */
   head(data: Uint8Array, n: number, name: string): Promise<Uint8Array>;
+  /**
+   * `data` inflated a piece at a time, each given to `take` and let go, until `take` returns true or
+   * the data ends; never much more than asked is inflated. Throws ZipFormatError on bad data.
+   */
+  stream(data: Uint8Array, take: (piece: Uint8Array) => boolean, name: string): Promise<void>;
   /** the same, synchronously, where the platform has it (Node's zlib) */
   inflateSync?(data: Uint8Array, limit: number, name: string): Uint8Array | null;
   headSync?(data: Uint8Array, n: number, name: string): Uint8Array;
@@ -119,6 +124,11 @@ export class ZipPackage {
     return this.entries.has(name);
   }
 
+  /** The size a part declares once inflated (0xFFFFFFFF: unknown), 0 when there is no such part. */
+  declaredSize(name: string): number {
+    return this.entries.get(name)?.declared ?? 0;
+  }
+
   /** The compressed size of a part (for progress). */
   compressedSize(name: string): number {
     return this.entries.get(name)?.compressed ?? 0;
@@ -155,6 +165,22 @@ export class ZipPackage {
     const data = this.dataOf(e, false);
     if (!data) return new Uint8Array(0);
     return e.method === 0 ? data.subarray(0, n) : e.method === 8 ? this.syncInflater().headSync!(data, n, name) : new Uint8Array(0);
+  }
+
+  /**
+   * A part streamed a piece at a time to `take` (true: stop), not kept and not counted in `used`;
+   * it stops too at the part's bound (its declared size, else the room left): the read that
+   * follows says what is wrong with it.
+   */
+  async stream(name: string, take: (piece: Uint8Array) => boolean): Promise<void> {
+    const plan = this.plan(name);
+    if (!plan) return;
+    if (plan.entry.method === 0) {
+      take(plan.data.subarray(0, plan.stop));
+      return;
+    }
+    let size = 0;
+    await this.inflater.stream(plan.data, (piece) => (size += piece.length) > plan.stop || take(piece), name);
   }
 
   private syncInflater(): Inflater {
