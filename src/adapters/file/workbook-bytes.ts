@@ -18,7 +18,7 @@ import type { PaneSettings } from "../../app/settings";
 import type { OpenSource } from "../../app/open-workbook";
 import { admitWorkbook, excelJsMayTry, refusalOf, WorkbookFileError } from "../xlsx/admission";
 import { PackageFormatError } from "../xlsx/limits";
-import { attr, cellString, parseWorkbookParts, rootPrefix, unprefix, workbookPartPath, xmlText } from "../xlsx/xlsx-reader";
+import { attr, cellString, readAsync, rootPrefix, unprefix, workbookGrids, workbookPartPath, xmlText } from "../xlsx/xlsx-reader";
 import type { ZipPackage } from "../xlsx/zip-package";
 import { browserInflater } from "./inflate";
 import { parseSettingsCell, SETTINGS_SHEET } from "./settings-sheet";
@@ -54,33 +54,33 @@ export async function admitChosenFile(fileName: string, bytes: Uint8Array): Prom
   }
 }
 
-/** The parts a read needs (XML and relationships; not images), inflated within the limits, in order. */
-async function inflateParts(pkg: ZipPackage, wanted: (name: string) => boolean, progress?: ReadProgress): Promise<Map<string, Uint8Array>> {
-  const parts = new Map<string, Uint8Array>();
-  const chosen = pkg.names().filter(wanted);
-  const total = chosen.reduce((s, n) => s + pkg.compressedSize(n), 0) || 1;
-  let done = 0;
-  for (const name of chosen) {
-    parts.set(name, (await pkg.read(name))!);
-    done += pkg.compressedSize(name);
-    progress?.(done / total);
-  }
-  return parts;
-}
-
 /**
- * An admitted .xlsx package's grids by the fast reader, its parts (Map) kept for the sheets' states.
- * A limit passed or a broken zip: WorkbookFileError; a package the fast reader cannot read: PackageFormatError.
+ * An admitted .xlsx package's grids by the fast reader, its parts inflated one by one as the reader
+ * asks for them, in the CLI's order (xlsx-reader.ts, workbookGrids), and let go once read. A limit
+ * passed or a broken zip: WorkbookFileError; a package the fast reader cannot read: PackageFormatError.
  */
-export async function readXlsxPackage(fileName: string, pkg: ZipPackage, progress?: ReadProgress): Promise<{ grids: Grid[]; parts: Map<string, Uint8Array> }> {
-  let parts: Map<string, Uint8Array>;
+export async function readXlsxPackage(fileName: string, pkg: ZipPackage, progress?: ReadProgress): Promise<Grid[]> {
+  // progress: the compressed bytes of the XML parts read so far (the reader reads nearly all of them)
+  const total = pkg.names().reduce((s, n) => s + (/\.(xml|rels)$/i.test(n) ? pkg.compressedSize(n) : 0), 0) || 1;
+  let done = 0;
+  const part = async (name: string) => {
+    const data = await pkg.read(name);
+    done += pkg.compressedSize(name);
+    progress?.(Math.min(1, done / total));
+    return data;
+  };
   try {
-    parts = await inflateParts(pkg, (n) => /\.(xml|rels)$/i.test(n), progress);
-    return { grids: parseWorkbookParts((p) => parts.get(p)), parts };
+    return await readAsync(workbookGrids(), part);
   } catch (e) {
     if (!excelJsMayTry(e)) throw refusalOf(fileName, e);
     throw e instanceof PackageFormatError ? e : new PackageFormatError(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** The workbook part's text (read again: it is small), for the sheets' states. */
+async function workbookXml(pkg: ZipPackage): Promise<string> {
+  const root = await pkg.read("_rels/.rels");
+  return utf8(await pkg.read(workbookPartPath((p) => (p === "_rels/.rels" ? root : undefined)))) ?? "";
 }
 
 const utf8 = (b: Uint8Array | undefined) => (b ? new TextDecoder("utf-8").decode(b) : undefined);
@@ -121,14 +121,16 @@ export async function readWorkbookBytes(fileName: string, data: ArrayBuffer | Ui
     for (const g of admitted.grids) grids.push({ ...g, sheet: uniqueSheetName(g.sheet, grids.map((x) => x.sheet)) });
     return { label: fileName.replace(/\.ods$/i, ".xlsx"), sheets: grids.map((g) => g.sheet), active: grids[0]?.sheet ?? "", settings: null, grids };
   }
-  let read: Awaited<ReturnType<typeof readXlsxPackage>>;
+  let all: Grid[];
+  let states: ReturnType<typeof sheetStates>;
   try {
-    read = await readXlsxPackage(fileName, admitted.pkg, progress);
+    all = await readXlsxPackage(fileName, admitted.pkg, progress);
+    states = sheetStates(await workbookXml(admitted.pkg));
   } catch (e) {
-    throw e instanceof WorkbookFileError ? unreadable(e) : e;
+    if (e instanceof PackageFormatError && excelJsMayTry(e)) throw e;
+    throw unreadable(refusalOf(fileName, e));
   }
-  const { grids: all, parts } = read;
-  const { names: order, hidden, activeTab } = sheetStates(utf8(parts.get(workbookPartPath((p) => parts.get(p))))!);
+  const { names: order, hidden, activeTab } = states;
   const visible = all.filter((g) => !hidden.has(g.sheet) && g.sheet !== SETTINGS_SHEET);
   const tabName = activeTab !== undefined ? order[activeTab] : undefined;
   const active = visible.find((g) => g.sheet === tabName)?.sheet ?? visible[0]?.sheet ?? "";

@@ -12,7 +12,7 @@ import type { Grid } from "../../core/sheet/grid";
 import { parseOdsContent } from "../ods/ods-content";
 import { FILE_REFUSALS, kindRefusal, sniffBytes, zipKind, type FileKind, type Refusal } from "./file-kind";
 import { limitMessages, PackageFormatError, READER_LIMITS, ReaderLimitError, RowLimitError, type RowLimit } from "./limits";
-import { dimensionLastRow, headOf, relsPathOf, RowCounter, rowLimitOf, workbookPartPath, workbookSheets, type WorkbookSheets } from "./xlsx-reader";
+import { dimensionLastRow, headOf, readAsync, RowCounter, rowLimitOf, workbookPartPath, workbookSheets, type WorkbookSheets } from "./xlsx-reader";
 import { ZipFormatError, ZipPackage, type Inflater } from "./zip-package";
 
 export type WorkbookFileErrorCode = "missing" | "no_access" | "not_file" | "not_xlsx" | "encrypted" | "corrupt" | "limit";
@@ -115,13 +115,23 @@ export function excelJsMayTry(e: unknown): boolean {
 
 /**
  * Every part inflated once (and let go), within the limits and within `bound` bytes in all: what a
- * package must pass before it goes to ExcelJS, which inflates without limits. False past `bound`;
- * throws ReaderLimitError or ZipFormatError for a part past the limits or broken.
+ * package must pass before it goes to ExcelJS, which inflates without limits. The parts the fast
+ * reader reads come first, in its order, so a part past the limits or broken is named as the CLI
+ * names it. False past `bound`; throws ReaderLimitError or ZipFormatError for a part past the limits
+ * or broken.
  */
 export async function partsInflateWithin(pkg: ZipPackage, bound: number): Promise<boolean> {
   const p = pkg.fresh();
-  for (const name of p.names()) {
-    await p.read(name);
+  const done = new Set<string>();
+  const take = async (name: string) => {
+    if (done.has(name)) return undefined;
+    done.add(name);
+    return p.read(name);
+  };
+  const wb = await sheetsOf(p, take);
+  const first = wb ? [wb.sharedStrings, wb.styles, ...wb.worksheets.map((s) => s.path)] : [];
+  for (const name of [...first, ...p.names()]) {
+    await take(name);
     if (p.used > bound) return false;
   }
   return true;
@@ -138,17 +148,11 @@ const HEAD_BYTES = 4096;
 const STREAM_COUNT_BYTES = 32_000_000;
 
 /** The package's worksheets, from its small parts; undefined when the package does not say (the reader then will). */
-async function sheetsOf(pkg: ZipPackage): Promise<WorkbookSheets | undefined> {
+async function sheetsOf(pkg: ZipPackage, read = (p: string) => pkg.read(p)): Promise<WorkbookSheets | undefined> {
   try {
-    const parts = new Map<string, Uint8Array | undefined>();
-    const take = async (p: string) => parts.set(p, await pkg.read(p));
-    await take("_rels/.rels");
-    const wbPath = workbookPartPath((p) => parts.get(p));
-    await take(wbPath);
-    await take(relsPathOf(wbPath));
-    return workbookSheets((p) => parts.get(p));
+    return await readAsync(workbookSheets(), read);
   } catch (e) {
-    if (e instanceof PackageFormatError) return undefined;
+    if (e instanceof PackageFormatError && !(e instanceof ZipFormatError)) return undefined;
     throw e;
   }
 }

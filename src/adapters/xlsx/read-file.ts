@@ -20,9 +20,18 @@ import { ZipFormatError, ZipPackage, type Inflater } from "./zip-package";
 
 export { WorkbookFileError, type WorkbookFileErrorCode } from "./admission";
 
+/** Deflate inflates at most about 1 032 times its input. */
+const MAX_RATIO = 1100;
+
+/**
+ * A part inflated whole, stopping past `limit`. Its output buffer is the size the part declares (one
+ * buffer, no copy at the end), so reading a 360 MB sheet takes 360 MB, not twice that.
+ */
 function inflateSync(data: Uint8Array, limit: number, name: string): Uint8Array | null {
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, limit + 1) });
+    const chunkSize = Math.max(64 * 1024, Math.min(limit + 1, data.length * MAX_RATIO));
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit + 1), chunkSize });
+    return out.length > limit ? null : out;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return null;
     throw new ZipFormatError(`phần "${name}" không giải nén được (dữ liệu nén hỏng).`);

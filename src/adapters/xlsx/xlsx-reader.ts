@@ -506,11 +506,33 @@ export interface WorkbookSheets {
   styles: string;
 }
 
+/**
+ * A reading of a package written once for both ways of getting its parts: it yields the path of each
+ * part it needs, in the order it needs them, and is given the part's bytes back (or undefined);
+ * `readSync` and `readAsync` drive it. So the CLI (parts inflated synchronously, one at a time) and
+ * the page (parts inflated by a stream) read the same parts in the same order, and a file passes or
+ * fails the limits at the same part in both.
+ */
+export type PartReading<T> = Generator<string, T, PartData | undefined>;
+
+export function readSync<T>(reading: PartReading<T>, part: (path: string) => PartData | undefined): T {
+  let step = reading.next();
+  while (!step.done) step = reading.next(part(step.value));
+  return step.value;
+}
+
+export async function readAsync<T>(reading: PartReading<T>, part: (path: string) => Promise<PartData | undefined>): Promise<T> {
+  let step = reading.next();
+  while (!step.done) step = reading.next(await part(step.value));
+  return step.value;
+}
+
 /** The package's worksheets, from its workbook part and the workbook's relationships. */
-export function workbookSheets(part: (path: string) => PartData | undefined): WorkbookSheets {
-  const wbPath = workbookPartPath(part);
-  const wbData = part(wbPath);
-  const relsData = part(relsPathOf(wbPath));
+export function* workbookSheets(): PartReading<WorkbookSheets> {
+  const root = yield "_rels/.rels";
+  const wbPath = workbookPartPath((p) => (p === "_rels/.rels" ? root : undefined));
+  const wbData = yield wbPath;
+  const relsData = yield relsPathOf(wbPath);
   if (!wbData || !relsData) throw new PackageFormatError(`Thiếu phần ${!wbData ? wbPath : relsPathOf(wbPath)} của sổ Excel.`);
   const relsText = wholeText(relsData);
   const { sheets, date1904 } = parseWorkbook(wholeText(wbData), relsText, wbPath);
@@ -530,19 +552,24 @@ export function rowLimitOf(limit: RowLimit | undefined, sheet: string): number |
   return limit && (!limit.applies || limit.applies(sheet)) ? limit.rows : undefined;
 }
 
-/** All worksheets, given a way to read a part of the package (bytes or text); `rowLimit`: a command's (RowLimitError). */
-export function parseWorkbookParts(part: (path: string) => PartData | undefined, rowLimit?: RowLimit): Grid[] {
-  const wb = workbookSheets(part);
-  const strings = parseSharedStrings(part(wb.sharedStrings));
-  const formats = parseCellFormats(part(wb.styles));
+/** All worksheets' grids; `rowLimit`: a command's (RowLimitError). */
+export function* workbookGrids(rowLimit?: RowLimit): PartReading<Grid[]> {
+  const wb = yield* workbookSheets();
+  const strings = parseSharedStrings(yield wb.sharedStrings);
+  const formats = parseCellFormats(yield wb.styles);
   const grids: Grid[] = [];
   for (const s of wb.worksheets) {
-    const xml = part(s.path);
+    const xml = yield s.path;
     if (xml === undefined) throw new PackageFormatError(`Thiếu phần ${s.path} (trang "${s.name}").`);
     grids.push(parseSheet(xml, s.name, strings, formats, wb.date1904, rowLimitOf(rowLimit, s.name)));
   }
   if (grids.length === 0) throw new PackageFormatError("Sổ không có trang tính nào.");
   return grids;
+}
+
+/** All worksheets, given a way to read a part of the package (bytes or text); `rowLimit`: a command's (RowLimitError). */
+export function parseWorkbookParts(part: (path: string) => PartData | undefined, rowLimit?: RowLimit): Grid[] {
+  return readSync(workbookGrids(rowLimit), part);
 }
 
 /**
