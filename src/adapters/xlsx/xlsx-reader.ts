@@ -587,11 +587,12 @@ export class RowCounter {
   push(text: string): boolean {
     let s = this.carry + text;
     if (this.prefix === undefined) {
-      if (s.length < 4096 && text) {
+      // the root element's whole name is needed first (its prefix, "x" of <x:worksheet>)
+      if (!/<[A-Za-z_][^\s>/]*[\s>/]/.test(s)) {
         this.carry = s;
         return false;
       }
-      this.prefix = rootPrefix(s.slice(0, 4096));
+      this.prefix = rootPrefix(s);
     }
     const close = this.prefix ? `</${this.prefix}:row>` : "</row>";
     let end = s.lastIndexOf(close);
