@@ -17,6 +17,7 @@ import { PaneHeader } from "./components/PaneHeader";
 import { Messages } from "./components/Messages";
 import { JobNav } from "./components/JobNav";
 import { AVAILABLE_JOBS, JobView } from "./components/JobView";
+import { UndoBar } from "./components/UndoBar";
 
 const useStyles = makeStyles({
   shell: { display: "flex", minHeight: "100vh", alignItems: "stretch" },
@@ -74,6 +75,9 @@ export function App({ officePort, openFile, renderers, report, consolidate }: Ap
     if (officePort) void actions.connectOffice();
   }, [officePort, actions]);
 
+  // the workbook changed under the last write: the pane's “Hoàn tác” ends
+  useEffect(() => port?.watchLastWrite?.(actions.undoStale), [port, actions]);
+
   // a new view: focus its title, or the element a "back" link points at (a finding)
   const shownView = useRef(view);
   useEffect(() => {
@@ -100,6 +104,7 @@ export function App({ officePort, openFile, renderers, report, consolidate }: Ap
             onSaveWorkbook={actions.saveWorkbook}
           />
           <Messages work={work} notice={state.notice} onDismiss={() => dispatch({ type: "notice", notice: null })} onBack={actions.go} />
+          <UndoBar undo={state.undo} busy={busy} onUndo={actions.undo} onDismiss={actions.dismissUndo} />
           {port ? (
             <JobView state={state} actions={actions} busy={busy} report={report} consolidate={consolidate} />
           ) : officePort ? (

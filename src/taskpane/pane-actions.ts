@@ -204,6 +204,7 @@ function cellActions({ get, dispatch, run, reanalyse, notice }: PaneContext) {
         const { port, info } = get();
         if (!port) return;
         const name = await port.insertTemplate(info);
+        dispatch({ type: "undo", undo: port.lastWrite?.() ?? null });
         const names = await port.listSheets();
         const reportInfo = await readWorkbookInfo(port, names);
         dispatch({ type: "sheets", sheets: names, info: reportInfo });
@@ -258,7 +259,9 @@ function writeActions({ get, dispatch, run, reanalyse, notice, makeLayout }: Pan
     addOutlookCharts: async (charts: Parameters<NonNullable<WorkbookPort["addOutlookCharts"]>>[0]): Promise<string> => {
       const { port } = get();
       if (!port?.addOutlookCharts) throw new AppError("unsupported_excel", "Sổ này chưa vẽ được biểu đồ.");
-      return (await port.addOutlookCharts(charts)).sheetName;
+      const r = await port.addOutlookCharts(charts);
+      dispatch({ type: "undo", undo: port.lastWrite?.() ?? null });
+      return r.sheetName;
     },
 
     cancelStatus: () => dispatch({ type: "plan", plan: null }),
@@ -271,6 +274,7 @@ function writeActions({ get, dispatch, run, reanalyse, notice, makeLayout }: Pan
         const { port, settings, sheet } = get();
         if (!port) return;
         const r = await port.writeStatusColumn(current.req);
+        dispatch({ type: "undo", undo: port.lastWrite?.() ?? null });
         await reanalyse(signal, sheet, settings);
         notice("success", `Đã ghi ${r.changed} ô ở cột ${current.req.column}${r.mode === "formulas" ? " bằng công thức NQ.DANHGIA" : ""}. Các cột khác giữ nguyên.`);
       });
@@ -282,6 +286,7 @@ function writeActions({ get, dispatch, run, reanalyse, notice, makeLayout }: Pan
         if (!port) return;
         const l = makeLayout();
         const r = await port.writeAppendix(l, l.appendixLabel || "Phụ lục");
+        dispatch({ type: "undo", undo: port.lastWrite?.() ?? null });
         await port.saveSettings(settings);
         dispatch({ type: "appendix", layout: l, sheet: r.sheetName, sheets: await port.listSheets() });
         notice("success", `Đã tạo trang “${r.sheetName}”. Có thể tải phụ lục về dạng .xlsx hoặc .docx.`);
@@ -340,9 +345,41 @@ function downloadActions({ get, run, renderers, downloaded, makeLayout }: PaneCo
   };
 }
 
+/** Taking back the last write: Ctrl+Z where Excel groups it, else the pane's “Hoàn tác”. */
+function undoActions({ get, dispatch, run, reanalyse, notice }: PaneContext) {
+  return {
+    /** a view wrote into the workbook itself (the consolidation): show how to take it back */
+    written: () => dispatch({ type: "undo", undo: get().port?.lastWrite?.() ?? null }),
+
+    /** the workbook changed under the last write: it can no longer be taken back from here */
+    undoStale: () => {
+      if (!get().undo) return;
+      dispatch({ type: "undo", undo: null });
+      notice("info", "Sổ tính vừa được sửa sau lần ghi của ngăn tác vụ, nên nút “Hoàn tác” không còn: dùng Ctrl+Z trong Excel nếu cần.");
+    },
+
+    dismissUndo: () => dispatch({ type: "undo", undo: null }),
+
+    undo: () =>
+      run("Đang hoàn tác…", "hoàn tác", async (signal) => {
+        const { port, sheet, settings } = get();
+        if (!port?.undoLastWrite) return;
+        try {
+          const message = await port.undoLastWrite();
+          notice("success", message);
+        } finally {
+          dispatch({ type: "undo", undo: port.lastWrite?.() ?? null });
+        }
+        const names = await port.listSheets();
+        dispatch({ type: "sheets", sheets: names });
+        await reanalyse(signal, names.includes(sheet) ? sheet : names[0], settings, false);
+      }),
+  };
+}
+
 export function createPaneActions(deps: ActionDeps) {
   const ctx = paneContext(deps);
-  return { ...sessionActions(ctx), ...tableActions(ctx), ...cellActions(ctx), ...writeActions(ctx), ...downloadActions(ctx) };
+  return { ...sessionActions(ctx), ...tableActions(ctx), ...cellActions(ctx), ...writeActions(ctx), ...downloadActions(ctx), ...undoActions(ctx) };
 }
 
 export type PaneActions = ReturnType<typeof createPaneActions>;

@@ -126,7 +126,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   watchLastWrite(listener: () => void): () => void {
     this.staleListeners.add(listener);
-    return () => this.staleListeners.delete(listener);
+    return () => void this.staleListeners.delete(listener);
   }
 
   async undoLastWrite(): Promise<string> {
