@@ -43,6 +43,8 @@ export interface ConsolidateViewProps {
   port: WorkbookPort | null;
   renderWorkbook(c: Consolidation, info: ReportInfo): Promise<Uint8Array>;
   download(fileName: string, bytes: Uint8Array, mime: string): Promise<void>;
+  /** called once the sheets are written, so the pane can offer to take them back */
+  onWritten?(): void;
 }
 
 const useStyles = makeStyles({
@@ -120,6 +122,7 @@ export function ConsolidateJob(p: ConsolidateViewProps): JSX.Element {
         textColumns: s.textColumns,
       }));
       setWritten(await p.port.writeNewSheets(sheets));
+      p.onWritten?.();
     });
 
   const onDownload = () =>
