@@ -7,6 +7,7 @@
  * there too.
  */
 import type JSZip from "jszip";
+import { joinBytes } from "../ooxml/package-xml";
 import { ZipFormatError, type Inflater } from "../xlsx/zip-package";
 
 /**
@@ -17,16 +18,9 @@ const STEP = 16 * 1024;
 
 const broken = (name: string) => new ZipFormatError(`phần "${name}" không giải nén được (dữ liệu nén hỏng).`);
 
-/** Pieces into one array. */
-function joined(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+/** Pieces into one array (one piece as it is). */
+function joined(pieces: Uint8Array[]): Uint8Array {
+  return pieces.length === 1 ? pieces[0] : joinBytes(pieces);
 }
 
 /** A way to stream a part's inflated pieces to `take` until it says stop (true); resolves with whether it did. */
@@ -44,14 +38,14 @@ function inflaterOver(pump: (data: Uint8Array, name: string) => Pump): Inflater 
       } catch {
         throw broken(name);
       }
-      return stopped ? null : joined(pieces, size);
+      return stopped ? null : joined(pieces);
     },
     async head(data, n, name) {
       const pieces: Uint8Array[] = [];
       let size = 0;
       // a broken stream gives what came before the break
       await pump(data, name)((p) => (pieces.push(p), (size += p.length) >= n)).catch(() => undefined);
-      return joined(pieces, size);
+      return joined(pieces);
     },
     async stream(data, take, name) {
       try {
