@@ -402,6 +402,11 @@ export function createExcelMock(existingSheets: string[] = [], opts: ExcelMockOp
       activate() {
         /* shown */
       },
+      freezePanes: {
+        freezeRows() {
+          use("1.7", "worksheet.freezePanes.freezeRows");
+        },
+      },
       charts: {
         add(type: string, source: object, seriesBy: string) {
           stats.proxies++;
