@@ -76,7 +76,7 @@ export function withReasons(req: StatusColumnRequest, table: IndicatorTable, gri
   const evaluations = statusRows(table);
   const cells = req.cells.map((c) => {
     const e = evaluations.get(c.row);
-    return e && (c.formula || c.value === e.label) ? { ...c, reason: verdictReason(e) } : c;
+    return e && c.value === e.label ? { ...c, reason: verdictReason(e) } : c;
   });
   const rows = cells.filter((c) => c.reason).map((c) => c.row);
   return { ...req, cells, reasons: chooseReasonColumn(grid, table.headerRow, req.column, rows) };
