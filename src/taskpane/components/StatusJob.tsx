@@ -109,7 +109,7 @@ export function StatusJob(p: StatusStepProps): JSX.Element {
         ) : (
           "Excel này chưa chạy được hàm tùy chỉnh NQ.DANHGIA, nên các ô nhận giá trị đã tính sẵn."
         )}{" "}
-        Không cột nào khác bị thay đổi.
+        {p.settings.reasons && p.reasonWay === "column" ? "Ngoài cột “Lý do”, không cột nào khác bị thay đổi." : "Không cột nào khác bị thay đổi."}
       </Body1>
       <div className={styles.row}>
         <VocabularyField settings={p.settings} busy={p.busy} onSettings={p.onSettings} />
