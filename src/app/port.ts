@@ -42,7 +42,7 @@ export interface ReasonPlan {
   changes: number;
   /** cells of the column holding other text now, which the write replaces (the user is told before) */
   replaced: number;
-  /** Đánh giá cells that carry a note of the user's: left as they are, no reason added there */
+  /** Đánh giá cells that carry a note or a threaded comment of the user's: left as they are, no reason added there */
   keptNotes: number;
 }
 

@@ -129,7 +129,7 @@ export function noteChanges(req: StatusColumnRequest, current: (row: number) => 
 /** How the reasons are described in the confirmation, in Vietnamese. */
 export function describeReasonPlan(p: ReasonPlan, statusColumn: string): string {
   if (p.way === "notes") {
-    const kept = p.keptNotes ? ` ${p.keptNotes} ô đã có ghi chú của người dùng: giữ nguyên, không thêm lý do.` : "";
+    const kept = p.keptNotes ? ` ${p.keptNotes} ô đã có ghi chú hoặc chú thích của người dùng: giữ nguyên, không thêm lý do.` : "";
     return p.changes ? `Lý do đánh giá: ${p.changes} ghi chú (note) trên các ô cột ${statusColumn}.${kept}` : `Lý do đánh giá: các ghi chú đã đúng.${kept}`;
   }
   const col = p.column!;

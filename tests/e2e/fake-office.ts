@@ -248,6 +248,11 @@ export function installFakeOffice(input: { sheets: FakeSheetData[]; customFuncti
           getItemOrNullObject: (cell: string) => note(cell, true),
         });
       },
+      // threaded comments (ExcelApi 1.10): none in these workbooks
+      get comments() {
+        need("1.10", "worksheet.comments");
+        return withSink({ getCount: () => ({ value: 0 }), items: [], load() {} });
+      },
       onChanged: withSink({
         add(handler: (e: unknown) => unknown) {
           need("1.7", "worksheet.onChanged");

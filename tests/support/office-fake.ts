@@ -100,6 +100,8 @@ export interface ExcelMockOptions {
   cells?: Record<string, unknown[][]>;
   /** notes already on existing sheets: sheet → cell ("F4") → text */
   notes?: Record<string, Record<string, string>>;
+  /** cells of existing sheets carrying a threaded comment (ExcelApi 1.10): sheet → ["F7"] */
+  comments?: Record<string, string[]>;
 }
 
 /** One cell the fake workbook holds: a value, a formula (not calculated: its value reads ""), a number format. */
@@ -133,6 +135,7 @@ type Op =
   | { kind: "read"; rec: MockRange; props: string[]; deliver: (props: Record<string, unknown>) => void }
   | { kind: "used"; rec: MockRange; orNull: boolean }
   | { kind: "sheet"; name: string }
+  | { kind: "run"; run: () => void }
   | { kind: "delete"; name: string }
   | { kind: "note"; sheet: string; cell: string; action: "add" | "set" | "delete" | "read" | "need"; content?: string; deliver?: (n: { content: string } | null) => void };
 
@@ -191,7 +194,9 @@ export function createExcelMock(existingSheets: string[] = [], opts: ExcelMockOp
     }
     return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
   };
-  const qualified = (sheet: string, box: NonNullable<MockRange["box"]>) => `'${sheet.replace(/'/g, "''")}'!${colLetter(box.col)}${box.row + 1}:${colLetter(box.col + box.cols - 1)}${box.row + box.rows}`;
+  // Excel names one cell "A1", a block "A1:F9"
+  const qualified = (sheet: string, box: NonNullable<MockRange["box"]>) =>
+    `'${sheet.replace(/'/g, "''")}'!${colLetter(box.col)}${box.row + 1}${box.rows === 1 && box.cols === 1 ? "" : `:${colLetter(box.col + box.cols - 1)}${box.row + box.rows}`}`;
   const grid = (sheet: string, box: NonNullable<MockRange["box"]>, f: (c: StoredCell | undefined) => unknown) =>
     Array.from({ length: box.rows }, (_x, i) => Array.from({ length: box.cols }, (_y, j) => f(sheetCells(sheet).get(CELL_KEY(box.row + i, box.col + j)))));
   const raise = async (sheet: string, address: string, triggerSource: string) => {
@@ -444,6 +449,39 @@ export function createExcelMock(existingSheets: string[] = [], opts: ExcelMockOp
         },
       },
     }) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // worksheet.comments (ExcelApi 1.10): the threaded comments' count and cells
+    const threads = () => opts.comments?.[name] ?? [];
+    const comments = {
+      items: [] as unknown[],
+      getCount() {
+        use("1.10", "comments.getCount");
+        const result: { value?: number } = {};
+        ops.push({ kind: "run", run: () => (result.value = threads().length) });
+        return result;
+      },
+      load() {
+        use("1.10", "comments.load");
+        ops.push({
+          kind: "run",
+          run: () =>
+            (comments.items = threads().map((cell, i) => ({
+              id: `c${i}`,
+              getLocation() {
+                use("1.10", "comment.getLocation");
+                const p = parseCell(cell)!;
+                return makeRange(name, cell, { row: p.row, col: p.col, rows: 1, cols: 1 });
+              },
+            }))),
+        });
+        return comments;
+      },
+    };
+    Object.defineProperty(s, "comments", {
+      get() {
+        use("1.10", "worksheet.comments");
+        return comments;
+      },
+    });
     // worksheet.notes is ExcelApi 1.18: older Excel refuses the request that uses it
     Object.defineProperty(s, "notes", {
       get() {
@@ -511,6 +549,8 @@ export function createExcelMock(existingSheets: string[] = [], opts: ExcelMockOp
           else throw new Error(`fake: cannot load ${p}`);
         }
         op.deliver(got);
+      } else if (op.kind === "run") {
+        op.run();
       } else if (op.kind === "delete") {
         const visible = allNames.filter((n) => names.has(key(n)));
         if (visible.length <= 1) throw excelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");

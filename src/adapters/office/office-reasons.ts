@@ -4,15 +4,21 @@
  * Note.content), else the "Lý do" column, written as values (ExcelApi 1.1) and widened where
  * ExcelApi 1.2 sets column widths. Reads are queued into the request that reads the Đánh giá column
  * and writes into the one that writes it, so a write stays one sync and one undo group; what was
- * there before goes into the undo record for the pane's “Hoàn tác”.
+ * there before goes into the undo record for the pane's “Hoàn tác”. A cell keeps what the user put
+ * on it: a note of theirs, or a threaded comment (Excel holds a note or a comment on a cell, not
+ * both), found through Worksheet.comments (ExcelApi 1.10) only when the sheet has comments.
  */
 import type { ReasonPlan, StatusColumnRequest } from "../../app/port";
 import { columnReasonPlan, noteChanges, REASON_COLUMN_POINTS, reasonColumnChanges, reasonColumnRequest } from "../../app/reasons";
 import { contiguousRuns, rowSpan } from "../../app/status-column";
 import type { UndoRecord } from "./office-undo";
+import { stripSheet } from "./office-read";
 
 /** The ExcelApi sets the reasons need: cell notes, and column widths for the "Lý do" column. */
 export const REASONS_API = { notes: "1.18", widths: "1.2" } as const;
+
+/** What a cell with a threaded comment counts as: a note of the user's (kept). */
+const COMMENTED = "(chú thích)";
 
 export interface QueuedReasons {
   plan: ReasonPlan;
@@ -20,18 +26,35 @@ export interface QueuedReasons {
   write(record: UndoRecord | null): () => void;
 }
 
-/** Queues the reads the reasons need (no sync); call the result after the sync. Null when the request asks for no reasons. */
+/**
+ * Queues the reads the reasons need (no sync); call the result after the sync (it may read once
+ * more, when the sheet has threaded comments). Null when the request asks for no reasons.
+ */
 export function queueReasonReads(
   context: Excel.RequestContext,
   req: StatusColumnRequest,
   opts: { notes: boolean; widths: boolean; formats: boolean },
-): (() => QueuedReasons) | null {
+): (() => Promise<QueuedReasons>) | null {
   if (!req.reasons || !req.cells.some((c) => c.reason)) return null;
   const ws = context.workbook.worksheets.getItem(req.sheet);
-  return opts.notes ? queueNotes(ws, req) : queueColumn(ws, req, opts);
+  if (opts.notes) return queueNotes(context, ws, req);
+  const column = queueColumn(ws, req, opts);
+  return async () => column();
 }
 
-function queueNotes(ws: Excel.Worksheet, req: StatusColumnRequest): () => QueuedReasons {
+/** The cells of a sheet that carry a threaded comment (two more reads, only when it has any). */
+async function commentedCells(context: Excel.RequestContext, ws: Excel.Worksheet, count: OfficeExtension.ClientResult<number>): Promise<Set<string>> {
+  if (!count.value) return new Set();
+  const comments = ws.comments;
+  comments.load("items/id");
+  await context.sync();
+  const locations = comments.items.map((c) => c.getLocation().load("address"));
+  await context.sync();
+  // a comment sits on one cell: "F7" (the first cell, should a range be given)
+  return new Set(locations.map((r) => stripSheet(r.address).split(":")[0]));
+}
+
+function queueNotes(context: Excel.RequestContext, ws: Excel.Worksheet, req: StatusColumnRequest): () => Promise<QueuedReasons> {
   const address = (row: number) => `${req.column}${row}`;
   const existing = new Map<number, Excel.Note>();
   for (const c of req.cells) {
@@ -40,8 +63,12 @@ function queueNotes(ws: Excel.Worksheet, req: StatusColumnRequest): () => Queued
     note.load("content");
     existing.set(c.row, note);
   }
-  return () => {
+  // ExcelApi 1.18 has 1.10: the comments can be counted in the same request
+  const comments = ws.comments.getCount();
+  return async () => {
+    const commented = await commentedCells(context, ws, comments);
     const { changes, kept } = noteChanges(req, (row) => {
+      if (commented.has(address(row))) return COMMENTED;
       const n = existing.get(row);
       return !n || n.isNullObject ? null : n.content;
     });

@@ -240,7 +240,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const formulas = range.formulas as unknown[][];
     const numberFormat = formats ? (range.numberFormat as unknown[][]) : [];
     const before = (row: number) => ({ formulas: formulas[row - span.first]?.[0] ?? "", numberFormat: numberFormat[row - span.first]?.[0] ?? "General" });
-    return { changes: diffStatus(req, this.mode(), (row) => formulas[row - span.first]?.[0]), before, reasons: reasons ? reasons() : null };
+    return { changes: diffStatus(req, this.mode(), (row) => formulas[row - span.first]?.[0]), before, reasons: reasons ? await reasons() : null };
   }
 
   planStatusColumn(req: StatusColumnRequest): Promise<StatusColumnPlan> {

@@ -40,10 +40,10 @@ const STRICT = rowOf((r) => r.target === "> 98" && r.actual === "98");
 const POVERTY = rowOf((r) => /hộ nghèo/i.test(r.name));
 
 /** An Excel with ExcelApi up to `api` ("1.17"), the reference sheet (and `extra` columns), as the pane sees it. */
-function excel(api: string, seed: { cells?: unknown[][]; notes?: Record<string, string>; sheets?: string[] } = {}) {
+function excel(api: string, seed: { cells?: unknown[][]; notes?: Record<string, string>; comments?: string[] } = {}) {
   const minor = Number(api.split(".")[1]);
   const unsupported = minor >= 20 ? [] : [`1.${minor + 1}`];
-  const fake = createExcelMock([SHEET, ...(seed.sheets ?? [])], { unsupported, cells: { [SHEET]: seed.cells ?? VALUES }, notes: seed.notes ? { [SHEET]: seed.notes } : undefined });
+  const fake = createExcelMock([SHEET], { unsupported, cells: { [SHEET]: seed.cells ?? VALUES }, notes: seed.notes ? { [SHEET]: seed.notes } : undefined, comments: seed.comments ? { [SHEET]: seed.comments } : undefined });
   const groups: UndoGroup[] = [];
   const settings = new Map<string, unknown>();
   const store: SettingsStore = { get: (k) => settings.get(k) ?? null, set: (k, v) => void settings.set(k, v), saveAsync: (cb) => cb?.({ status: "succeeded" }) };
@@ -69,9 +69,12 @@ describe("reasons as cell notes (ExcelApi 1.18)", () => {
     const { req } = await statusRequest(fake.port);
     const withReason = req.cells.filter((c) => c.reason).length;
     expect(withReason).toBeGreaterThan(25);
+    const syncs = fake.stats.syncs;
     const plan = await fake.port.planStatusColumn(req);
+    // the column, the notes and the count of comments (none) in one request
+    expect(fake.stats.syncs - syncs).toBe(1);
     expect(plan.reasons).toEqual({ way: "notes", changes: withReason - 1, replaced: 0, keptNotes: 1 });
-    expect(describeReasonPlan(plan.reasons!, "F")).toBe(`Lý do đánh giá: ${withReason - 1} ghi chú (note) trên các ô cột F. 1 ô đã có ghi chú của người dùng: giữ nguyên, không thêm lý do.`);
+    expect(describeReasonPlan(plan.reasons!, "F")).toBe(`Lý do đánh giá: ${withReason - 1} ghi chú (note) trên các ô cột F. 1 ô đã có ghi chú hoặc chú thích của người dùng: giữ nguyên, không thêm lý do.`);
     // planning wrote nothing
     expect(Object.keys(fake.workbook.notes(SHEET))).toEqual([`F${POVERTY}`]);
 
@@ -91,6 +94,19 @@ describe("reasons as cell notes (ExcelApi 1.18)", () => {
     // a second run finds them right
     const again = await fake.port.planStatusColumn((await statusRequest(fake.port)).req);
     expect(again).toMatchObject({ changes: 0, reasons: { changes: 0, keptNotes: 1 } });
+  });
+
+  test("a cell with a reviewer's threaded comment gets no note (Excel keeps one or the other on a cell)", async () => {
+    const fake = excel("1.18", { comments: [`F${STRICT}`, "B2"] });
+    const { req } = await statusRequest(fake.port);
+    const syncs = fake.stats.syncs;
+    const plan = await fake.port.planStatusColumn(req);
+    // the comments' cells are read only because the sheet has some
+    expect(fake.stats.syncs - syncs).toBe(3);
+    expect(plan.reasons).toMatchObject({ way: "notes", keptNotes: 1 });
+    await fake.port.writeStatusColumn(req);
+    expect(fake.workbook.note(SHEET, `F${STRICT}`)).toBeNull();
+    expect(fake.workbook.note(SHEET, `F${POVERTY}`)).toMatch(/^Lý do đánh giá: /);
   });
 
   test("a direction taken from the name is said in the reason", async () => {
@@ -304,7 +320,7 @@ describe("the Office fake answers like Excel", () => {
     const full = fake.context.workbook.worksheets.getItem(SHEET).getUsedRangeOrNullObject();
     full.load("address");
     await fake.context.sync();
-    expect([used.address, used.rowCount, used.columnCount]).toEqual(["'Trống'!A1:A1", 1, 1]);
+    expect([used.address, used.rowCount, used.columnCount]).toEqual(["'Trống'!A1", 1, 1]);
     expect(orNull.isNullObject).toBe(true);
     expect(full.address).toBe(`'${SHEET}'!A1:F${VALUES.length}`);
     const old = createExcelMock(["Trống"], { unsupported: ["1.4"] });
