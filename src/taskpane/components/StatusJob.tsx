@@ -129,9 +129,10 @@ export function StatusJob(p: StatusStepProps): JSX.Element {
       </div>
       <Field
         hint={
-          p.reasonWay === "notes"
+          (p.reasonWay === "notes"
             ? "Thành ghi chú (note) trên từng ô Đánh giá và trên ô đánh giá của trang phụ lục: rê chuột vào ô để đọc, không in ra."
-            : `Vào cột “Lý do” cạnh cột Đánh giá; nếu cột đó đã có dữ liệu thì vào cột trống kế tiếp.${p.fileMode ? "" : " Excel này chưa ghi được ghi chú trên ô (cần ExcelApi 1.18)."}`
+            : `Vào cột “Lý do” cạnh cột Đánh giá; nếu cột đó đã có dữ liệu thì vào cột trống kế tiếp.${p.fileMode ? "" : " Excel này chưa ghi được ghi chú trên ô (cần ExcelApi 1.18)."}`) +
+          (p.formulas ? " Lý do là của lúc ghi: khi số liệu đổi, bấm “Điền cột Đánh giá” lại để cập nhật." : "")
         }
       >
         <Checkbox label="Ghi lý do của từng đánh giá" checked={p.settings.reasons} disabled={p.busy} onChange={(_e, d) => p.onSettings({ reasons: d.checked === true })} />
