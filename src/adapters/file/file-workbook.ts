@@ -17,7 +17,8 @@ import { worksheetGrid } from "../xlsx/exceljs-read";
 import { buildTemplateWorkbook } from "../xlsx/template";
 import { addAppendixSheet } from "../xlsx/appendix-xlsx";
 import { downloadBytes } from "./download";
-import { type NewSheet, type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../../app/port";
+import { type NewSheet, type StatusColumnPlan, type StatusColumnRequest, type StatusColumnWrite, type WorkbookPort } from "../../app/port";
+import { columnReasonPlan, REASON_COLUMN_CHARS, reasonColumnChanges } from "../../app/reasons";
 import { writeNewSheetsToWorkbook } from "./file-new-sheets";
 import { type PaneSettings } from "../../app/settings";
 import { diffStatus, planOf } from "../../app/status-column";
@@ -162,16 +163,42 @@ export class FileWorkbookPort implements WorkbookPort {
     return (row) => cellContent(ws.getCell(`${req.column}${row}`).value);
   }
 
-  async planStatusColumn(req: StatusColumnRequest): Promise<StatusColumnPlan> {
-    return planOf(diffStatus(req, "values", this.current(req)), "values");
+  /** The "Lý do" column's changes, when the request asks for reasons (a file has no Excel notes: see reasonNotes). */
+  private reasonChanges(req: StatusColumnRequest) {
+    if (!req.reasons) return null;
+    const changes = reasonColumnChanges(req, this.current({ ...req, column: req.reasons.column }));
+    return { changes, plan: columnReasonPlan(req, changes) };
   }
 
-  async writeStatusColumn(req: StatusColumnRequest): Promise<{ changed: number; mode: StatusColumnPlan["mode"] }> {
+  async planStatusColumn(req: StatusColumnRequest): Promise<StatusColumnPlan> {
+    const plan = planOf(diffStatus(req, "values", this.current(req)), "values");
+    const reasons = this.reasonChanges(req);
+    return reasons ? { ...plan, reasons: reasons.plan } : plan;
+  }
+
+  /**
+   * The reasons go to the "Lý do" column, not to cell notes: a note shows only while the pointer
+   * rests on its cell, one at a time, and is not printed, while a column is read down the table at a
+   * glance, printed, sorted and filtered with it, and opens the same in LibreOffice.
+   */
+  reasonNotes(): boolean {
+    return false;
+  }
+
+  async writeStatusColumn(req: StatusColumnRequest): Promise<StatusColumnWrite> {
     const changes = diffStatus(req, "values", this.current(req));
+    const reasons = this.reasonChanges(req);
     const ws = this.sheet(req.sheet);
     for (const c of changes) ws.getCell(`${req.column}${c.row}`).value = c.content;
-    if (changes.length) this.changed();
-    return { changed: changes.length, mode: "values" };
+    if (reasons?.changes.length) {
+      const column = ws.getColumn(req.reasons!.column);
+      // a new column gets a width to read the reasons in; one the user sized keeps its width
+      const fresh = reasons.changes.every((c) => c.before === "");
+      for (const c of reasons.changes) ws.getCell(`${req.reasons!.column}${c.row}`).value = c.content;
+      if (fresh && (column.width ?? 0) < REASON_COLUMN_CHARS) column.width = REASON_COLUMN_CHARS;
+    }
+    if (changes.length || reasons?.changes.length) this.changed();
+    return { changed: changes.length, mode: "values", ...(reasons ? { reasons: reasons.plan } : {}) };
   }
 
   async writeNewSheets(sheets: NewSheet[]): Promise<string[]> {
