@@ -65,6 +65,47 @@ async function onPage(name: string, bytes: ArrayBuffer, analyse: boolean, progre
   }
 }
 
+/** How one run in a worker ended: its result, its error, or the worker unusable (no script, a crash). */
+type WorkerOutcome = { type: "result"; result: Result } | { type: "error"; error: Error } | { type: "unavailable"; broken: boolean };
+
+/**
+ * Listens to one run of a worker until it ends, and says how (once): the steps go to `progress`, the
+ * result's head comes first and its long arrays in slices, each message in its own task, and the
+ * hand-over's own share of the bar moves a percent at a time.
+ */
+function listenToRun(w: FileWorker, progress: OpenProgress | undefined, ended: (outcome: WorkerOutcome) => void): void {
+  let head: Extract<OpenReply, { type: "done" }> | null = null;
+  let arrays: unknown[][] = [];
+  let left = 0;
+  let total = 0;
+  let shown = OPEN_FRACTIONS.show;
+  const complete = () => ended({ type: "result", result: { type: "done", opened: head!.opened, snapshot: head!.snapshot } });
+  w.onmessage = (e) => {
+    const m = e.data;
+    if (m.type === "progress") progress?.(m.fraction, m.label);
+    else if (m.type === "part") {
+      const into = arrays[m.index];
+      for (const x of m.items) into.push(x);
+      left -= m.items.length;
+      if (left <= 0) return complete();
+      const f = OPEN_FRACTIONS.show + (1 - OPEN_FRACTIONS.show) * (1 - left / total);
+      if (Math.floor(f * 100) > Math.floor(shown * 100)) progress?.((shown = f), OPEN_STEPS.show());
+    } else if (m.type === "done") {
+      head = m;
+      arrays = bulkArrays(m);
+      left = total = m.parts.reduce((s, n) => s + n, 0);
+      if (left <= 0) complete();
+    } else if (m.type === "error") ended({ type: "error", error: m.code ? new AppError(m.code, m.message, m.action) : new Error(m.message) });
+    else ended({ type: "result", result: { type: "fallback" } });
+  };
+  // the worker's script did not load (offline, a policy) or it crashed: the page does the work
+  w.onerror = (e) => {
+    e.preventDefault?.();
+    ended({ type: "unavailable", broken: true });
+  };
+  w.onmessageerror = () => ended({ type: "unavailable", broken: false });
+}
+
 /**
  * `worker`: makes a file worker (index.tsx: `new Worker(new URL(…, import.meta.url))`); absent or
  * failing: the page does the work. `full`: the whole workbook as the file port (ExcelJS).
@@ -104,51 +145,17 @@ export function createFileOpener(opts: { worker?: () => FileWorker; full: (name:
         reject(new DOMException("Đã hủy.", "AbortError"));
       };
       signal?.addEventListener("abort", onAbort);
-      // the head, then its long arrays in slices, each message taken in its own task
-      let head: Extract<OpenReply, { type: "done" }> | null = null;
-      let arrays: unknown[][] = [];
-      let left = 0;
-      let total = 0;
-      let shown = OPEN_FRACTIONS.show;
-      const complete = () => {
-        finish(true);
-        resolve({ type: "done", opened: head!.opened, snapshot: head!.snapshot });
-      };
-      w.onmessage = (e) => {
-        const m = e.data;
-        if (m.type === "progress") progress?.(m.fraction, m.label);
-        else if (m.type === "part") {
-          const into = arrays[m.index];
-          for (const x of m.items) into.push(x);
-          left -= m.items.length;
-          if (left <= 0) return complete();
-          // the hand-over's own share of the bar, a percent at a time
-          const f = OPEN_FRACTIONS.show + (1 - OPEN_FRACTIONS.show) * (1 - left / total);
-          if (Math.floor(f * 100) > Math.floor(shown * 100)) progress?.((shown = f), OPEN_STEPS.show());
-        } else if (m.type === "done") {
-          head = m;
-          arrays = bulkArrays(m);
-          left = total = m.parts.reduce((s, n) => s + n, 0);
-          if (left <= 0) complete();
-        } else if (m.type === "error") {
-          finish(true);
-          reject(m.code ? new AppError(m.code, m.message, m.action) : new Error(m.message));
+      listenToRun(w, progress, (outcome) => {
+        if (outcome.type === "unavailable") {
+          if (outcome.broken) broken = true;
+          finish(false);
+          resolve("unavailable");
         } else {
           finish(true);
-          resolve({ type: "fallback" });
+          if (outcome.type === "error") reject(outcome.error);
+          else resolve(outcome.result);
         }
-      };
-      // the worker's script did not load (offline, a policy) or it crashed: the page does the work
-      w.onerror = (e) => {
-        e.preventDefault?.();
-        broken = true;
-        finish(false);
-        resolve("unavailable");
-      };
-      w.onmessageerror = () => {
-        finish(false);
-        resolve("unavailable");
-      };
+      });
       w.postMessage({ name, bytes, analyse }, [bytes]);
     });
 
