@@ -111,12 +111,22 @@ function textReport(json: ConsolidationJson, rows: ConsolidatedIndicator[], outp
   lines.push(...needsRuleLines(rows.filter((r) => r.needs).map((r) => ({ tt: r.tt, name: r.nameText ?? r.name, needs: r.needs! })), "cli"));
   const partial = rows.filter((r) => r.covered < r.total && r.rule !== "needs_rule" && r.rule !== "none");
   if (partial.length) lines.push(`${partial.length} chỉ tiêu chưa đủ số liệu các đơn vị (ví dụ: ${partial[0].name}: ${coverageText(partial[0].covered, partial[0].total)}).`);
-  const unjudged = rows.filter((r) => r.value !== null && r.rule !== "count_met" && !r.statusLabel && r.targetNote);
-  if (unjudged.length) lines.push(`${unjudged.length} chỉ tiêu chưa đánh giá được vì không có chỉ tiêu chung (lý do ở cột "Ghi chú").`);
+  lines.push(verdictLine(rows));
   if (json.unmatched.length) lines.push(`${json.unmatched.length} dòng không khớp giữa các đơn vị (vẫn giữ trong bảng; xem --json "unmatched").`);
   lines.push(`Thiếu số liệu: ${json.missing.length} mục.`);
   if (output) lines.push(`Đã ghi ${output}: trang "Chỉ tiêu", "Theo đơn vị", "Thiếu số liệu", "Thông tin".`);
   return lines.join("\n");
+}
+
+/** "Đánh giá theo chỉ tiêu chung: 9 đạt và vượt, 17 chưa đạt; 2 chưa đánh giá (lý do ở cột Ghi chú)." */
+function verdictLine(rows: ConsolidatedIndicator[]): string {
+  const n = (f: (r: ConsolidatedIndicator) => boolean) => rows.filter(f).length;
+  const met = n((r) => r.status === "met" || r.status === "exceeded");
+  const near = n((r) => r.status === "near");
+  const notMet = n((r) => r.status === "not_met");
+  const unjudged = n((r) => r.value !== null && r.rule !== "count_met" && (!r.status || r.status === "not_evaluable"));
+  const parts = [`${met} đạt và vượt`, ...(near ? [`${near} gần đạt`] : []), `${notMet} chưa đạt`];
+  return `Đánh giá theo chỉ tiêu chung (cùng cách tổng hợp với kết quả): ${parts.join(", ")}${unjudged ? `; ${unjudged} chưa đánh giá (lý do ở cột "Ghi chú")` : ""}.`;
 }
 
 /** A stream the progress line goes to: only a terminal gets one. */

@@ -104,11 +104,11 @@ function aggregateYears(out: RuleOutput, agg: Aggregator, rows: Array<UnitRow | 
   if (idx.every((i) => rows[i]!.baseline !== null)) out.baseline = agg.combine(idx.map((i) => rows[i]!.baseline!), weights);
 }
 
-/** The units' ĐVT differ ("người" beside "nghìn người"): nothing is added up. */
-function unitsDiffer(x: RuleInput, idx: number[]): string | undefined {
+/** The units' ĐVT differ ("người" beside "nghìn người"): nothing is added up (nor weighed by it). */
+function unitsDiffer(rows: Array<UnitRow | undefined>, idx: number[]): string | undefined {
   const seen = new Map<string, string>();
   for (const i of idx) {
-    const r = x.rows[i]!;
+    const r = rows[i]!;
     const k = foldText(r.unit).replace(/\s+/g, "");
     if (k && !seen.has(k)) seen.set(k, r.unitText ?? r.unit);
   }
@@ -119,7 +119,7 @@ function simple(rule: SimpleRule) {
   const agg: Aggregator = AGGREGATORS[rule];
   return (x: RuleInput): RuleOutput => {
     const out = empty(x);
-    out.note = unitsDiffer(x, x.withValue);
+    out.note = unitsDiffer(x.rows, x.withValue);
     if (out.note || !x.withValue.length) return out;
     out.value = agg.combine(x.withValue.map((i) => x.rows[i]!.value!));
     aggregateYears(out, agg, x.rows, x.withValue);
@@ -142,7 +142,7 @@ function weightedMean(x: RuleInput): RuleOutput {
   const ok = x.withValue.filter((i) => (weightOf(i) ?? 0) > 0);
   for (const i of x.withValue) if (!ok.includes(i)) out.owed.set(i, "no_weight");
   out.covered = ok;
-  out.note = unitsDiffer(x, ok);
+  out.note = unitsDiffer(x.rows, ok) ?? (c.baseMaster ? unitsDiffer(c.baseMaster.rows, ok) : undefined);
   if (out.note) return out;
   if (!ok.length) return out;
   out.weights = ok.map((i) => weightOf(i)!);

@@ -200,7 +200,7 @@ function consolidateIndicator(m: Master, run: Run): ConsolidatedIndicator {
   let choice = chooseRule(m, { masters: run.masters, present, chosen: run.chosen.get(m) });
   let out = RULE_COMPUTATIONS[choice.rule]({ rows: m.rows, readable: run.readable, withValue, choice, termStart: run.termStart });
   if (out.needs) choice = { ...choice, rule: "needs_rule", needs: out.needs, base: undefined };
-  const same = choice.rule === "needs_rule" ? sameFigure(m, withValue, choice, out) : undefined;
+  const same = choice.rule === "needs_rule" ? sameFigure(m, withValue, choice, out, run.inputs.length) : undefined;
   if (same) [choice, out] = same;
   const rule = choice.rule;
   const target = wholeTarget(rule, m.rows, out, { units: run.units, present, termYears: run.termYears });
@@ -209,7 +209,8 @@ function consolidateIndicator(m: Master, run: Run): ConsolidatedIndicator {
   for (const [i, reason] of out.owed) run.missing.push(missingItem(run.units[i], f.tt, f.name, reason, lead));
   const ruleNote = sentences([choice.needs && NOTES.needs[choice.needs], ...choice.notes]) || undefined;
   const withBase = choice.base && (rule === "weighted_mean" || rule === "growth") ? ` theo ${choice.base}` : "";
-  const note = sentences([`${RULES[rule].label}${withBase}: ${coverageText(out.covered.length, run.inputs.length)}`, ...choice.notes, out.note, target.note, verdict?.why]);
+  const coverage = coverageText(out.covered.length, run.inputs.length);
+  const note = sentences([choice.headline ?? `${RULES[rule].label}${withBase}: ${coverage}`, ...choice.notes, out.note, target.note, verdict?.why]);
   return {
     type: "indicator",
     key: m.key,
@@ -250,7 +251,7 @@ function consolidateIndicator(m: Master, run: Run): ConsolidatedIndicator {
  * figure is that one whatever the weights (a weighted mean of equal figures; a sum of levels that
  * all grew alike). Certain, so given, with a note saying so.
  */
-function sameFigure(m: Master, withValue: number[], choice: RuleChoice, out: RuleOutput): [RuleChoice, RuleOutput] | undefined {
+function sameFigure(m: Master, withValue: number[], choice: RuleChoice, out: RuleOutput, total: number): [RuleChoice, RuleOutput] | undefined {
   if (choice.needs !== "rate_without_weight" && choice.needs !== "growth_without_levels") return undefined;
   const rows = withValue.map((i) => m.rows[i]!);
   if (!rows.length || rows.some((r) => r.value !== rows[0].value || (r.periodYears ?? 1) !== 1 || foldText(r.unit) !== foldText(rows[0].unit))) return undefined;
@@ -258,7 +259,7 @@ function sameFigure(m: Master, withValue: number[], choice: RuleChoice, out: Rul
   const shown = formatViNumber(v, { decimals: 6 });
   const rule: RuleId = choice.needs === "growth_without_levels" ? "growth" : "weighted_mean";
   return [
-    { rule, source: "inferred", notes: [...choice.notes, NOTES.sameValue(shown)] },
+    { rule, source: "inferred", notes: choice.notes, headline: NOTES.sameValue(shown, coverageText(withValue.length, total)) },
     { ...out, value: v, display: shown, covered: withValue, years: {}, baseline: null },
   ];
 }
@@ -267,7 +268,8 @@ function sameFigure(m: Master, withValue: number[], choice: RuleChoice, out: Rul
 function judge(m: Master, target: string, out: RuleOutput, vocabulary: Vocabulary): { status: Status; label: string; why?: string } {
   const f = m.first;
   const e = evaluate({ target, actual: out.resultText ?? out.value, direction: f.direction, name: f.name, unit: f.unit, vocabulary });
-  return { status: e.status, label: statusLabel(e.status, { vocabulary }), why: e.status === "not_evaluable" ? `Chưa đánh giá: ${e.reason}` : undefined };
+  const why = sentences([...e.notes, e.status === "not_evaluable" ? `Chưa đánh giá: ${e.reason}` : undefined]);
+  return { status: e.status, label: statusLabel(e.status, { vocabulary }), why: why || undefined };
 }
 
 function unitCells(m: Master, run: Run): Array<UnitCell | null> {

@@ -74,6 +74,8 @@ export interface RuleChoice {
   inferred?: InferredKind;
   /** notes on the choice (a conflict, the rule not understood, the base not found) */
   notes: string[];
+  /** the note's first sentence when it is not "<rule>: <coverage>" (the figure every unit shares) */
+  headline?: string;
 }
 
 export interface ChoiceContext {

@@ -90,6 +90,7 @@ function combine(rule: RuleId, targets: Target[], out: RuleOutput, ctx: TargetCo
       if (targets[0].percent) return { note: NOTES.noTarget.percentSum };
       return { to: cols.map((c) => AGGREGATORS.sum.combine(c)!), how: NOTES.targetSummed(n) };
     case "weighted_mean":
+      if (!out.weights) return { note: NOTES.noTarget.weights };
       return { to: cols.map((c) => AGGREGATORS.weighted_mean.combine(c, out.weights)!), how: NOTES.targetWeighted(n) };
     case "mean":
       return { to: cols.map((c) => AGGREGATORS.mean.combine(c)!), how: NOTES.targetMean(n) };
