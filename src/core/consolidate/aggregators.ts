@@ -106,6 +106,8 @@ function aggregateYears(out: RuleOutput, agg: Aggregator, rows: Array<UnitRow | 
 
 /** The units' ĐVT differ ("người" beside "nghìn người"): nothing is added up (nor weighed by it). */
 function unitsDiffer(rows: Array<UnitRow | undefined>, idx: number[]): string | undefined {
+  // the units nearly always write the same text: fold only when they do not
+  if (new Set(idx.map((i) => rows[i]!.unit)).size < 2) return undefined;
   const seen = new Map<string, string>();
   for (const i of idx) {
     const r = rows[i]!;

@@ -254,7 +254,7 @@ function consolidateIndicator(m: Master, run: Run): ConsolidatedIndicator {
 function sameFigure(m: Master, withValue: number[], choice: RuleChoice, out: RuleOutput, total: number): [RuleChoice, RuleOutput] | undefined {
   if (choice.needs !== "rate_without_weight" && choice.needs !== "growth_without_levels") return undefined;
   const rows = withValue.map((i) => m.rows[i]!);
-  if (!rows.length || rows.some((r) => r.value !== rows[0].value || (r.periodYears ?? 1) !== 1 || foldText(r.unit) !== foldText(rows[0].unit))) return undefined;
+  if (!rows.length || rows.some((r) => r.value !== rows[0].value || (r.periodYears ?? 1) !== 1 || (r.unit !== rows[0].unit && foldText(r.unit) !== foldText(rows[0].unit)))) return undefined;
   const v = rows[0].value!;
   const shown = formatViNumber(v, { decimals: 6 });
   const rule: RuleId = choice.needs === "growth_without_levels" ? "growth" : "weighted_mean";

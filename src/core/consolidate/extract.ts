@@ -173,16 +173,34 @@ export function extractUnit(unit: string, file: string, table: IndicatorTable, g
   return { unit, file, rows, termStart: table.info?.termStart, termEnd: table.info?.termEnd };
 }
 
+const NO_YEARS: Record<number, number> = Object.freeze({}) as Record<number, number>;
+
+/** The year cells as figures: the row's own record when every cell is a number already (no copy), else the figures read. */
+function yearFigures(cells: Record<number, unknown>, tableYears: number[]): Record<number, number> {
+  let plain = true;
+  let any = false;
+  for (const y of tableYears) {
+    const v = cells[y];
+    if (v === undefined) continue;
+    any = true;
+    if (typeof v !== "number" || !Number.isFinite(v)) plain = false;
+  }
+  if (!any) return NO_YEARS;
+  if (plain) return cells as Record<number, number>;
+  const out: Record<number, number> = {};
+  for (const y of tableYears) {
+    const v = cells[y];
+    if (v === undefined) continue;
+    const n = numberOf(v);
+    if (n !== null) out[y] = n;
+  }
+  return out;
+}
+
 function indicatorRow(r: Extract<TableRow, { type: "indicator" }>, key: string, folded: string, tableYears: number[], extra: ReturnType<typeof extraColumns>): UnitRow {
   const m: ResultFigure =
     r.actualSource === "missing" ? { value: null, reason: "empty" } : typeof r.actual === "number" && Number.isFinite(r.actual) ? { value: r.actual } : missingReasonOf(r.actual);
-  const years: Record<number, number> = {};
-  for (const y of tableYears) {
-    const v = r.years[y];
-    if (v === undefined) continue;
-    const n = numberOf(v);
-    if (n !== null) years[y] = n;
-  }
+  const years = yearFigures(r.years, tableYears);
   const e = r.evaluation;
   const out: UnitRow = {
     key,

@@ -113,7 +113,8 @@ function givenRule(m: Master, ctx: ChoiceContext): RuleChoice | null {
     const texts = ctx.present.map((i) => m.rows[i]!.ruleText).filter((t): t is string => !!t);
     if (!texts.length) return null;
     text = texts[0];
-    if (new Set(texts.map((t) => foldText(t).trim())).size > 1) notes.push(NOTES.conflictingRules(text));
+    const distinct = new Set(texts);
+    if (distinct.size > 1 && new Set([...distinct].map((t) => foldText(t).trim())).size > 1) notes.push(NOTES.conflictingRules(text));
   }
   const p = parseRuleText(text);
   if (!p) return { ...needs("unknown_rule", [...notes, NOTES.unknownRule(text)]), source };

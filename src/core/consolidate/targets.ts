@@ -46,16 +46,19 @@ export function wholeTarget(rule: RuleId, rows: Array<UnitRow | undefined>, out:
   if (texts.every((t) => t === "")) return { text: "" };
   const without = idx.filter((i) => rows[i]!.targetText.trim() === "");
   if (without.length) return { text: "", note: NOTES.noTarget.missing(without.map((i) => ctx.units[i])) };
-  if (keepsEqual && new Set(texts.map(same)).size === 1) return { text: rows[idx[0]]!.targetText };
-  const parsed: Target[] = [];
-  for (const t of texts) {
+  const distinct = [...new Set(texts)];
+  if (keepsEqual && (distinct.length === 1 || new Set(distinct.map(same)).size === 1)) return { text: rows[idx[0]]!.targetText };
+  // each distinct text read once (the units of one template mostly share them)
+  const read = new Map<string, Target>();
+  for (const t of distinct) {
     const p = parseTarget(t);
-    if (!p.ok || p.target.low === undefined && p.target.high === undefined) return { text: "", note: NOTES.noTarget.unreadable(t) };
-    parsed.push(p.target);
+    if (!p.ok || (p.target.low === undefined && p.target.high === undefined)) return { text: "", note: NOTES.noTarget.unreadable(t) };
+    read.set(t, p.target);
   }
+  const parsed = texts.map((t) => read.get(t)!);
   const shape = (t: Target) => [t.form, t.change, t.percent, !!t.approx, !!t.descending].join();
-  if (new Set(parsed.map(shape)).size > 1) return { text: "", note: NOTES.noTarget.forms };
-  if (new Set(parsed.map((t, k) => perYear(t, rows[idx[k]]!.unit))).size > 1) return { text: "", note: NOTES.noTarget.perYearMixed };
+  if (new Set([...read.values()].map(shape)).size > 1) return { text: "", note: NOTES.noTarget.forms };
+  if (mixedFooting(idx.map((i) => rows[i]!), read)) return { text: "", note: NOTES.noTarget.perYearMixed };
   const made = combine(rule, parsed, out, ctx);
   if ("note" in made) return { text: "", note: made.note };
   const first = parsed[0];
@@ -65,10 +68,20 @@ export function wholeTarget(rule: RuleId, rows: Array<UnitRow | undefined>, out:
   return { text, note: made.how };
 }
 
+/** Some units' targets are per year ("…/năm", ĐVT "…/năm"), others per term: not one footing. */
+function mixedFooting(rows: UnitRow[], read: Map<string, Target>): boolean {
+  const seen = new Map<string, boolean>();
+  for (const r of rows) {
+    const key = `${r.targetText.trim()}|${r.unit}`;
+    if (!seen.has(key)) seen.set(key, perYear(read.get(r.targetText.trim())!, r.unit));
+  }
+  return new Set(seen.values()).size > 1;
+}
+
 /** The target every unit with the row shares, as the first one typed it; undefined when they differ. */
 function sharedText(rows: Array<UnitRow | undefined>, present: number[]): string | undefined {
-  const texts = present.map((i) => rows[i]!.targetText.trim());
-  if (!texts.length || texts[0] === "" || new Set(texts.map(same)).size > 1) return undefined;
+  const texts = new Set(present.map((i) => rows[i]!.targetText.trim()));
+  if (!texts.size || texts.has("") || (texts.size > 1 && new Set([...texts].map(same)).size > 1)) return undefined;
   return rows[present[0]]!.targetText;
 }
 
