@@ -13,6 +13,7 @@ import { draftFromText, type Draft } from "../core/report/draft";
 import { reconcile, type Reconciliation } from "../core/report/reconcile";
 import type { Analysis } from "./analyse";
 import { AppError } from "./errors";
+import { platformTextDecoder } from "../core/text/decoder";
 
 /** The text of a sheet cell as the user typed it (strings only; numbers are formatted by the writer). */
 export function typedCellText(grid: Grid): (address: string) => string | undefined {
@@ -65,7 +66,9 @@ export async function draftFromFile(bytes: Uint8Array | ArrayBuffer, name: strin
   if (/\.(txt|md|text)$/i.test(name)) {
     let text: string;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+      const decoder = platformTextDecoder("utf-8", { fatal: true });
+      if (!decoder) throw new Error("no TextDecoder");
+      text = decoder.decode(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
     } catch {
       throw new AppError("unreadable_draft", `Tệp "${name}" không phải văn bản UTF-8.`);
     }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { importsOf, readSources, violations } from "./import-rules";
+import { ALLOWED, importsOf, readSources, violations } from "./import-rules";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -23,6 +23,31 @@ describe("dependency rule", () => {
       "src/core/model.ts → app",
       "bench/check.ts → cli",
     ]);
+  });
+
+  test("it fails when core or app imports a package, Node's own included, type-only or dynamic", () => {
+    const broken = {
+      ...sources,
+      "src/core/model.ts": sources["src/core/model.ts"] + '\nimport type { Workbook } from "exceljs";\n',
+      "src/core/text/fold.ts": sources["src/core/text/fold.ts"] + '\nconst z = await import("jszip");\n',
+      "src/app/analyse.ts": sources["src/app/analyse.ts"] + '\nimport { readFileSync } from "node:fs";\n',
+    };
+    expect(violations(broken).map((v) => `${v.file} → ${v.to} ${v.imports}`).sort()).toEqual([
+      "src/app/analyse.ts → package node:fs",
+      "src/core/model.ts → package exceljs",
+      "src/core/text/fold.ts → package jszip",
+    ]);
+  });
+
+  test("a folder of src/ with no rule fails until it gets one; text that only looks like an import is no import", () => {
+    const broken = { ...sources, "src/widgets/w.ts": 'export const w = 1;\n', "src/core/sample2.ts": 'export const s = "tăng từ 4 (tỷ đồng) from \\"(tỷ đồng)\\"";\n' };
+    expect(violations(broken).map((v) => `${v.file} → ${v.to}`)).toEqual(["src/widgets/w.ts → unknown"]);
+  });
+
+  test("every folder under src/ is a layer with a rule", () => {
+    const folders = new Set(Object.keys(sources).filter((f) => f.startsWith("src/")).map((f) => f.split("/")[1]));
+    expect([...folders].filter((f) => !(f in ALLOWED))).toEqual([]);
+    expect(folders.size).toBeGreaterThanOrEqual(7);
   });
 
   test("only the pane's composition root imports adapters", () => {

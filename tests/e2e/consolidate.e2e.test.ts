@@ -8,19 +8,15 @@
  * Screenshots go to test-artifacts/.
  */
 import { execSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { REPO_ROOT } from "../support/reference";
+import type { BrowserContext, Page } from "playwright-core";
 import { UNITS, writeUnitWorkbook } from "../support/consolidate-fixtures";
-import { serveStatic, type StaticServer } from "./static-server";
+import { ARTIFACTS, launchOfflineContext, requireBrowserAndBuild, servePage } from "../support/e2e-browser";
+import type { StaticServer } from "./static-server";
 import { installFakeOffice, type FakeExcelLog } from "./fake-office";
-
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const DIST = process.env.TASKPANE_DIST ? path.resolve(process.env.TASKPANE_DIST) : path.join(REPO_ROOT, "dist", "web");
-const ARTIFACTS = path.join(REPO_ROOT, "test-artifacts");
 
 let server: StaticServer;
 let context: BrowserContext;
@@ -29,9 +25,7 @@ let files: string[];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium không có ở ${CHROMIUM}: cài gói "chromium" hoặc đặt CHROMIUM_PATH.`);
-  if (!existsSync(path.join(DIST, "taskpane.html"))) execSync("npx webpack --mode production", { cwd: REPO_ROOT, stdio: "inherit" });
-  mkdirSync(ARTIFACTS, { recursive: true });
+  requireBrowserAndBuild();
   work = mkdtempSync(path.join(os.tmpdir(), "consolidate-e2e-"));
   files = [];
   for (const u of UNITS) {
@@ -45,22 +39,9 @@ beforeAll(async () => {
   const bad = path.join(work, "hong.xlsx");
   writeFileSync(bad, "không phải sổ Excel");
   files.push(bad);
-  server = await serveStatic(DIST);
-  context = await chromium.launchPersistentContext(path.join(work, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    acceptDownloads: true,
-    viewport: { width: 800, height: 900 },
-    locale: "vi-VN",
-    reducedMotion: "reduce",
-  });
+  server = await servePage();
+  ({ context } = await launchOfflineContext(path.join(work, "profile"), { acceptDownloads: true }));
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:") return route.continue();
-    return route.abort();
-  });
 }, 300_000);
 
 afterAll(async () => {

@@ -5,23 +5,19 @@
  * counts; the steps are shown in the live region as they go; a broken file gets its Vietnamese
  * sentence naming it; and a browser without Worker gets the same results on the page.
  */
-import { execSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { REPO_ROOT } from "../support/reference";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser, PAGE_OPTIONS, requireBrowserAndBuild, routeOffline, servePage } from "../support/e2e-browser";
 import { referenceSheetRows, titleRows } from "../support/workbook-fixtures";
 import { writeRealisticWorkbook } from "../support/realistic-workbook";
-import { serveStatic, type StaticServer } from "./static-server";
+import type { StaticServer } from "./static-server";
 import { FileWorkbookPort } from "../../src/adapters/file/file-workbook";
 import { openWorkbook, type OpenedWorkbook } from "../../src/app/open-workbook";
 import { workbookState } from "../../src/taskpane/workbook-state";
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const DIST = process.env.TASKPANE_DIST ? path.resolve(process.env.TASKPANE_DIST) : path.join(REPO_ROOT, "dist", "web");
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 let server: StaticServer;
 let browser: Browser;
@@ -41,11 +37,8 @@ function recordLiveRegion(): void {
 }
 
 async function newPage(opts: { noWorker?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, locale: "vi-VN", reducedMotion: "reduce" });
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:" ? route.continue() : route.abort();
-  });
+  const context = await browser.newContext(PAGE_OPTIONS);
+  await routeOffline(context);
   await context.addInitScript(recordLiveRegion);
   if (opts.noWorker) await context.addInitScript(() => delete (window as { Worker?: unknown }).Worker);
   const page = await context.newPage();
@@ -82,8 +75,7 @@ async function expectResults(page: Page, o: OpenedWorkbook): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium không có ở ${CHROMIUM}: cài gói "chromium" hoặc đặt CHROMIUM_PATH.`);
-  if (!existsSync(path.join(DIST, "taskpane.html"))) execSync("npx webpack --mode production", { cwd: REPO_ROOT, stdio: "inherit" });
+  requireBrowserAndBuild();
   work = mkdtempSync(path.join(os.tmpdir(), "file-worker-e2e-"));
   // the reference appendix after a title block, as offices keep it
   reference = path.join(work, "bao-loc-2023.xlsx");
@@ -99,8 +91,8 @@ beforeAll(async () => {
   await writeRealisticWorkbook(large, 3000);
   bad = path.join(work, "hong.xlsx");
   writeFileSync(bad, "không phải sổ Excel");
-  server = await serveStatic(DIST);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  server = await servePage();
+  browser = await launchBrowser();
 }, 300_000);
 
 afterAll(async () => {

@@ -10,22 +10,18 @@
  * - a webview too old for the pane's syntax (as IE11) gets a Vietnamese message, not a blank pane;
  * - taskpane.js and its chunks are no newer than the syntax the page's probe checks (webpack.config.js).
  */
-import { execSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as acorn from "acorn";
-import { chromium, type BrowserContext, type Page, type Route } from "playwright-core";
-import { REPO_ROOT } from "../support/reference";
-import { serveStatic, type StaticServer } from "./static-server";
+import type { BrowserContext, Page, Route } from "playwright-core";
+import { ARTIFACTS, DIST, launchOfflineContext, requireBrowserAndBuild, servePage } from "../support/e2e-browser";
+import type { StaticServer } from "./static-server";
 import { installFakeOffice } from "./fake-office";
 import { FUNCTIONS } from "../../src/core/evaluation/nq-functions";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { TASKPANE_ES, SYNTAX_PROBES } = require("../../webpack.config.js") as { TASKPANE_ES: number; SYNTAX_PROBES: Record<number, string> };
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const DIST = process.env.TASKPANE_DIST ? path.resolve(process.env.TASKPANE_DIST) : path.join(REPO_ROOT, "dist", "web");
-const ARTIFACTS = path.join(REPO_ROOT, "test-artifacts");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** The query Excel on Windows adds to the add-in's page. */
 const HOST_INFO = "?_host_Info=Excel$Win32$16.01$vi-VN$$$$0";
@@ -56,25 +52,19 @@ async function newPage(): Promise<Page> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium không có ở ${CHROMIUM}: cài gói Debian "chromium" hoặc đặt CHROMIUM_PATH. Bài kiểm tra trình duyệt không được bỏ qua.`);
-  if (!existsSync(path.join(DIST, "taskpane.html"))) execSync("npx webpack --mode production", { cwd: REPO_ROOT, stdio: "inherit" });
-  mkdirSync(ARTIFACTS, { recursive: true });
+  requireBrowserAndBuild();
   work = mkdtempSync(path.join(os.tmpdir(), "office-load-e2e-"));
-  server = await serveStatic(DIST);
-  context = await chromium.launchPersistentContext(path.join(work, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 360, height: 700 },
-    locale: "vi-VN",
-  });
+  server = await servePage();
   // nothing leaves the machine; office.js is answered as each test says
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.href === OFFICE_JS) return officeJs(route);
-    if (url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:") return route.continue();
-    return route.abort();
-  });
+  ({ context } = await launchOfflineContext(path.join(work, "profile"), {
+    viewport: { width: 360, height: 700 },
+    reducedMotion: "no-preference",
+    own: (route, url) => {
+      if (url.href !== OFFICE_JS) return false;
+      void officeJs(route);
+      return true;
+    },
+  }));
 }, 300_000);
 
 afterAll(async () => {

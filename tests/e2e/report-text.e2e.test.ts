@@ -1,22 +1,17 @@
 /**
- * Steps 5 "Viết đoạn văn" and 6 "Đối chiếu báo cáo" of the built task pane (dist/web) in headless
+ * The jobs "Văn bản báo cáo" and "Soát dự thảo" of the built task pane (dist/web) in headless
  * Chromium, standalone (no Excel): open the reference workbook, read the section, download its
  * .docx, pick the reference report as a .docx and see its disagreements; a finding selects its cell.
  */
-import { execSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { REPO_ROOT } from "../support/reference";
+import type { BrowserContext, Page } from "playwright-core";
 import { referenceSheetRows, workbookBytes } from "../support/workbook-fixtures";
 import { docxFromReportText } from "../support/draft-docx";
-import { serveStatic, type StaticServer } from "./static-server";
-
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const DIST = process.env.TASKPANE_DIST ? path.resolve(process.env.TASKPANE_DIST) : path.join(REPO_ROOT, "dist", "web");
-const ARTIFACTS = path.join(REPO_ROOT, "test-artifacts");
+import { ARTIFACTS, launchOfflineContext, requireBrowserAndBuild, servePage } from "../support/e2e-browser";
+import type { StaticServer } from "./static-server";
 
 let server: StaticServer;
 let context: BrowserContext;
@@ -25,26 +20,12 @@ let work: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium không có ở ${CHROMIUM}: cài gói "chromium" hoặc đặt CHROMIUM_PATH.`);
-  if (!existsSync(path.join(DIST, "taskpane.html"))) execSync("npx webpack --mode production", { cwd: REPO_ROOT, stdio: "inherit" });
-  mkdirSync(ARTIFACTS, { recursive: true });
+  requireBrowserAndBuild();
   work = mkdtempSync(path.join(os.tmpdir(), "report-e2e-"));
   writeFileSync(path.join(work, "bao-loc.xlsx"), await workbookBytes([{ name: "Phụ lục 1", rows: referenceSheetRows() }]));
   writeFileSync(path.join(work, "bao-cao.docx"), await docxFromReportText());
-  server = await serveStatic(DIST);
-  context = await chromium.launchPersistentContext(path.join(work, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    acceptDownloads: true,
-    viewport: { width: 800, height: 900 },
-    locale: "vi-VN",
-  });
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:" ? route.continue() : route.abort();
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  server = await servePage();
+  ({ context, page } = await launchOfflineContext(path.join(work, "profile"), { acceptDownloads: true }));
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   await page.goto(`${server.url}/taskpane.html`);
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Mở tệp Excel" }).click()]);

@@ -3,6 +3,7 @@
  * words; outputs copy the text as typed. Pure, no I/O.
  */
 import { normalizeText } from "./normalize";
+import { platformTextDecoder } from "./decoder";
 
 /** Precomposed Latin letters (Vietnamese and others) → base letter, built once. */
 const FOLD_MAP: Map<string, string> = (() => {
@@ -63,8 +64,7 @@ const FOLD_CODES_MIN = 32;
 const FOLD_CODES_MAX = 4096;
 const FOLD_BUFFER = new Uint16Array(FOLD_CODES_MAX);
 /** Decodes the buffer without copying it into arguments first (where the platform stores UTF-16 little-endian, as all do). */
-const FOLD_DECODER =
-  typeof TextDecoder === "function" && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder("utf-16le", { ignoreBOM: true }) : null;
+const FOLD_DECODER = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? platformTextDecoder("utf-16le", { ignoreBOM: true }) : null;
 
 /**
  * foldText of normalised text whose characters each fold to one UTF-16 unit (foldCode): every
