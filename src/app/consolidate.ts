@@ -53,8 +53,8 @@ export async function readUnit(src: UnitSource, vocabulary?: Vocabulary, memo?: 
   const fallback = unitNameFromFile(src.file);
   try {
     const source = await src.open();
-    // figures only: no findings, no copy of the cells as typed (the extract keeps neither)
-    const a = await requireTable(source, { vocabulary, checks: false, texts: false });
+    // figures only: no findings, no copy of the cells as typed, no cell addresses (the extract keeps none of them)
+    const a = await requireTable(source, { vocabulary, checks: false, texts: false, addresses: false });
     const unit = a.info?.unit?.trim() || fallback;
     return { input: extractUnit(unit, src.file, a.table, a.grid, memo), info: a.info };
   } catch (e) {

@@ -7,7 +7,7 @@
 import { useState } from "react";
 import type { SheetSource } from "../../../app/analyse";
 import { consolidateUnits, reconsolidate, type ConsolidateRun } from "../../../app/consolidate";
-import { XLSX_MIME, type WorkbookPort } from "../../../app/port";
+import { XLSX_MIME, type NewSheet, type WorkbookPort } from "../../../app/port";
 import type { Consolidation, RuleRequest } from "../../../core/consolidate/consolidate";
 import { PANE_SHEETS } from "../../../core/consolidate/rules";
 import { paneSheets } from "../../../core/consolidate/sheets";
@@ -40,6 +40,19 @@ export interface Consolidating {
   applyRules(): void;
   write(): void;
   download(): void;
+}
+
+/** The three result sheets as new sheets of the open workbook (never over existing ones). */
+function newSheets(c: Consolidation): NewSheet[] {
+  return paneSheets(c, PANE_SHEETS).map((s) => ({
+    baseName: s.baseName,
+    values: s.values,
+    merges: s.merges,
+    headerRows: s.headerRows,
+    boldRows: s.groupRows,
+    widths: s.widths,
+    textColumns: s.textColumns,
+  }));
 }
 
 export function safeFileName(s: string): string {
@@ -82,16 +95,7 @@ export function useConsolidation(p: ConsolidateViewProps): Consolidating {
   const write = () =>
     void work.run("Đang ghi các trang mới…", "ghi kết quả tổng hợp vào sổ", async () => {
       if (!result || !p.port?.writeNewSheets) return;
-      const sheets = paneSheets(result.consolidation, PANE_SHEETS).map((s) => ({
-        baseName: s.baseName,
-        values: s.values,
-        merges: s.merges,
-        headerRows: s.headerRows,
-        boldRows: s.groupRows,
-        widths: s.widths,
-        textColumns: s.textColumns,
-      }));
-      setWritten(await p.port.writeNewSheets(sheets));
+      setWritten(await p.port.writeNewSheets(newSheets(result.consolidation)));
     });
 
   const download = () =>
