@@ -105,7 +105,8 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
     table,
     recognised: result.recognised,
     findings,
-    counts: countStatuses(table, { vocabulary }),
+    // no counts where nothing is checked either (consolidation reduces the table to figures)
+    counts: opts.checks === false ? none.counts : countStatuses(table, { vocabulary }),
     areas: opts.checks === false ? [] : countByArea(table),
     indicators,
     groups,

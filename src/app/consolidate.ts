@@ -71,7 +71,7 @@ export interface ConsolidateRun {
 }
 
 /** The message of a run stopped by its caller, with the count read. */
-export function cancelledError(done: number, total: number): AppError {
+function cancelledError(done: number, total: number): AppError {
   return new AppError("cancelled", `Đã dừng tổng hợp theo yêu cầu sau khi đọc ${done}/${total} tệp; chưa tạo kết quả nào.`);
 }
 

@@ -26,7 +26,7 @@ export const { summary, usage } = COMMAND_TEXTS["tong-hop"];
 const INPUT_EXT = /\.(xlsx|xlsm|ods)$/i;
 
 /** The files to consolidate: files as given, folders expanded to their .xlsx/.ods files (sorted). */
-export function listInputs(args: string[], output?: string): string[] {
+function listInputs(args: string[], output?: string): string[] {
   const out: string[] = [];
   const outAbs = output ? path.resolve(output) : undefined;
   for (const a of args) {
@@ -51,7 +51,7 @@ export function listInputs(args: string[], output?: string): string[] {
 }
 
 /** Every value of a flag that may be given several times (`--cach a --cach b`), and the arguments without it. */
-export function takeRepeated(argv: string[], name: string): { values: string[]; rest: string[] } {
+function takeRepeated(argv: string[], name: string): { values: string[]; rest: string[] } {
   const values: string[] = [];
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -69,7 +69,7 @@ export function takeRepeated(argv: string[], name: string): { values: string[]; 
  * The rules given with --cach: "TT hoặc tên=cách" ("2.1=Bình quân gia quyền theo Số hộ"), or a
  * table whose "Cách tổng hợp" column holds them (the consolidated file itself, edited).
  */
-export async function ruleRequests(values: string[]): Promise<RuleRequest[]> {
+async function ruleRequests(values: string[]): Promise<RuleRequest[]> {
   const out: RuleRequest[] = [];
   for (const v of values) {
     if (INPUT_EXT.test(v.trim())) {

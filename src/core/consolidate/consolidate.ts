@@ -125,7 +125,7 @@ function sentences(parts: Array<string | undefined>): string {
 }
 
 /** Unit names made unique: "Xã A", "Xã A (2)". */
-export function uniqueUnitNames(names: string[]): string[] {
+function uniqueUnitNames(names: string[]): string[] {
   const seen = new Map<string, number>();
   return names.map((n) => {
     const k = foldText(n);
@@ -272,11 +272,10 @@ function judge(m: Master, target: string, out: RuleOutput, vocabulary: Vocabular
   return { status: e.status, label: statusLabel(e.status, { vocabulary }), why: why || undefined };
 }
 
+/** A unit without the row. */
+const NO_ROW: UnitCell = Object.freeze({ value: null, raw: "", reason: "no_row" as const });
+
+/** Each unit's cell: its own row (a UnitRow is a UnitCell: no copy), or why there is none. */
 function unitCells(m: Master, run: Run): Array<UnitCell | null> {
-  return run.inputs.map((u, i) => {
-    if (isFailure(u)) return null;
-    const r = m.rows[i];
-    if (!r) return { value: null, raw: "", reason: "no_row" };
-    return { value: r.value, raw: r.raw, status: r.status, statusLabel: r.statusLabel, reason: r.reason };
-  });
+  return run.inputs.map((u, i) => (isFailure(u) ? null : (m.rows[i] ?? NO_ROW)));
 }

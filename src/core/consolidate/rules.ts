@@ -112,7 +112,7 @@ export type NeedsReason = "rate_without_weight" | "growth_without_levels" | "unk
  * The message that asks for the rules, once, grouped by reason (data, shared by the CLI and the
  * pane): each group says what is missing and what to write in "Cách tổng hợp".
  */
-export const NEEDS_RULE_GROUPS: Record<NeedsReason, { title: string; write: string }> = {
+const NEEDS_RULE_GROUPS: Record<NeedsReason, { title: string; write: string }> = {
   rate_without_weight: {
     title: "Tỷ lệ, chỉ số không có trọng số (không lấy trung bình các tỷ lệ)",
     write: "“Bình quân gia quyền theo <chỉ tiêu gốc>”, ví dụ theo Dân số, theo Số hộ, hoặc cột “Trọng số” của bảng",
@@ -131,7 +131,7 @@ function ruleChoicesText(): string {
 }
 
 /** Where a rule is given, once per indicator: how each front end says it. */
-export const HOW_TO_GIVE_RULES = {
+const HOW_TO_GIVE_RULES = {
   cli: 'Ghi một lần cho mỗi chỉ tiêu, bằng một trong ba cách: cột “Cách tổng hợp” trong tệp của một đơn vị bất kỳ; cột đó trong tệp tổng hợp này rồi chạy lại với --cach TỆP-TỔNG-HỢP.xlsx; hoặc --cach "TT=cách", ví dụ --cach "2.1=Bình quân gia quyền theo Số hộ".',
   pane: "Chọn cách tổng hợp cho từng chỉ tiêu ở danh sách dưới đây rồi bấm “Tổng hợp lại” (không phải đọc lại các tệp), hoặc ghi cột “Cách tổng hợp” trong tệp của một đơn vị.",
 } as const;

@@ -22,7 +22,7 @@ export interface ConsolidateViewProps {
 }
 
 /** Where a rule chosen in the pane is said to come from (the table's Ghi chú). */
-export const PANE_RULE_SOURCE = "ngăn tác vụ";
+const PANE_RULE_SOURCE = "ngăn tác vụ";
 
 export interface Consolidating {
   work: Work;
@@ -55,7 +55,7 @@ function newSheets(c: Consolidation): NewSheet[] {
   }));
 }
 
-export function safeFileName(s: string): string {
+function safeFileName(s: string): string {
   return s.replace(/[\\/:*?"<>|]+/g, " ").trim() || "tong-hop";
 }
 
