@@ -63,6 +63,7 @@ export const SUM_UNITS: string[] = [
   "truong", "lop", "phong hoc", "tram", "co so", "benh vien", "giuong", "giuong benh", "bac si",
   "doanh nghiep", "hop tac xa", "to hop tac", "chi bo", "dang bo", "to chuc", "co so dang",
   "cong trinh", "du an", "cai", "chiec", "con", "lan", "vu", "nha", "can", "so", "diem", "lang", "thiet che", "cho", "san pham",
+  "nghin nguoi", "nghin ho", "nghin ty dong", "luot", "luot nguoi", "thue bao", "tre", "benh nhan", "giao vien", "cau", "kwh", "mw",
 ];
 
 /** Denominators of per-capita units ("USD/người", "bác sĩ/1 vạn dân"): a rate, weighted, never added. */
@@ -141,17 +142,29 @@ export function indicatorRef(tt: string, name: string): string {
   return `${tt ? `${tt} ` : ""}${name}`;
 }
 
-/** The one grouped message: a line saying how many and how to give them, then one line per reason listing the indicators. */
-export function needsRuleLines(items: Array<{ tt: string; name: string; needs: NeedsReason }>, surface: keyof typeof HOW_TO_GIVE_RULES): string[] {
-  if (!items.length) return [];
-  const lines = [`${items.length} chỉ tiêu cần chọn cách tổng hợp. ${HOW_TO_GIVE_RULES[surface]}`];
+/** The one message asking for rules: its title, how to give them, and one line per reason listing the indicators. */
+export interface NeedsRuleMessage {
+  title: string;
+  how: string;
+  groups: string[];
+}
+
+export function needsRuleMessage(items: Array<{ tt: string; name: string; needs: NeedsReason }>, surface: keyof typeof HOW_TO_GIVE_RULES): NeedsRuleMessage | null {
+  if (!items.length) return null;
+  const groups: string[] = [];
   for (const reason of Object.keys(NEEDS_RULE_GROUPS) as NeedsReason[]) {
     const list = items.filter((i) => i.needs === reason);
     if (!list.length) continue;
     const g = NEEDS_RULE_GROUPS[reason];
-    lines.push(`- ${g.title}, ghi ${g.write} — ${list.length} chỉ tiêu: ${list.map((i) => indicatorRef(i.tt, i.name)).join("; ")}.`);
+    groups.push(`${g.title}, ghi ${g.write} — ${list.length} chỉ tiêu: ${list.map((i) => indicatorRef(i.tt, i.name)).join("; ")}.`);
   }
-  return lines;
+  return { title: `${items.length} chỉ tiêu cần chọn cách tổng hợp`, how: HOW_TO_GIVE_RULES[surface], groups };
+}
+
+/** The message as lines of text (the CLI): "N chỉ tiêu cần chọn cách tổng hợp. <how>", then "- <group>" each. */
+export function needsRuleLines(items: Array<{ tt: string; name: string; needs: NeedsReason }>, surface: keyof typeof HOW_TO_GIVE_RULES): string[] {
+  const m = needsRuleMessage(items, surface);
+  return m ? [`${m.title}. ${m.how}`, ...m.groups.map((g) => `- ${g}`)] : [];
 }
 
 /** Notes written beside a consolidated indicator (Ghi chú, the pane, the CLI): short, one sentence each. */

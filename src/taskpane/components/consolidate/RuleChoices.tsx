@@ -8,7 +8,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Sele
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import type { ConsolidatedIndicator } from "../../../core/consolidate/consolidate";
 import { parseRuleText } from "../../../core/consolidate/rule-choice";
-import { indicatorRef, needsRuleLines, RULE_CHOICES, RULES, type RuleId } from "../../../core/consolidate/rules";
+import { indicatorRef, needsRuleMessage, RULE_CHOICES, RULES, type RuleId } from "../../../core/consolidate/rules";
 import type { Consolidating } from "./use-consolidation";
 import { useConsolidateStyles } from "./consolidate-styles";
 
@@ -17,19 +17,19 @@ const WITH_BASE: RuleId[] = ["weighted_mean", "growth"];
 export function RuleChoices({ s, needs }: { s: Consolidating; needs: ConsolidatedIndicator[] }): JSX.Element | null {
   const styles = useConsolidateStyles();
   if (!needs.length) return null;
-  const [head, ...groups] = needsRuleLines(
+  const message = needsRuleMessage(
     needs.map((r) => ({ tt: r.tt, name: r.nameText ?? r.name, needs: r.needs ?? "unknown_unit" })),
     "pane",
-  );
+  )!;
   const chosen = needs.filter((r) => s.rules[r.key]?.trim()).length;
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody className={styles.stack}>
-        <MessageBarTitle>{head.split(". ")[0]}</MessageBarTitle>
-        <span>{head.slice(head.indexOf(". ") + 2)}</span>
+        <MessageBarTitle>{message.title}</MessageBarTitle>
+        <span>{message.how}</span>
         <ul className={styles.list}>
-          {groups.map((g) => (
-            <li key={g}>{g.replace(/^- /, "")}</li>
+          {message.groups.map((g) => (
+            <li key={g}>{g}</li>
           ))}
         </ul>
         {needs.map((r) => (
