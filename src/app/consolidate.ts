@@ -13,6 +13,7 @@ import { consolidate, type Consolidation, type RuleRequest } from "../core/conso
 import { extractMemo, extractUnit, isFailure, type ExtractMemo, type UnitInput } from "../core/consolidate/extract";
 import type { Vocabulary } from "../core/evaluation/evaluate";
 import type { ReportInfo } from "../core/model";
+import { withTextMemo } from "../core/text/memo";
 
 /** One unit's workbook: its file name and how to open it (opened only when its turn comes). */
 export interface UnitSource {
@@ -81,13 +82,16 @@ export async function consolidateUnits(sources: UnitSource[], opts: ConsolidateR
   const inputs: UnitInput[] = [];
   const memo = extractMemo();
   let info: ReportInfo | undefined;
-  for (let i = 0; i < sources.length; i++) {
-    if (opts.signal?.aborted) throw cancelledError(i, sources.length);
-    const r = await readUnit(sources[i], opts.vocabulary, memo);
-    inputs.push(r.input);
-    if (!info && r.info && !isFailure(r.input)) info = r.info;
-    opts.onProgress?.(i + 1, sources.length, sources[i].file);
-  }
+  // the units share a template: each distinct text is folded once for all of them (core/text/memo.ts)
+  await withTextMemo(async () => {
+    for (let i = 0; i < sources.length; i++) {
+      if (opts.signal?.aborted) throw cancelledError(i, sources.length);
+      const r = await readUnit(sources[i], opts.vocabulary, memo);
+      inputs.push(r.input);
+      if (!info && r.info && !isFailure(r.input)) info = r.info;
+      opts.onProgress?.(i + 1, sources.length, sources[i].file);
+    }
+  });
   if (opts.signal?.aborted) throw cancelledError(sources.length, sources.length);
   if (inputs.every(isFailure)) {
     const list = inputs.map((u) => `- ${u.file}: ${isFailure(u) ? u.error : ""}`).join("\n");
