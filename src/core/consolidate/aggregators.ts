@@ -51,6 +51,8 @@ export interface RuleInput {
   withValue: number[];
   choice: RuleChoice;
   termStart?: number;
+  /** every year column of the units' tables, in order */
+  years: number[];
 }
 
 /** What a rule's computation gives. */
@@ -89,11 +91,10 @@ function empty(x: RuleInput): RuleOutput {
 }
 
 /** Years (and the baseline) aggregated over `idx` when every one of them has it. */
-function aggregateYears(out: RuleOutput, agg: Aggregator, rows: Array<UnitRow | undefined>, idx: number[], weights?: number[]): void {
+function aggregateYears(out: RuleOutput, agg: Aggregator, x: RuleInput, idx: number[], weights?: number[]): void {
   if (!idx.length) return;
-  const ys = new Set<number>();
-  for (const i of idx) for (const y in rows[i]!.years) ys.add(Number(y));
-  for (const y of ys) {
+  const rows = x.rows;
+  for (const y of x.years) {
     if (!idx.every((i) => rows[i]!.years[y] !== undefined)) continue;
     const v = agg.combine(
       idx.map((i) => rows[i]!.years[y]),
@@ -124,7 +125,7 @@ function simple(rule: SimpleRule) {
     out.note = unitsDiffer(x.rows, x.withValue);
     if (out.note || !x.withValue.length) return out;
     out.value = agg.combine(x.withValue.map((i) => x.rows[i]!.value!));
-    aggregateYears(out, agg, x.rows, x.withValue);
+    aggregateYears(out, agg, x, x.withValue);
     if (rule === "sum" && out.value !== null) {
       const p = sumOverPeriod(x.withValue.map((i) => x.rows[i]!), out.value);
       if (p.kind === "same") out.display = out.resultText = p.text;
@@ -153,7 +154,7 @@ function weightedMean(x: RuleInput): RuleOutput {
     out.weights,
   );
   out.plainMean = round(total(ok.map((i) => x.rows[i]!.value!)) / ok.length, 2);
-  aggregateYears(out, AGGREGATORS.weighted_mean, x.rows, ok, out.weights);
+  aggregateYears(out, AGGREGATORS.weighted_mean, x, ok, out.weights);
   return out;
 }
 
@@ -168,15 +169,13 @@ function growth(x: RuleInput): RuleOutput {
   const levelRows = x.choice.baseMaster ? x.choice.baseMaster.rows : own ? x.rows : [];
   const idx = x.readable.filter((i) => {
     const r = levelRows[i];
-    return x.rows[i] !== undefined && r !== undefined && r.baseline !== null && r.baseline > 0 && Object.keys(r.years).length > 0;
+    return x.rows[i] !== undefined && r !== undefined && r.baseline !== null && r.baseline > 0 && x.years.some((y) => r.years[y] !== undefined);
   });
   if (!idx.length) return { ...out, needs: "growth_without_levels" };
   for (const i of x.readable) if (!idx.includes(i) && x.rows[i]) out.owed.set(i, "no_levels");
   for (const i of idx) out.owed.delete(i);
   const years: Record<number, number> = {};
-  const ys = new Set<number>();
-  for (const i of idx) for (const y in levelRows[i]!.years) ys.add(Number(y));
-  for (const y of [...ys].sort()) if (idx.every((i) => levelRows[i]!.years[y] !== undefined)) years[y] = round(total(idx.map((i) => levelRows[i]!.years[y])), 6);
+  for (const y of x.years) if (idx.every((i) => levelRows[i]!.years[y] !== undefined)) years[y] = round(total(idx.map((i) => levelRows[i]!.years[y])), 6);
   const baseline = round(total(idx.map((i) => levelRows[i]!.baseline!)), 6);
   const c = computeActual("average_growth", years, { baseline, unit: "", baselineYear: x.termStart });
   out.value = c ? round(c.value, 2) : null;

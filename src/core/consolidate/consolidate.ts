@@ -144,6 +144,8 @@ interface Run {
   chosen: Map<Master, { text: string; from: string }>;
   termStart?: number;
   termYears?: number;
+  /** every year column of the units' tables, in order */
+  years: number[];
   vocabulary: Vocabulary;
   missing: MissingItem[];
 }
@@ -157,7 +159,18 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
   const termStart = extracts.find((u) => u.termStart !== undefined)?.termStart;
   const termEnd = extracts.find((u) => u.termStart === termStart && u.termEnd !== undefined)?.termEnd;
   const { chosen, unknown } = resolveRules(masters, opts.rules ?? []);
-  const run: Run = { inputs, units, readable, masters, chosen, termStart, termYears: termStart && termEnd ? termEnd - termStart : undefined, vocabulary: opts.vocabulary ?? "dat", missing: [] };
+  const run: Run = {
+    inputs,
+    units,
+    readable,
+    masters,
+    chosen,
+    termStart,
+    termYears: termStart && termEnd ? termEnd - termStart : undefined,
+    years: yearColumns(extracts),
+    vocabulary: opts.vocabulary ?? "dat",
+    missing: [],
+  };
   const rows: ConsolidatedRow[] = masters.map((m) =>
     m.group ? { type: "group", key: m.key, tt: m.first.tt, name: m.first.name, nameText: m.first.nameText, level: m.first.level } : consolidateIndicator(m, run),
   );
@@ -181,6 +194,16 @@ export function consolidate(inputs: UnitInput[], opts: ConsolidateOptions = {}):
   };
 }
 
+/** Every year column of the units' tables, in order (a unit built by hand without them: the years its rows hold). */
+function yearColumns(extracts: UnitExtract[]): number[] {
+  const ys = new Set<number>();
+  for (const u of extracts) {
+    if (u.years) for (const y of u.years) ys.add(y);
+    else for (const r of u.rows) for (const y in r.years) ys.add(Number(y));
+  }
+  return [...ys].sort((a, b) => a - b);
+}
+
 /** The rules requested, by indicator (a later request for the same one wins); those naming no indicator. */
 function resolveRules(masters: Master[], requests: RuleRequest[]): { chosen: Run["chosen"]; unknown: RuleRequest[] } {
   const chosen: Run["chosen"] = new Map();
@@ -198,7 +221,7 @@ function consolidateIndicator(m: Master, run: Run): ConsolidatedIndicator {
   const present = run.readable.filter((i) => m.rows[i]);
   const withValue = present.filter((i) => m.rows[i]!.value !== null);
   let choice = chooseRule(m, { masters: run.masters, present, chosen: run.chosen.get(m) });
-  let out = RULE_COMPUTATIONS[choice.rule]({ rows: m.rows, readable: run.readable, withValue, choice, termStart: run.termStart });
+  let out = RULE_COMPUTATIONS[choice.rule]({ rows: m.rows, readable: run.readable, withValue, choice, termStart: run.termStart, years: run.years });
   if (out.needs) choice = { ...choice, rule: "needs_rule", needs: out.needs, base: undefined };
   const same = choice.rule === "needs_rule" ? sameFigure(m, withValue, choice, out, run.inputs.length) : undefined;
   if (same) [choice, out] = same;

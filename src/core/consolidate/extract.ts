@@ -56,6 +56,8 @@ export interface UnitExtract {
   unit: string;
   file: string;
   rows: UnitRow[];
+  /** the table's year columns */
+  years?: number[];
   termStart?: number;
   termEnd?: number;
 }
@@ -80,13 +82,26 @@ export function matchName(name: string): string {
   return foldText(name).replace(NOT_NAME_CHARS, " ").trim();
 }
 
-/** Work shared by the units of one consolidation: the match form of each folded name, made once. */
+/**
+ * Work shared by the units of one consolidation: the match form of each folded name, and each row
+ * key, made once (the same string for every unit, so matching them hashes nothing new).
+ */
 export interface ExtractMemo {
   names: Map<string, string>;
+  keys: Map<string, Map<string, string>>;
 }
 
 export function extractMemo(): ExtractMemo {
-  return { names: new Map() };
+  return { names: new Map(), keys: new Map() };
+}
+
+/** `${scope}${folded}`, the same string for every unit that has it. */
+function keyOf(scope: string, folded: string, memo: ExtractMemo): string {
+  let byScope = memo.keys.get(folded);
+  if (!byScope) memo.keys.set(folded, (byScope = new Map()));
+  let k = byScope.get(scope);
+  if (k === undefined) byScope.set(scope, (k = scope + folded));
+  return k;
 }
 
 function matchFolded(folded: string, memo: ExtractMemo): string {
@@ -159,18 +174,16 @@ export function extractUnit(unit: string, file: string, table: IndicatorTable, g
   for (let ri = 0; ri < table.rows.length; ri++) {
     const r = table.rows[ri];
     const folded = r.type === "indicator" ? matchFolded(foldedNameAt(table, ri), memo) : matchName(r.name);
-    let key: string;
-    if (r.tt) {
-      key = `${r.tt}|${folded}`;
-      lastTt = r.tt;
-    } else key = `${lastTt}>${folded}`;
+    if (r.tt) lastTt = r.tt;
+    const scope = r.tt ? `${r.type === "group" ? "g:" : ""}${r.tt}|` : `${r.type === "group" ? "g:" : ""}${lastTt}>`;
+    const key = keyOf(scope, folded, memo);
     if (r.type === "group") {
-      rows.push({ key: `g:${key}`, folded, group: true, tt: r.tt, name: r.name, nameText: r.nameText, level: r.level, unit: "", kind: "level", targetText: "", raw: "", value: null, years: {}, baseline: null, weight: null });
+      rows.push({ key, folded, group: true, tt: r.tt, name: r.name, nameText: r.nameText, level: r.level, unit: "", kind: "level", targetText: "", raw: "", value: null, years: {}, baseline: null, weight: null });
       continue;
     }
     rows.push(indicatorRow(r, key, folded, table.years, extra));
   }
-  return { unit, file, rows, termStart: table.info?.termStart, termEnd: table.info?.termEnd };
+  return { unit, file, rows, years: table.years, termStart: table.info?.termStart, termEnd: table.info?.termEnd };
 }
 
 const NO_YEARS: Record<number, number> = Object.freeze({}) as Record<number, number>;

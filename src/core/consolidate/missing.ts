@@ -28,12 +28,13 @@ export function unreadableItem(unit: string, f: UnitFailure): MissingItem {
 /** Grouped by lead unit (those without a lead last), then by unit, otherwise in the order found. */
 export function sortMissing(items: MissingItem[], units: string[]): MissingItem[] {
   const order = new Map(units.map((u, i) => [u, i]));
+  const vi = new Intl.Collator("vi");
   return items
     .map((x, i) => ({ x, i }))
     .sort((a, b) => {
       const la = a.x.lead ?? "\uffff";
       const lb = b.x.lead ?? "\uffff";
-      if (la !== lb) return la.localeCompare(lb, "vi");
+      if (la !== lb) return vi.compare(la, lb);
       return order.get(a.x.unit)! - order.get(b.x.unit)! || a.i - b.i;
     })
     .map((s) => s.x);
