@@ -1,6 +1,7 @@
 /* eslint-disable no-undef */
 // Builds the add-in into dist/web: task pane (React), custom functions (shared runtime), ribbon
-// commands, functions.json (from the JSDoc of src/functions/functions.ts) and manifest.xml.
+// commands, functions.json (from the JSDoc of src/functions/functions.ts) and both manifests
+// (manifest.xml, manifest.json and its app package, from manifest/addin.cjs).
 //
 // Where it runs (see docs/trien-khai.md and the support matrix in README.md):
 // - functions.js and commands.js are ES5: on Windows without WebView2, an add-in with <Runtimes>
@@ -12,48 +13,50 @@
 //   (src/taskpane/taskpane.html) tries that syntax first and, where it fails, shows a Vietnamese
 //   message instead of a blank pane, without loading taskpane.js;
 // - the base URL comes from one setting: ADDIN_URL for `npm run build` (production), written into
-//   every URL of dist/web/manifest.xml; https://localhost:3000/ only in the dev build.
+//   every URL of dist/web/manifest.xml and manifest.json; https://localhost:3000/ only in the dev build.
 // HTTPS dev certificates are only loaded for `webpack serve` (npm run dev-server).
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
-/** The address manifest.xml (the template) is written with; the dev server serves it. */
-const DEV_URL = "https://localhost:3000/";
+const addin = require("./manifest/addin.cjs");
+const { DEV_URL, addinBaseUrl, renderXml, renderJson } = require("./manifest/render.cjs");
 /** The ECMAScript version taskpane.js may use: the bootstrap's probe needs exactly this syntax. */
 const TASKPANE_ES = 2020;
 /** Files that must run in Internet Explorer 11 (the shared runtime without WebView2). */
 const ES5_ASSETS = ["functions.js", "commands.js"];
 
 /**
- * The deployed base URL from ADDIN_URL: https only, no query or fragment, ending with "/".
- * Throws a Vietnamese message naming the setting and what to do.
+ * Both manifests from manifest/addin.cjs on the base URL: manifest.xml, manifest.json and the app
+ * package chi-tieu-nghi-quyet.zip (manifest.json with its two icons) that the Microsoft 365 admin
+ * centre and sideloading take. Runs after functions.json exists: the unified manifest lists the
+ * functions inline (as Microsoft's conversion guide asks) and by metadataUrl.
  */
-function addinBaseUrl(value) {
-  const raw = String(value || "").trim();
-  let u;
-  try {
-    u = new URL(raw);
-  } catch {
-    throw new Error(`ADDIN_URL="${raw}" không phải là một địa chỉ web. Ví dụ: ADDIN_URL=https://phanmem.tinhuy.vn/chi-tieu/ npm run build`);
+class ManifestsPlugin {
+  constructor(base) {
+    this.base = base;
   }
-  if (u.protocol !== "https:") throw new Error(`ADDIN_URL="${raw}" phải bắt đầu bằng https:// (Office chỉ nạp phần bổ trợ qua HTTPS).`);
-  if (u.search || u.hash) throw new Error(`ADDIN_URL="${raw}" không được có "?" hay "#": chỉ ghi thư mục chứa taskpane.html.`);
-  if (/^(localhost|127\.|\[::1\])/i.test(u.hostname)) throw new Error(`ADDIN_URL="${raw}" trỏ vào máy này (localhost): máy khác trong cơ quan không mở được. Ghi địa chỉ máy chủ web của cơ quan.`);
-  return u.href.endsWith("/") ? u.href : `${u.href}/`;
-}
-
-/**
- * manifest.xml with every add-in URL moved from DEV_URL to `base` (SourceLocation, icons,
- * SupportUrl, AppDomain, the functions' script and metadata, the learn-more link).
- */
-function renderManifest(xml, base) {
-  const origin = new URL(base).origin;
-  return String(xml)
-    .split(DEV_URL)
-    .join(base)
-    .replace(/<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`);
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("ManifestsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tapPromise({ name: "ManifestsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, async () => {
+        const fs = require("fs");
+        const JSZip = require("jszip");
+        const metadata = JSON.parse(compilation.getAsset("functions.json").source.source().toString());
+        const json = `${JSON.stringify(renderJson(addin, this.base, metadata), null, 2)}\n`;
+        compilation.emitAsset("manifest.xml", new sources.RawSource(renderXml(addin, this.base)));
+        compilation.emitAsset("manifest.json", new sources.RawSource(json));
+        const zip = new JSZip();
+        const fixed = new Date("2026-01-01T00:00:00Z"); // the same bytes for the same manifest
+        zip.file("manifest.json", json, { date: fixed });
+        zip.file(addin.icons.unified.color, fs.readFileSync(path.join(__dirname, "assets", "color-192.png")), { date: fixed });
+        zip.file(addin.icons.unified.outline, fs.readFileSync(path.join(__dirname, "assets", "outline-32.png")), { date: fixed });
+        const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+        compilation.emitAsset("chi-tieu-nghi-quyet.zip", new sources.RawSource(bytes));
+      });
+    });
+  }
 }
 
 /**
@@ -158,18 +161,18 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          // no ADDIN_URL in a production build: no manifest (it would point at nobody's machine)
-          ...(base ? [{ from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : renderManifest(content, base)) }] : []),
         ],
       }),
       new LowerSyntaxPlugin(),
+      // no ADDIN_URL in a production build: no manifest (it would point at nobody's machine)
+      ...(base ? [new ManifestsPlugin(base)] : []),
       {
         apply(compiler) {
           if (base) return;
           compiler.hooks.thisCompilation.tap("ManifestWarning", (compilation) => {
             compilation.warnings.push(
               new compiler.webpack.WebpackError(
-                "Chưa đặt ADDIN_URL: dist/web không có manifest.xml. Để triển khai, build lại với địa chỉ máy chủ web, ví dụ ADDIN_URL=https://phanmem.tinhuy.vn/chi-tieu/ npm run build (xem docs/trien-khai.md).",
+                "Chưa đặt ADDIN_URL: dist/web không có manifest.xml, manifest.json. Để triển khai, build lại với địa chỉ máy chủ web, ví dụ ADDIN_URL=https://phanmem.tinhuy.vn/chi-tieu/ npm run build (xem docs/trien-khai.md).",
               ),
             );
           });
@@ -190,7 +193,6 @@ module.exports = async (env, options) => {
 };
 
 module.exports.addinBaseUrl = addinBaseUrl;
-module.exports.renderManifest = renderManifest;
 module.exports.DEV_URL = DEV_URL;
 module.exports.TASKPANE_ES = TASKPANE_ES;
 module.exports.SYNTAX_PROBES = SYNTAX_PROBES;

@@ -8,6 +8,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const SIZES = [16, 32, 64, 80, 128];
+/** The unified manifest's icons: color (192 px) and outline (32 px, white on transparent). */
+export const UNIFIED_ICONS = [
+  { file: "color-192.png", size: 192, outline: false },
+  { file: "outline-32.png", size: 32, outline: true },
+];
 
 const RED = [0xb7, 0x1c, 0x1c];
 const WHITE = [0xff, 0xff, 0xff];
@@ -109,9 +114,19 @@ function layers(size) {
   ];
 }
 
-/** Renders one icon as RGBA with 4×4 supersampling per pixel. */
-export function renderIcon(size) {
-  const L = layers(size);
+/**
+ * The outline icon of the unified manifest (32 px): the same table and check mark in white on a
+ * transparent background, no red square (Microsoft asks for a white outline on transparency).
+ */
+function outlineLayers(size) {
+  return layers(size)
+    .slice(1)
+    .map(([shape, colour]) => [shape, colour === RED ? null : WHITE]);
+}
+
+/** Renders one icon as RGBA with 4×4 supersampling per pixel; `outline`: the white-on-transparent variant. */
+export function renderIcon(size, outline = false) {
+  const L = outline ? outlineLayers(size) : layers(size);
   const out = new Uint8Array(size * size * 4);
   const S = 4;
   for (let py = 0; py < size; py++) {
@@ -122,7 +137,7 @@ export function renderIcon(size) {
           const x = (px + (sx + 0.5) / S) / size;
           const y = (py + (sy + 0.5) / S) / size;
           let colour = null;
-          for (const [shape, c] of L) if (shape(x, y)) colour = c;
+          for (const [shape, c] of L) if (shape(x, y)) colour = c; // a null colour clears (the halo in the outline)
           if (colour) {
             r += colour[0];
             g += colour[1];
@@ -151,5 +166,10 @@ if (isMain) {
     const file = join(outDir, `icon-${s}.png`);
     writeFileSync(file, encodePng(s, s, renderIcon(s)));
     console.log(`${file} (${s}×${s})`);
+  }
+  for (const { file: name, size, outline } of UNIFIED_ICONS) {
+    const file = join(outDir, name);
+    writeFileSync(file, encodePng(size, size, renderIcon(size, outline)));
+    console.log(`${file} (${size}×${size}${outline ? ", viền trắng" : ""})`);
   }
 }

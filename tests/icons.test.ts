@@ -50,6 +50,11 @@ test("assets/icon-*.png are the generator's output", () => {
       expect({ width: committed.width, height: committed.height }).toEqual({ width: s, height: s });
       expect(committed.rgba.equals(fresh.rgba)).toBe(true);
     }
+    for (const [file, s] of [["color-192.png", 192], ["outline-32.png", 32]] as const) {
+      const committed = pixels(path.join(ROOT, "assets", file));
+      expect({ width: committed.width, height: committed.height }).toEqual({ width: s, height: s });
+      expect(committed.rgba.equals(pixels(path.join(out, file)).rgba)).toBe(true);
+    }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -61,4 +66,16 @@ test("the icons are opaque inside, with the brand red and white", () => {
   expect(at(40, 4)).toEqual([0xb7, 0x1c, 0x1c, 255]); // background near the top edge
   expect(at(0, 0)[3]).toBeLessThan(255); // rounded corner lets the ribbon show through
   expect(at(20, 18)).toEqual([255, 255, 255, 255]); // table header band
+});
+
+test("the unified manifest's outline icon is white on transparent, nothing else (Microsoft's rule for outline icons)", () => {
+  const { rgba } = pixels(path.join(ROOT, "assets", "outline-32.png"));
+  let opaque = 0;
+  for (let i = 0; i < rgba.length; i += 4) {
+    if (rgba[i + 3] === 0) continue;
+    expect([rgba[i], rgba[i + 1], rgba[i + 2]]).toEqual([255, 255, 255]);
+    opaque++;
+  }
+  expect(opaque).toBeGreaterThan(100);
+  expect(rgba[3]).toBe(0); // the corner is transparent: no square behind the drawing
 });

@@ -1,6 +1,7 @@
 /**
- * Structural test of manifest.xml (the development manifest, and the template of the deployed one) (the official validator is an online service, so it is never run
- * here): identity, requirement sets, the shared runtime, the CustomFunctions extension point and
+ * Structural test of manifest.xml (the development manifest, generated from manifest/addin.cjs like
+ * the deployed one; the official validator is an online service, so it is never run here; the XSD
+ * and JSON-schema checks are in tests/manifest-schemas.test.ts): identity, requirement sets, the shared runtime, the CustomFunctions extension point and
  * its namespace, the Home-tab button, every resource reference, HTTPS URLs, and the icon files in
  * assets/ with the pixel sizes the manifest claims.
  */
@@ -8,7 +9,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { NAMESPACE } from "../src/core/evaluation/nq-functions";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require("../webpack.config.js") as { addinBaseUrl(v: string): string; renderManifest(xml: string, base: string): string; DEV_URL: string };
+const render = require("../manifest/render.cjs") as { addinBaseUrl(v: string): string; renderXml(d: unknown, base: string): string; DEV_URL: string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const addin = require("../manifest/addin.cjs") as unknown;
 
 const ROOT = path.resolve(__dirname, "..");
 const XML = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -105,8 +108,14 @@ const urls = resourceMap("Urls", "Url");
 const shortStrings = resourceMap("ShortStrings", "String");
 const longStrings = resourceMap("LongStrings", "String");
 
+describe("one source", () => {
+  test("the committed development manifest is what manifest/addin.cjs generates (npm run manifest)", () => {
+    expect(XML).toBe(render.renderXml(addin, render.DEV_URL));
+  });
+});
+
 describe("identity", () => {
-  test("a task-pane add-in for Excel, in the XML schema (the JSON manifest has no custom functions)", () => {
+  test("a task-pane add-in for Excel, in the XML schema", () => {
     expect(local(app)).toBe("OfficeApp");
     expect(xsiType(app)).toBe("TaskPaneApp");
     expect(app.attrs.xmlns).toBe("http://schemas.microsoft.com/office/appforoffice/1.1");
@@ -283,8 +292,8 @@ describe("icons", () => {
 });
 
 describe("the deployed manifest (ADDIN_URL)", () => {
-  const base = webpackConfig.addinBaseUrl("https://phanmem.tinhuy.example.vn/chi-tieu");
-  const prod = webpackConfig.renderManifest(XML, base);
+  const base = render.addinBaseUrl("https://phanmem.tinhuy.example.vn/chi-tieu");
+  const prod = render.renderXml(addin, base);
   const prodApp = parseXml(prod);
 
   /** Every URL in a parsed manifest: attribute values and AppDomain texts. */
@@ -301,13 +310,13 @@ describe("the deployed manifest (ADDIN_URL)", () => {
 
   test("ADDIN_URL: https only, ends with /, no localhost, no query; Vietnamese messages otherwise", () => {
     expect(base).toBe("https://phanmem.tinhuy.example.vn/chi-tieu/");
-    expect(webpackConfig.addinBaseUrl(" https://a.example.vn/ ")).toBe("https://a.example.vn/");
-    expect(() => webpackConfig.addinBaseUrl("http://a.example.vn/")).toThrow(/phải bắt đầu bằng https:\/\//);
-    expect(() => webpackConfig.addinBaseUrl("https://localhost:3000/")).toThrow(/localhost/);
-    expect(() => webpackConfig.addinBaseUrl("https://127.0.0.1/")).toThrow(/localhost/);
-    expect(() => webpackConfig.addinBaseUrl("https://a.example.vn/?v=1")).toThrow(/"\?"/);
-    expect(() => webpackConfig.addinBaseUrl("phanmem")).toThrow(/không phải là một địa chỉ web/);
-    expect(() => webpackConfig.addinBaseUrl("")).toThrow(/ADDIN_URL/);
+    expect(render.addinBaseUrl(" https://a.example.vn/ ")).toBe("https://a.example.vn/");
+    expect(() => render.addinBaseUrl("http://a.example.vn/")).toThrow(/phải bắt đầu bằng https:\/\//);
+    expect(() => render.addinBaseUrl("https://localhost:3000/")).toThrow(/localhost/);
+    expect(() => render.addinBaseUrl("https://127.0.0.1/")).toThrow(/localhost/);
+    expect(() => render.addinBaseUrl("https://a.example.vn/?v=1")).toThrow(/"\?"/);
+    expect(() => render.addinBaseUrl("phanmem")).toThrow(/không phải là một địa chỉ web/);
+    expect(() => render.addinBaseUrl("")).toThrow(/ADDIN_URL/);
   });
 
   test("no localhost anywhere; every URL shares the ADDIN_URL base; AppDomain is its origin", () => {
@@ -326,7 +335,7 @@ describe("the deployed manifest (ADDIN_URL)", () => {
     expect(prodUrls.get("Functions.Script.Url")).toBe(`${base}functions.js`);
     expect(prodUrls.get("Functions.Metadata.Url")).toBe(`${base}functions.json`);
     // nothing but the addresses changed
-    expect(prod.split(base).join(webpackConfig.DEV_URL).replace("<AppDomain>https://phanmem.tinhuy.example.vn</AppDomain>", "<AppDomain>https://localhost:3000</AppDomain>")).toBe(XML);
+    expect(prod.split(base).join(render.DEV_URL).replace("<AppDomain>https://phanmem.tinhuy.example.vn</AppDomain>", "<AppDomain>https://localhost:3000</AppDomain>")).toBe(XML);
   });
 });
 

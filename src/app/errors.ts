@@ -17,6 +17,7 @@ export const APP_ERROR_ACTIONS = {
   bad_input: "Sửa dữ liệu như thông báo nói rồi thử lại.",
   unreadable_draft: "Chọn bản báo cáo dạng .docx (Word) hoặc .txt (văn bản thuần, UTF-8).",
   cancelled: "Chạy lại khi cần; các tệp không bị sửa.",
+  workbook_changed: "Dùng Ctrl+Z trong Excel, hoặc sửa lại bằng tay.",
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_ACTIONS;

@@ -65,6 +65,14 @@ export interface NewSheet {
   textColumns?: number[];
 }
 
+/** How the user can take back the add-in's last write into the workbook. */
+export interface UndoOffer {
+  /** "excel": one Ctrl+Z step in Excel (ExcelApi 1.20 groups the write); "pane": the pane's “Hoàn tác” puts it back */
+  way: "excel" | "pane";
+  /** what it takes back: "cột Đánh giá (cột F)", "trang “Phụ lục 1”" */
+  label: string;
+}
+
 export interface WorkbookPort extends SheetSource {
   readonly kind: "office" | "file";
   /** what the user works on: "Excel" or the file name */
@@ -95,6 +103,12 @@ export interface WorkbookPort extends SheetSource {
   exportWorkbook?(): Promise<Uint8Array>;
   /** trajectory charts on a NEW sheet "Biểu đồ" (unique name), with the data they plot beside them */
   addOutlookCharts?(charts: readonly Trajectory[]): Promise<{ sheetName: string; charts: number }>;
+  /** how the last write can be taken back; null before any write, or once it no longer can */
+  lastWrite?(): UndoOffer | null;
+  /** puts back what the last write changed (way "pane"); AppError "workbook_changed" when it was edited since; the message to show */
+  undoLastWrite?(): Promise<string>;
+  /** `listener` is called when the last write can no longer be taken back (the workbook changed under it); returns its remover */
+  watchLastWrite?(listener: () => void): () => void;
 }
 
 /** Renders an appendix layout to a file (.xlsx with ExcelJS, .docx): injected, so the pane never imports a renderer. */

@@ -17,6 +17,9 @@ import { PaneHeader } from "./components/PaneHeader";
 import { Messages } from "./components/Messages";
 import { JobNav } from "./components/JobNav";
 import { AVAILABLE_JOBS, JobView } from "./components/JobView";
+import { UndoBar } from "./components/UndoBar";
+import { SupportNote } from "./components/SupportNote";
+import type { SupportReport } from "../app/excel-support";
 
 const useStyles = makeStyles({
   shell: { display: "flex", minHeight: "100vh", alignItems: "stretch" },
@@ -44,6 +47,8 @@ export interface AppProps {
   report?: ReportIo;
   /** the consolidation's file reader, workbook writer and download (index.tsx) */
   consolidate?: ConsolidateIo;
+  /** in Excel: what this Excel lacks and what still works (from its requirement sets) */
+  excelSupport?: SupportReport;
 }
 
 /** true while the pane is at least `px` wide (the job list then stays open beside the view) */
@@ -59,7 +64,7 @@ function useWide(px: number): boolean {
   return wide;
 }
 
-export function App({ officePort, openFile, renderers, report, consolidate }: AppProps): JSX.Element {
+export function App({ officePort, openFile, renderers, report, consolidate, excelSupport }: AppProps): JSX.Element {
   const styles = useStyles();
   const work = useWork();
   const { state, dispatch, get } = usePaneState();
@@ -73,6 +78,9 @@ export function App({ officePort, openFile, renderers, report, consolidate }: Ap
   useEffect(() => {
     if (officePort) void actions.connectOffice();
   }, [officePort, actions]);
+
+  // the workbook changed under the last write: the pane's “Hoàn tác” ends
+  useEffect(() => port?.watchLastWrite?.(actions.undoStale), [port, actions]);
 
   // a new view: focus its title, or the element a "back" link points at (a finding)
   const shownView = useRef(view);
@@ -100,6 +108,7 @@ export function App({ officePort, openFile, renderers, report, consolidate }: Ap
             onSaveWorkbook={actions.saveWorkbook}
           />
           <Messages work={work} notice={state.notice} onDismiss={() => dispatch({ type: "notice", notice: null })} onBack={actions.go} />
+          <UndoBar undo={state.undo} busy={busy} onUndo={actions.undo} onDismiss={actions.dismissUndo} />
           {port ? (
             <JobView state={state} actions={actions} busy={busy} report={report} consolidate={consolidate} />
           ) : officePort ? (
@@ -113,6 +122,7 @@ export function App({ officePort, openFile, renderers, report, consolidate }: Ap
           ) : (
             <StartScreen busy={busy} onOpen={actions.openFile} />
           )}
+          {port?.kind === "office" && excelSupport && <SupportNote report={excelSupport} />}
         </main>
       </div>
     </FluentProvider>

@@ -107,7 +107,8 @@ async function main(): Promise<void> {
     );
     return;
   }
-  root.render(<App officePort={port} openFile={port ? undefined : openFile} renderers={renderers} report={report} consolidate={consolidateIo} />);
+  const excelSupport = port ? (await import("../app/excel-support")).describeExcel((n, v) => Office.context.requirements.isSetSupported(n, v)) : undefined;
+  root.render(<App officePort={port} openFile={port ? undefined : openFile} renderers={renderers} report={report} consolidate={consolidateIo} excelSupport={excelSupport} />);
 }
 
 void main();

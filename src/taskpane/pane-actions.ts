@@ -51,7 +51,8 @@ async function load(p: WorkbookPort, name: string, s: PaneSettings, info: Report
   return analyse(grid, { mapping: s.mappings?.[name], info, vocabulary: s.vocabulary, levels: s.levels, near: s.near });
 }
 
-export function createPaneActions({ get, dispatch, run, officePort, openFile, renderers }: ActionDeps) {
+/** What every group of actions shares: the state, the work runner, and a few steps they all take. */
+function paneContext({ get, dispatch, run, officePort, openFile, renderers }: ActionDeps) {
   const notice = (intent: "success" | "info" | "warning", text: string) => dispatch({ type: "notice", notice: { intent, text } });
 
   /** Connect to a workbook: settings, sheets, and the first sheet with a table. */
@@ -90,6 +91,13 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
 
   const recheck = () => run("Đang kiểm tra lại…", "kiểm tra", (signal) => reanalyse(signal, get().sheet, get().settings, false), { cancellable: true });
 
+  return { get, dispatch, run, officePort, openFile, renderers, notice, connect, reanalyse, downloaded, makeLayout, recheck };
+}
+
+type PaneContext = ReturnType<typeof paneContext>;
+
+/** Opening and closing a workbook, moving between jobs. */
+function sessionActions({ get, dispatch, run, officePort, openFile, connect, recheck }: PaneContext) {
   return {
     connectOffice: () => officePort && run("Đang đọc sổ làm việc…", "đọc sổ làm việc", (signal) => connect(officePort, signal), { cancellable: true }),
 
@@ -118,6 +126,15 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
       if (view === "check" && !focus && port?.kind === "office" && sheet) void recheck();
     },
 
+    recheck,
+
+    outlook: (patch: Partial<PaneState["outlook"]>) => dispatch({ type: "outlook", patch }),
+  };
+}
+
+/** Which sheet, which columns, which settings: each change reads the table again. */
+function tableActions({ get, dispatch, run, reanalyse }: PaneContext) {
+  return {
     chooseSheet: (name: string) =>
       run("Đang tìm bảng chỉ tiêu…", "đọc trang tính", async (signal) => {
         await reanalyse(signal, name, { ...get().settings, sheet: name });
@@ -168,11 +185,26 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
         await reanalyse(signal, sheet, { ...settings, mappings });
       }),
 
+    settings: (patch: Partial<PaneSettings>) => {
+      const next = { ...get().settings, ...patch };
+      dispatch({ type: "settings", settings: next, dropLayout: true });
+      const evaluationChanged = patch.vocabulary !== undefined || patch.levels !== undefined || patch.near !== undefined;
+      const { port, sheet } = get();
+      if (evaluationChanged && port && sheet) void run("Đang tính lại…", "tính lại", (signal) => reanalyse(signal, sheet, next));
+    },
+
+  };
+}
+
+/** Cells in the workbook: select one, add the template sheets. */
+function cellActions({ get, dispatch, run, reanalyse, notice }: PaneContext) {
+  return {
     template: () =>
       run("Đang tạo bảng mẫu…", "tạo bảng mẫu", async (signal) => {
         const { port, info } = get();
         if (!port) return;
         const name = await port.insertTemplate(info);
+        dispatch({ type: "undo", undo: port.lastWrite?.() ?? null });
         const names = await port.listSheets();
         const reportInfo = await readWorkbookInfo(port, names);
         dispatch({ type: "sheets", sheets: names, info: reportInfo });
@@ -194,16 +226,12 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
         dispatch({ type: "notice", notice: { intent: "info", text, back } });
       }),
 
-    settings: (patch: Partial<PaneSettings>) => {
-      const next = { ...get().settings, ...patch };
-      dispatch({ type: "settings", settings: next, dropLayout: true });
-      const evaluationChanged = patch.vocabulary !== undefined || patch.levels !== undefined || patch.near !== undefined;
-      const { port, sheet } = get();
-      if (evaluationChanged && port && sheet) void run("Đang tính lại…", "tính lại", (signal) => reanalyse(signal, sheet, next));
-    },
+  };
+}
 
-    recheck,
-
+/** The writes into the workbook: the Đánh giá column, the appendix sheet, the charts. */
+function writeActions({ get, dispatch, run, reanalyse, notice, makeLayout }: PaneContext) {
+  return {
     planStatus: () =>
       run(
         "Đang đếm các ô sẽ thay đổi…",
@@ -227,21 +255,13 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
         { cancellable: true },
       ),
 
-    outlook: (patch: Partial<PaneState["outlook"]>) => dispatch({ type: "outlook", patch }),
-
     /** Trajectory charts on a new sheet (Excel); the sheet's name */
     addOutlookCharts: async (charts: Parameters<NonNullable<WorkbookPort["addOutlookCharts"]>>[0]): Promise<string> => {
       const { port } = get();
       if (!port?.addOutlookCharts) throw new AppError("unsupported_excel", "Sổ này chưa vẽ được biểu đồ.");
-      return (await port.addOutlookCharts(charts)).sheetName;
-    },
-
-    /** Hand bytes built by a view to the user, and say so */
-    download: async (name: string, bytes: Uint8Array, mime: string) => {
-      const { port } = get();
-      if (!port) return;
-      await port.download(name, bytes, mime);
-      downloaded(name);
+      const r = await port.addOutlookCharts(charts);
+      dispatch({ type: "undo", undo: port.lastWrite?.() ?? null });
+      return r.sheetName;
     },
 
     cancelStatus: () => dispatch({ type: "plan", plan: null }),
@@ -254,6 +274,7 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
         const { port, settings, sheet } = get();
         if (!port) return;
         const r = await port.writeStatusColumn(current.req);
+        dispatch({ type: "undo", undo: port.lastWrite?.() ?? null });
         await reanalyse(signal, sheet, settings);
         notice("success", `Đã ghi ${r.changed} ô ở cột ${current.req.column}${r.mode === "formulas" ? " bằng công thức NQ.DANHGIA" : ""}. Các cột khác giữ nguyên.`);
       });
@@ -265,10 +286,25 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
         if (!port) return;
         const l = makeLayout();
         const r = await port.writeAppendix(l, l.appendixLabel || "Phụ lục");
+        dispatch({ type: "undo", undo: port.lastWrite?.() ?? null });
         await port.saveSettings(settings);
         dispatch({ type: "appendix", layout: l, sheet: r.sheetName, sheets: await port.listSheets() });
         notice("success", `Đã tạo trang “${r.sheetName}”. Có thể tải phụ lục về dạng .xlsx hoặc .docx.`);
       }),
+
+  };
+}
+
+/** Files handed to the user: what a view built, the appendix as .xlsx/.docx, the edited workbook. */
+function downloadActions({ get, run, renderers, downloaded, makeLayout }: PaneContext) {
+  return {
+    /** Hand bytes built by a view to the user, and say so */
+    download: async (name: string, bytes: Uint8Array, mime: string) => {
+      const { port } = get();
+      if (!port) return;
+      await port.download(name, bytes, mime);
+      downloaded(name);
+    },
 
     /** Render the appendix to a file and hand it to the user; the renderers load on first use. */
     downloadAppendix: (ext: "xlsx" | "docx") =>
@@ -307,6 +343,43 @@ export function createPaneActions({ get, dispatch, run, officePort, openFile, re
         { cancellable: true },
       ),
   };
+}
+
+/** Taking back the last write: Ctrl+Z where Excel groups it, else the pane's “Hoàn tác”. */
+function undoActions({ get, dispatch, run, reanalyse, notice }: PaneContext) {
+  return {
+    /** a view wrote into the workbook itself (the consolidation): show how to take it back */
+    written: () => dispatch({ type: "undo", undo: get().port?.lastWrite?.() ?? null }),
+
+    /** the workbook changed under the last write: it can no longer be taken back from here */
+    undoStale: () => {
+      if (!get().undo) return;
+      dispatch({ type: "undo", undo: null });
+      notice("info", "Sổ tính vừa được sửa sau lần ghi của ngăn tác vụ, nên nút “Hoàn tác” không còn: dùng Ctrl+Z trong Excel nếu cần.");
+    },
+
+    dismissUndo: () => dispatch({ type: "undo", undo: null }),
+
+    undo: () =>
+      run("Đang hoàn tác…", "hoàn tác", async (signal) => {
+        const { port, sheet, settings } = get();
+        if (!port?.undoLastWrite) return;
+        try {
+          const message = await port.undoLastWrite();
+          notice("success", message);
+        } finally {
+          dispatch({ type: "undo", undo: port.lastWrite?.() ?? null });
+        }
+        const names = await port.listSheets();
+        dispatch({ type: "sheets", sheets: names });
+        await reanalyse(signal, names.includes(sheet) ? sheet : names[0], settings, false);
+      }),
+  };
+}
+
+export function createPaneActions(deps: ActionDeps) {
+  const ctx = paneContext(deps);
+  return { ...sessionActions(ctx), ...tableActions(ctx), ...cellActions(ctx), ...writeActions(ctx), ...downloadActions(ctx), ...undoActions(ctx) };
 }
 
 export type PaneActions = ReturnType<typeof createPaneActions>;

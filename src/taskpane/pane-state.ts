@@ -7,7 +7,7 @@ import { useCallback, useRef, useState } from "react";
 import type { ReportInfo } from "../core/model";
 import type { AppendixLayout } from "../core/layout";
 import type { Analysis } from "../app/analyse";
-import type { StatusColumnPlan, StatusColumnRequest, WorkbookPort } from "../app/port";
+import type { StatusColumnPlan, StatusColumnRequest, UndoOffer, WorkbookPort } from "../app/port";
 import { DEFAULT_SETTINGS, type PaneSettings } from "../app/settings";
 import type { OutlookOptions } from "../app/outlook";
 import type { ViewId } from "./jobs";
@@ -42,6 +42,8 @@ export interface PaneState {
   view: ViewId;
   /** id of the element to focus once the view has rendered (deep links back) */
   focus: string | null;
+  /** how the last write into the workbook can be taken back (Ctrl+Z, or the pane's “Hoàn tác”) */
+  undo: UndoOffer | null;
 }
 
 export const INITIAL_STATE: PaneState = {
@@ -58,6 +60,7 @@ export const INITIAL_STATE: PaneState = {
   outlook: { context: {}, column: false },
   view: "overview",
   focus: null,
+  undo: null,
 };
 
 export type PaneAction =
@@ -71,7 +74,8 @@ export type PaneAction =
   | { type: "appendix"; layout: AppendixLayout; sheet: string; sheets: string[] }
   | { type: "outlook"; patch: Partial<PaneState["outlook"]> }
   | { type: "view"; view: ViewId; focus?: string | null }
-  | { type: "focused" };
+  | { type: "focused" }
+  | { type: "undo"; undo: UndoOffer | null };
 
 export function paneReducer(s: PaneState, a: PaneAction): PaneState {
   switch (a.type) {
@@ -91,7 +95,7 @@ export function paneReducer(s: PaneState, a: PaneAction): PaneState {
     case "analysed":
       return { ...s, analysis: a.analysis, sheet: a.sheet, layout: null };
     case "sheets":
-      return { ...s, sheets: a.sheets, info: "info" in a ? a.info : s.info };
+      return { ...s, sheets: a.sheets, info: "info" in a ? a.info : s.info, appendixSheet: s.appendixSheet && a.sheets.includes(s.appendixSheet) ? s.appendixSheet : null };
     case "settings":
       return { ...s, settings: a.settings, layout: a.dropLayout ? null : s.layout };
     case "notice":
@@ -106,6 +110,8 @@ export function paneReducer(s: PaneState, a: PaneAction): PaneState {
       return { ...s, view: a.view, focus: a.focus ?? null, plan: a.view === s.view ? s.plan : null };
     case "focused":
       return { ...s, focus: null };
+    case "undo":
+      return { ...s, undo: a.undo };
   }
 }
 

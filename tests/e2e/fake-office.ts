@@ -225,6 +225,8 @@ export function installFakeOffice(input: { sheets: FakeSheetData[]; customFuncti
     },
   };
   (window as unknown as Record<string, unknown>).Excel = {
-    run: async <T,>(batch: (c: unknown) => Promise<T>) => batch(context),
+    // Excel.run(batch) or Excel.run(options, batch): every set is answered as supported here, so writes
+    // come with { mergeUndoGroup: true } (ExcelApi 1.20), one undo step each
+    run: async <T,>(a: ((c: unknown) => Promise<T>) | { mergeUndoGroup?: boolean }, b?: (c: unknown) => Promise<T>) => (typeof a === "function" ? a : b!)(context),
   };
 }

@@ -212,3 +212,21 @@ describe("a deployable build (ADDIN_URL)", () => {
     expect(xml).toContain(`DefaultValue="${ADDIN_URL}functions.js"`);
   });
 });
+
+describe("the unified manifest of a deployable build", () => {
+  test("manifest.json and the app package are emitted, every URL under ADDIN_URL, the same id in both", async () => {
+    const json = JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8"));
+    const urls = (JSON.stringify(json).match(/https?:\/\/[^"]+/g) ?? []).filter((u) => !u.startsWith("https://developer.microsoft.com/"));
+    expect(urls.length).toBeGreaterThan(10);
+    for (const u of urls) expect(u.startsWith(ADDIN_URL)).toBe(true);
+    // the functions inline are the ones of functions.json
+    const meta = JSON.parse(readFileSync(path.join(out, "functions.json"), "utf8"));
+    expect(json.extensions[0].runtimes[0].customFunctions.functions.map((f: { id: string }) => f.id)).toEqual(meta.functions.map((f: { id: string }) => f.id));
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(path.join(out, "chi-tieu-nghi-quyet.zip")));
+    expect(Object.keys(zip.files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
+    expect(await zip.file("manifest.json")!.async("string")).toBe(readFileSync(path.join(out, "manifest.json"), "utf8"));
+    const size = async (name: string) => (await zip.file(name)!.async("nodebuffer")).readUInt32BE(16);
+    expect([await size(json.icons.color), await size(json.icons.outline)]).toEqual([192, 32]);
+  });
+});

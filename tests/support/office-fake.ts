@@ -66,7 +66,7 @@ const NOT_LOADED = "Error, property was not loaded";
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 /** ExcelApi versions in order, to answer "supported" for a set and every lower one. */
-export const EXCEL_API_VERSIONS = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "1.12", "1.13", "1.14", "1.15", "1.16", "1.17"];
+export const EXCEL_API_VERSIONS = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "1.12", "1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19", "1.20"];
 const minor = (v: string) => Number(v.split(".")[1]);
 
 /** isSetSupported for an Excel lacking the given versions (and so everything above the lowest). */
@@ -474,4 +474,46 @@ export function chartSeries(stats: MockStats, chart: MockChart): { categories: u
   const lines: unknown[][] = [];
   for (let r = Number(m[2]); r <= Number(m[4]); r++) lines.push((rows.get(r) ?? []).slice(c0, c1 + 1));
   return { categories: lines[0].slice(1), series: lines.slice(1).map((l) => [String(l[0]), l.slice(1)]) };
+}
+
+// ---------------------------------------------------------------------------------------------
+/** One Excel.run as the fake saw it: merged into one undo group or not, and how many syncs it made. */
+export interface UndoGroup {
+  merged: boolean;
+  syncs: number;
+}
+
+/**
+ * `Excel.run` over a fake context, answering like Excel per requirement set: `{ mergeUndoGroup: true }`
+ * needs ExcelApi 1.20 (refused with ApiNotFound below it, as any call of a missing set), and a merged
+ * run that calls an API without undo support (Microsoft's list: insertWorksheetsFromBase64,
+ * worksheet.delete...) fails with UndoNotSupported. Each run is recorded in `groups`: a merged run is
+ * one Ctrl+Z step; without merging each sync is one step ("each context.sync() call creates an undo
+ * record", Microsoft's RunOptions reference).
+ */
+export function fakeExcelRun(context: any, isSetSupported: (name: string, version: string) => boolean, groups: UndoGroup[]) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  type Batch<T> = (c: any) => Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return {
+    async run<T>(a: Batch<T> | { mergeUndoGroup?: boolean }, b?: Batch<T>): Promise<T> {
+      const batch = (typeof a === "function" ? a : b)!;
+      const merged = typeof a !== "function" && !!a.mergeUndoGroup;
+      if (merged && !isSetSupported("ExcelApi", "1.20")) throw excelError("ApiNotFound", "The API you are trying to use could not be found (ExcelApi 1.20: RunOptions.mergeUndoGroup).");
+      const group: UndoGroup = { merged, syncs: 0 };
+      const sync = context.sync;
+      context.sync = async () => {
+        await sync.call(context);
+        group.syncs++;
+      };
+      const noUndo = ["insertWorksheetsFromBase64"].filter((k) => typeof context.workbook?.[k] === "function");
+      const saved = noUndo.map((k) => [k, context.workbook[k]] as const);
+      if (merged) for (const [k] of saved) context.workbook[k] = () => { throw excelError("UndoNotSupported", `${k} does not support undo and cannot be grouped.`); };
+      try {
+        return await batch(context);
+      } finally {
+        context.sync = sync;
+        for (const [k, f] of saved) context.workbook[k] = f;
+        if (group.syncs) groups.push(group);
+      }
+    },
+  };
 }

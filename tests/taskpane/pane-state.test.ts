@@ -38,3 +38,16 @@ describe("paneReducer", () => {
     expect(s.columns).toEqual({ ...DEFAULT_SETTINGS.columns, baseline: true });
   });
 });
+
+describe("the last write's undo offer", () => {
+  test("kept until dismissed, dropped with the workbook; the appendix sheet is forgotten once it is gone (taken back)", () => {
+    const offer = { way: "pane" as const, label: "trang “Phụ lục 1”" };
+    let s = paneReducer(INITIAL_STATE, { type: "undo", undo: offer });
+    expect(s.undo).toEqual(offer);
+    s = { ...s, appendixSheet: "Phụ lục 1" };
+    expect(paneReducer(s, { type: "sheets", sheets: ["Chỉ tiêu", "Phụ lục 1"] }).appendixSheet).toBe("Phụ lục 1");
+    expect(paneReducer(s, { type: "sheets", sheets: ["Chỉ tiêu"] }).appendixSheet).toBeNull();
+    expect(paneReducer(s, { type: "undo", undo: null }).undo).toBeNull();
+    expect(paneReducer(s, { type: "disconnected" }).undo).toBeNull();
+  });
+});

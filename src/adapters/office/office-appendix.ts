@@ -138,45 +138,36 @@ function addressChunks(rects: Rect[], maxChars = 2000): string[] {
 
 const H_ALIGN: Record<HAlign, "Left" | "Center" | "Right"> = { left: "Left", center: "Center", right: "Right" };
 
-export async function writeAppendixSheet(
-  context: Excel.RequestContext,
-  layout: AppendixLayout,
-  baseName = "Phụ lục 1",
-  opts: WriteAppendixOptions = {},
-): Promise<WriteAppendixResult> {
-  const maxBytes = opts.maxRequestBytes ?? 4_000_000;
-  const chunkRows = Math.max(1, opts.chunkRows ?? 2000);
+/** Which optional calls this Excel has (each asked with isSetSupported; all when no answerer is given). */
+type Api = Record<keyof typeof APPENDIX_API, boolean>;
+
+function apiOf(isSetSupported?: (name: string, version: string) => boolean): Api {
   const supported = (version: string): boolean => {
-    if (!opts.isSetSupported) return true;
+    if (!isSetSupported) return true;
     try {
-      return opts.isSetSupported("ExcelApi", version) === true;
+      return isSetSupported("ExcelApi", version) === true;
     } catch {
       return false;
     }
   };
-  const api = {
-    nullObject: supported(APPENDIX_API.nullObject),
-    suspend: supported(APPENDIX_API.suspendCalculation),
-    byIndexes: supported(APPENDIX_API.rangeByIndexes),
-    gridlines: supported(APPENDIX_API.gridlines),
-    pageLayout: supported(APPENDIX_API.pageLayout),
-    multiArea: supported(APPENDIX_API.multiArea),
-    indent: supported(APPENDIX_API.indent),
-    sizes: supported(APPENDIX_API.sizes),
-    autofit: supported(APPENDIX_API.autofit),
-    merge: supported(APPENDIX_API.merge),
-  };
-  const notes: string[] = [];
-  let syncs = 0;
-  const requestBytes: number[] = [];
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  return Object.fromEntries(Object.entries(APPENDIX_API).map(([k, v]) => [k, supported(v)])) as Api;
+}
 
-  // ---- 1. a free name (one sync)
+/** The sheet being written: ranges by index, multi-area formats, and the request budget. */
+interface Target {
+  ws: Excel.Worksheet;
+  api: Api;
+  /** a rectangle by 0-based indexes: getRangeByIndexes (1.7), else its A1 address (1.1) */
+  rangeAt(row: number, col: number, rows: number, cols: number): Excel.Range;
+  /** the formats of several rectangles: one multi-area range each ~2 000 characters (1.9), else one range per rectangle */
+  areas(rects: Rect[]): Array<{ format: Excel.RangeFormat; bytes: number }>;
+  /** count `bytes` into the current request, sending it first when they would not fit */
+  spend(bytes: number): Promise<void>;
+}
+
+/** The first free name among "Phụ lục 1", "Phụ lục 1 (2)"... (one sync). */
+async function freeSheetName(context: Excel.RequestContext, names: string[], api: Api, sync: () => Promise<void>): Promise<string> {
   const sheets = context.workbook.worksheets;
-  const names = candidateNames(baseName, opts.maxCandidates ?? 20);
   let free: number;
   if (api.nullObject) {
     const probes = names.map((n) => {
@@ -194,71 +185,20 @@ export async function writeAppendixSheet(
     free = names.findIndex((n) => !taken.has(n.toLowerCase()));
   }
   if (free < 0) throw new Error(`Đã có các trang từ "${names[0]}" đến "${names[names.length - 1]}": hãy xóa hoặc đổi tên bớt trang phụ lục cũ rồi thử lại.`);
-  const sheetName = names[free];
+  return names[free];
+}
 
-  // ---- 2. the writes, batched by payload
-  const nRows = layout.rows.length;
-  const nCols = layout.columns.length;
-  const { first: tFirst, last: tLast } = layout.tableRows;
-  const headerEnd = layout.headerRows.first + layout.headerRows.count; // exclusive
-  const suspend = () => {
-    if (api.suspend) context.application.suspendApiCalculationUntilNextSync();
-  };
-  suspend();
-  let pending = 0;
-  const spend = async (bytes: number) => {
-    if (pending > 0 && pending + bytes > maxBytes) {
-      requestBytes.push(pending);
-      await sync();
-      suspend();
-      pending = 0;
-    }
-    pending += bytes;
-  };
+/** Rows repeated at the top of each printed page ("$5:$5"), or "" without a header. */
+function printTitleRows(layout: AppendixLayout): string {
+  const h = layout.headerRows;
+  return h.count > 0 ? `$${h.first + 1}:$${h.first + h.count}` : "";
+}
 
-  const ws = sheets.add(sheetName);
-  /** A rectangle by 0-based indexes: getRangeByIndexes (1.7), else its A1 address (1.1). */
-  const rangeAt = (row: number, col: number, rows: number, cols: number): Excel.Range =>
-    api.byIndexes ? ws.getRangeByIndexes(row, col, rows, cols) : ws.getRange(a1({ r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 }));
-  /** The formats of several rectangles: one multi-area range each ~2 000 characters (1.9), else one range per rectangle. */
-  const areas = (rects: Rect[]): Array<{ format: Excel.RangeFormat; bytes: number }> =>
-    api.multiArea
-      ? addressChunks(rects).map((address) => ({ format: ws.getRanges(address).format, bytes: OVERHEAD_BYTES + address.length }))
-      : rects.map((r) => ({ format: rangeAt(r.r0, r.c0, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1).format, bytes: OVERHEAD_BYTES }));
-  if (api.gridlines) ws.showGridlines = false;
-  const body = layout.styles.body;
-  await spend(OVERHEAD_BYTES);
-
-  // page layout
+/** Print setup (ExcelApi 1.9): paper, margins, fit to width, print titles, page numbers; else a note saying what to set. */
+async function setupPage(t: Target, layout: AppendixLayout, notes: string[]): Promise<void> {
   const p = layout.page;
-  const titleRows = layout.headerRows.count > 0 ? `$${layout.headerRows.first + 1}:$${headerEnd}` : "";
-  if (api.pageLayout) {
-    const pl = ws.pageLayout;
-    pl.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
-    pl.paperSize = "A4" as Excel.PaperType;
-    pl.topMargin = p.marginsMm.top * PT_PER_MM;
-    pl.bottomMargin = p.marginsMm.bottom * PT_PER_MM;
-    pl.leftMargin = p.marginsMm.left * PT_PER_MM;
-    pl.rightMargin = p.marginsMm.right * PT_PER_MM;
-    pl.headerMargin = p.headerMm * PT_PER_MM;
-    pl.footerMargin = p.footerMm * PT_PER_MM;
-    pl.centerHorizontally = p.centerHorizontally;
-    if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (titleRows) pl.setPrintTitleRows(titleRows);
-    if (p.pageNumbers) {
-      const code = `&"${layout.fontName},Regular"&${p.pageNumbers.size}&P`;
-      const hf = pl.headersFooters;
-      // no number on page 1: a first-page header of its own, left empty
-      hf.state = p.pageNumbers.firstPage ? "Default" : "FirstAndDefault";
-      if (p.pageNumbers.position === "top-center") hf.defaultForAllPages.centerHeader = code;
-      else hf.defaultForAllPages.centerFooter = code;
-      if (!p.pageNumbers.firstPage) {
-        hf.firstPage.centerHeader = "";
-        hf.firstPage.centerFooter = "";
-      }
-    }
-    await spend(OVERHEAD_BYTES * 4);
-  } else {
+  const titleRows = printTitleRows(layout);
+  if (!t.api.pageLayout) {
     const m = p.marginsMm;
     const parts = [
       `khổ A4 ${p.orientation === "landscape" ? "ngang" : "dọc"}`,
@@ -268,43 +208,80 @@ export async function writeAppendixSheet(
       ...(p.pageNumbers ? [`số trang ở ${p.pageNumbers.position === "top-center" ? "giữa phía trên" : "giữa phía dưới"}${p.pageNumbers.firstPage ? "" : ", trừ trang đầu"}`] : []),
     ];
     notes.push(`Excel này chưa cho phần bổ trợ đặt trang in (cần ExcelApi 1.9): hãy đặt một lần trong Bố trí Trang: ${parts.join("; ")}.`);
+    return;
   }
+  const pl = t.ws.pageLayout;
+  pl.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  pl.paperSize = "A4" as Excel.PaperType;
+  pl.topMargin = p.marginsMm.top * PT_PER_MM;
+  pl.bottomMargin = p.marginsMm.bottom * PT_PER_MM;
+  pl.leftMargin = p.marginsMm.left * PT_PER_MM;
+  pl.rightMargin = p.marginsMm.right * PT_PER_MM;
+  pl.headerMargin = p.headerMm * PT_PER_MM;
+  pl.footerMargin = p.footerMm * PT_PER_MM;
+  pl.centerHorizontally = p.centerHorizontally;
+  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (titleRows) pl.setPrintTitleRows(titleRows);
+  if (p.pageNumbers) {
+    const code = `&"${layout.fontName},Regular"&${p.pageNumbers.size}&P`;
+    const hf = pl.headersFooters;
+    // no number on page 1: a first-page header of its own, left empty
+    hf.state = p.pageNumbers.firstPage ? "Default" : "FirstAndDefault";
+    if (p.pageNumbers.position === "top-center") hf.defaultForAllPages.centerHeader = code;
+    else hf.defaultForAllPages.centerFooter = code;
+    if (!p.pageNumbers.firstPage) {
+      hf.firstPage.centerHeader = "";
+      hf.firstPage.centerFooter = "";
+    }
+  }
+  await t.spend(OVERHEAD_BYTES * 4);
+}
 
-  // column widths (points)
-  if (api.sizes) {
-    layout.columns.forEach((c, i) => {
-      rangeAt(0, i, 1, 1).format.columnWidth = Math.round(c.widthMm * PT_PER_MM * 10) / 10;
-    });
-    await spend(OVERHEAD_BYTES * nCols);
-  } else {
+/** Column widths in points (ExcelApi 1.2); else a note with each width in cm. */
+async function setColumnWidths(t: Target, layout: AppendixLayout, notes: string[]): Promise<void> {
+  if (!t.api.sizes) {
     const widths = layout.columns.map((c, i) => `${letterOf(i)} ${mmText(c.widthMm / 10)} cm`).join(", ");
     notes.push(`Excel này chưa cho đặt độ rộng cột (cần ExcelApi 1.2): hãy kéo độ rộng cột trong chế độ xem Bố trí Trang: ${widths}.`);
+    return;
   }
+  layout.columns.forEach((c, i) => {
+    t.rangeAt(0, i, 1, 1).format.columnWidth = Math.round(c.widthMm * PT_PER_MM * 10) / 10;
+  });
+  await t.spend(OVERHEAD_BYTES * layout.columns.length);
+}
 
-  // whole sheet area: font, wrap, vertical alignment
-  const all = rangeAt(0, 0, nRows, nCols);
+/** The whole area's font, wrap and vertical alignment; thin black borders on every cell of the table. */
+async function baseFormats(t: Target, layout: AppendixLayout): Promise<void> {
+  const nCols = layout.columns.length;
+  const all = t.rangeAt(0, 0, layout.rows.length, nCols);
   all.format.font.name = layout.fontName;
-  all.format.font.size = body.size;
+  all.format.font.size = layout.styles.body.size;
   all.format.wrapText = true;
   all.format.verticalAlignment = "Center";
-  // the table: borders on every cell (inside lines included), text number format
-  const tableRange = rangeAt(tFirst, 0, tLast - tFirst + 1, nCols);
+  const { first, last } = layout.tableRows;
+  const tableRange = t.rangeAt(first, 0, last - first + 1, nCols);
   for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
     const b = tableRange.format.borders.getItem(edge);
     b.style = "Continuous";
     b.weight = "Thin";
     b.color = "#000000";
   }
-  await spend(OVERHEAD_BYTES * 10);
+  await t.spend(OVERHEAD_BYTES * 10);
+}
 
-  // formats by role: each distinct attribute value → the cells that need it → rectangles → ranges
+/**
+ * The layout's formats as requests: each distinct attribute value ("bold", "size:14", "h:center",
+ * "indent:1") → the cells that need it. Only what differs from the base formats is listed. Without
+ * merges (ExcelApi 1.1) a merged title row is centred across its columns instead.
+ */
+function formatRequests(layout: AppendixLayout, api: Pick<Api, "merge" | "indent">): Map<string, Array<[number, number]>> {
+  const body = layout.styles.body;
   const want = new Map<string, Array<[number, number]>>();
   const add = (key: string, r: number, c: number) => {
     let a = want.get(key);
     if (!a) want.set(key, (a = []));
     a.push([r, c]);
   };
-  // without merges, a merged title row is centred across its columns instead (ExcelApi 1.1)
   const acrossRows = new Set<number>();
   if (!api.merge) for (const m of layout.merges) if (m.rowSpan === 1 && m.colSpan > 1) acrossRows.add(m.row);
   layout.rows.forEach((row, r) => {
@@ -324,39 +301,54 @@ export async function writeAppendixSheet(
     }
   });
   for (const m of layout.merges) if (acrossRows.has(m.row)) for (let c = m.col; c < m.col + m.colSpan; c++) add("h:across", m.row, c);
-  for (const [key, cells] of want) {
-    for (const { format: f, bytes } of areas(rectangles(cells))) {
-      const [k, v] = key.split(":");
-      if (k === "size") f.font.size = Number(v);
-      else if (k === "bold") f.font.bold = true;
-      else if (k === "italic") f.font.italic = true;
-      else if (k === "underline") f.font.underline = "Single";
-      else if (k === "h") f.horizontalAlignment = v === "across" ? "CenterAcrossSelection" : H_ALIGN[v as HAlign];
-      else if (k === "v") f.verticalAlignment = v === "top" ? "Top" : "Bottom";
-      else if (k === "nowrap") f.wrapText = false;
-      else if (k === "indent") f.indentLevel = Number(v);
-      await spend(bytes);
+  return want;
+}
+
+/** One format request on a range's format. */
+function applyFormat(f: Excel.RangeFormat, key: string): void {
+  const [k, v] = key.split(":");
+  if (k === "size") f.font.size = Number(v);
+  else if (k === "bold") f.font.bold = true;
+  else if (k === "italic") f.font.italic = true;
+  else if (k === "underline") f.font.underline = "Single";
+  else if (k === "h") f.horizontalAlignment = v === "across" ? "CenterAcrossSelection" : H_ALIGN[v as HAlign];
+  else if (k === "v") f.verticalAlignment = v === "top" ? "Top" : "Bottom";
+  else if (k === "nowrap") f.wrapText = false;
+  else if (k === "indent") f.indentLevel = Number(v);
+}
+
+/** The formats by role, each on few rectangles. */
+async function roleFormats(t: Target, layout: AppendixLayout): Promise<void> {
+  for (const [key, cells] of formatRequests(layout, t.api)) {
+    for (const { format, bytes } of t.areas(rectangles(cells))) {
+      applyFormat(format, key);
+      await t.spend(bytes);
     }
   }
+}
 
-  // row heights: title, header and foot rows from the layout (merged cells do not autofit); body rows autofit
-  if (api.sizes) {
-    const byHeight = new Map<number, Array<[number, number]>>();
-    layout.rows.forEach((row, r) => {
-      if (row.section === "body") return;
-      let a = byHeight.get(row.heightPt);
-      if (!a) byHeight.set(row.heightPt, (a = []));
-      a.push([r, 0]);
-    });
-    for (const [h, cells] of byHeight) {
-      for (const { format, bytes } of areas(rectangles(cells))) {
-        format.rowHeight = h;
-        await spend(bytes);
-      }
+/** Heights of the title, header and foot rows from the layout (merged cells do not autofit), ExcelApi 1.2. */
+async function setRowHeights(t: Target, layout: AppendixLayout): Promise<void> {
+  if (!t.api.sizes) return;
+  const byHeight = new Map<number, Array<[number, number]>>();
+  layout.rows.forEach((row, r) => {
+    if (row.section === "body") return;
+    let a = byHeight.get(row.heightPt);
+    if (!a) byHeight.set(row.heightPt, (a = []));
+    a.push([r, 0]);
+  });
+  for (const [h, cells] of byHeight) {
+    for (const { format, bytes } of t.areas(rectangles(cells))) {
+      format.rowHeight = h;
+      await t.spend(bytes);
     }
   }
+}
 
-  // values and the text number format, as 2-D arrays in row chunks
+/** Values and the text number format, as 2-D arrays in row chunks. */
+async function writeValues(t: Target, layout: AppendixLayout, chunkRows: number, maxBytes: number): Promise<void> {
+  const nRows = layout.rows.length;
+  const nCols = layout.columns.length;
   const grid = (r: number): string[] => {
     const line = new Array<string>(nCols).fill("");
     for (const c of layout.rows[r].cells) line[c.col] = c.text;
@@ -369,31 +361,89 @@ export async function writeAppendixSheet(
     const formats: string[][] = values.map((line) => line.map(() => "@"));
     const bytes = jsonBytes(values) + formats.length * (nCols * 4 + 2) + OVERHEAD_BYTES;
     if (bytes > maxBytes) throw new Error(`Một khối ${n} dòng vượt giới hạn ${maxBytes} byte mỗi lần gửi: hãy giảm số dòng mỗi khối.`);
-    await spend(bytes);
-    const range = rangeAt(r0, 0, n, nCols);
+    await t.spend(bytes);
+    const range = t.rangeAt(r0, 0, n, nCols);
     range.numberFormat = formats;
     range.values = values;
   }
+}
 
-  // body rows: Excel measures wrapped text itself
-  const bodyFirst = headerEnd;
-  if (api.autofit && tLast >= bodyFirst) rangeAt(bodyFirst, 0, tLast - bodyFirst + 1, nCols).format.autofitRows();
-
-  // merges last
-  if (api.merge) for (const m of layout.merges) rangeAt(m.row, m.col, m.rowSpan, m.colSpan).merge(false);
+/** Body rows autofit (Excel measures wrapped text itself); merges last, or a note when they cannot be made. */
+function finishCells(t: Target, layout: AppendixLayout, notes: string[]): void {
+  const bodyFirst = layout.headerRows.first + layout.headerRows.count;
+  const { last } = layout.tableRows;
+  if (t.api.autofit && last >= bodyFirst) t.rangeAt(bodyFirst, 0, last - bodyFirst + 1, layout.columns.length).format.autofitRows();
+  if (t.api.merge) for (const m of layout.merges) t.rangeAt(m.row, m.col, m.rowSpan, m.colSpan).merge(false);
   else if (layout.merges.some((m) => m.rowSpan > 1))
     notes.push("Excel này chưa cho gộp ô (cần ExcelApi 1.2): các dòng tiêu đề đã được căn giữa qua các cột; hãy gộp tay các ô tiêu đề cột hai tầng (Trang đầu › Gộp và Căn giữa).");
+}
 
-  // what could not be set: one line under the table, not bordered, so the user sees it and sets it once
-  if (notes.length) {
-    const note = rangeAt(nRows + 1, 0, 1, 1);
-    note.values = [[NOTE_PREFIX + notes.join(" ")]];
-    note.format.font.italic = true;
-    note.format.wrapText = false;
-    await spend(OVERHEAD_BYTES + utf8Length(notes.join(" ")));
-  }
+/** What could not be set: one line under the table, not bordered, so the user sees it and sets it once. */
+async function writeNote(t: Target, layout: AppendixLayout, notes: string[]): Promise<void> {
+  if (!notes.length) return;
+  const note = t.rangeAt(layout.rows.length + 1, 0, 1, 1);
+  note.values = [[NOTE_PREFIX + notes.join(" ")]];
+  note.format.font.italic = true;
+  note.format.wrapText = false;
+  await t.spend(OVERHEAD_BYTES + utf8Length(notes.join(" ")));
+}
+
+export async function writeAppendixSheet(
+  context: Excel.RequestContext,
+  layout: AppendixLayout,
+  baseName = "Phụ lục 1",
+  opts: WriteAppendixOptions = {},
+): Promise<WriteAppendixResult> {
+  const maxBytes = opts.maxRequestBytes ?? 4_000_000;
+  const api = apiOf(opts.isSetSupported);
+  const notes: string[] = [];
+  const requestBytes: number[] = [];
+  let syncs = 0;
+  const sync = async () => {
+    syncs++;
+    await context.sync();
+  };
+  const sheetName = await freeSheetName(context, candidateNames(baseName, opts.maxCandidates ?? 20), api, sync);
+
+  // the writes, batched by payload
+  const suspend = () => {
+    if (api.suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
+  };
+  suspend();
+  let pending = 0;
+  const ws = context.workbook.worksheets.add(sheetName);
+  const rangeAt = (row: number, col: number, rows: number, cols: number): Excel.Range =>
+    api.rangeByIndexes ? ws.getRangeByIndexes(row, col, rows, cols) : ws.getRange(a1({ r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 }));
+  const t: Target = {
+    ws,
+    api,
+    rangeAt,
+    areas: (rects) =>
+      api.multiArea
+        ? addressChunks(rects).map((address) => ({ format: ws.getRanges(address).format, bytes: OVERHEAD_BYTES + address.length }))
+        : rects.map((r) => ({ format: rangeAt(r.r0, r.c0, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1).format, bytes: OVERHEAD_BYTES })),
+    spend: async (bytes) => {
+      if (pending > 0 && pending + bytes > maxBytes) {
+        requestBytes.push(pending);
+        await sync();
+        suspend();
+        pending = 0;
+      }
+      pending += bytes;
+    },
+  };
+  if (api.gridlines) ws.showGridlines = false;
+  await t.spend(OVERHEAD_BYTES);
+  await setupPage(t, layout, notes);
+  await setColumnWidths(t, layout, notes);
+  await baseFormats(t, layout);
+  await roleFormats(t, layout);
+  await setRowHeights(t, layout);
+  await writeValues(t, layout, Math.max(1, opts.chunkRows ?? 2000), maxBytes);
+  finishCells(t, layout, notes);
+  await writeNote(t, layout, notes);
   ws.activate();
-  await spend(OVERHEAD_BYTES * (layout.merges.length + 2));
+  await t.spend(OVERHEAD_BYTES * (layout.merges.length + 2));
   requestBytes.push(pending);
   await sync();
   return { sheetName, syncs, requestBytes, notes };

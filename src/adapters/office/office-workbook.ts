@@ -18,10 +18,13 @@ import { type NewSheet, type StatusColumnPlan, type StatusColumnRequest, type Wo
 import { type PaneSettings } from "../../app/settings";
 import { AppError } from "../../app/errors";
 import { contiguousRuns, diffStatus, planOf, rowSpan } from "../../app/status-column";
+import { changedSince, restore, sheetFingerprint, UNDO_API, type UndoRecord } from "./office-undo";
+import type { UndoOffer } from "../../app/port";
 
-/** The part of the global `Excel` used here. */
+/** The part of the global `Excel` used here: `Excel.run`, with options (mergeUndoGroup, ExcelApi 1.20) or without. */
 export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 export interface OfficePortOptions {
@@ -37,6 +40,11 @@ export interface OfficePortOptions {
 export class OfficeWorkbookPort implements WorkbookPort {
   readonly kind = "office" as const;
   readonly label = "Excel";
+  /** what the last write changed (pane undo), and how it is offered */
+  private record: UndoRecord | null = null;
+  private offer: UndoOffer | null = null;
+  private readonly staleListeners = new Set<() => void>();
+  private watchers: Array<{ remove(): void; context: { sync(): Promise<unknown> } }> = [];
   constructor(private readonly opts: OfficePortOptions) {}
 
   private supports(set: string, version: string): boolean {
@@ -49,6 +57,90 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     return this.opts.excel.run(batch);
+  }
+
+  /**
+   * One write of the add-in. With ExcelApi 1.20 it runs as one undo group (one Ctrl+Z); elsewhere
+   * `batch` fills an undo record (what it overwrote and left) for the pane's “Hoàn tác”. `label`
+   * names what was written once it is known; a write that changed nothing offers nothing.
+   */
+  private async write<T>(batch: (context: Excel.RequestContext, record: UndoRecord | null) => Promise<T>, label: (result: T) => string | null, grouped = true): Promise<T> {
+    await this.forget();
+    const merge = grouped && this.supports("ExcelApi", UNDO_API.mergeUndoGroup);
+    const record: UndoRecord | null = merge ? null : { label: "", cells: [], notes: [], sheets: [] };
+    const result = merge ? await this.opts.excel.run({ mergeUndoGroup: true }, (c) => batch(c, null)) : await this.run((c) => batch(c, record));
+    const what = label(result);
+    if (!what) return result;
+    this.offer = { way: merge ? "excel" : "pane", label: what };
+    if (record) {
+      record.label = what;
+      this.record = record;
+      await this.watch(record);
+    }
+    return result;
+  }
+
+  /** Drops the last write's record and its change watchers. */
+  private async forget(): Promise<void> {
+    this.record = null;
+    this.offer = null;
+    const watchers = this.watchers;
+    this.watchers = [];
+    for (const w of watchers) {
+      try {
+        w.remove();
+        await w.context.sync();
+      } catch {
+        /* the sheet may be gone */
+      }
+    }
+  }
+
+  /** ExcelApi 1.7: any change to the written sheets by someone else than this add-in makes the record be checked again. */
+  private async watch(record: UndoRecord): Promise<void> {
+    if (!this.supports("ExcelApi", UNDO_API.changeEvents)) return;
+    const names = [...new Set([...record.cells.map((c) => c.sheet), ...record.notes.map((n) => n.sheet), ...record.sheets.map((x) => x.name)])];
+    const onChange = (e: Excel.WorksheetChangedEventArgs) => {
+      // ExcelApi 1.14 tells this add-in's own writes apart; before it, comparing again tells
+      if (e.triggerSource === "ThisLocalAddin") return Promise.resolve();
+      return this.recheck(record);
+    };
+    await this.run(async (context) => {
+      for (const name of names) this.watchers.push(context.workbook.worksheets.getItem(name).onChanged.add(onChange));
+      await context.sync();
+    });
+  }
+
+  /** After a change event: when the workbook no longer holds what the write left, the offer ends. */
+  private async recheck(record: UndoRecord): Promise<void> {
+    if (this.record !== record) return;
+    const changed = await this.run((context) => changedSince(context, record)).catch(() => "?");
+    if (!changed || this.record !== record) return;
+    await this.forget();
+    for (const l of this.staleListeners) l();
+  }
+
+  lastWrite(): UndoOffer | null {
+    return this.offer;
+  }
+
+  watchLastWrite(listener: () => void): () => void {
+    this.staleListeners.add(listener);
+    return () => void this.staleListeners.delete(listener);
+  }
+
+  async undoLastWrite(): Promise<string> {
+    const record = this.record;
+    if (!record) throw new AppError("workbook_changed", "Không còn lần ghi nào để hoàn tác từ ngăn này.");
+    await this.run((context) => restore(context, record));
+    await this.forget();
+    return `Đã hoàn tác ${record.label}: sổ trở lại như trước lần ghi đó.`;
+  }
+
+  /** Records the sheets a write added, as they are now (pane undo deletes them only if unchanged). */
+  private async recordSheets(context: Excel.RequestContext, record: UndoRecord | null, names: string[]): Promise<void> {
+    if (!record) return;
+    for (const name of names) record.sheets.push({ name, fingerprint: (await sheetFingerprint(context, name)) ?? "" });
   }
 
   private async sheetNames(context: Excel.RequestContext): Promise<string[]> {
@@ -99,62 +191,98 @@ export class OfficeWorkbookPort implements WorkbookPort {
       ws.name = name;
     });
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    return this.run(async (context) => {
-      context.workbook.insertWorksheetsFromBase64(toBase64(bytes), { positionType: "End" });
-      context.workbook.worksheets.getItem(first).activate();
-      await context.sync();
-      return first;
-    });
+    const added: string[] = [];
+    wb.eachSheet((ws) => void added.push(ws.name));
+    // insertWorksheetsFromBase64 cannot join an undo group (Microsoft's list of APIs without undo): the pane's undo only
+    return this.write(
+      async (context, record) => {
+        context.workbook.insertWorksheetsFromBase64(toBase64(bytes), { positionType: "End" });
+        context.workbook.worksheets.getItem(first).activate();
+        await context.sync();
+        await this.recordSheets(context, record, added);
+        return first;
+      },
+      () => (added.length === 1 ? `trang mẫu “${first}”` : `các trang mẫu (${added.map((n) => `“${n}”`).join(", ")})`),
+      false,
+    );
   }
 
   private mode(): StatusColumnPlan["mode"] {
     return this.opts.formulas ? "formulas" : "values";
   }
 
-  /** Read the column's current formulas (one sync) and diff them with the request. */
-  private async diff(context: Excel.RequestContext, req: StatusColumnRequest) {
+  /** Read the column's current formulas (one sync) and diff them with the request; `formats` also loads their number formats. */
+  private async diff(context: Excel.RequestContext, req: StatusColumnRequest, formats = false) {
     const span = rowSpan(req);
-    if (!span) return [];
+    if (!span) return { changes: [], before: () => ({ formulas: "", numberFormat: "" }) };
     const ws = context.workbook.worksheets.getItem(req.sheet);
     const range = ws.getRange(`${req.column}${span.first}:${req.column}${span.last}`);
-    range.load("formulas");
+    range.load(formats ? "formulas,numberFormat" : "formulas");
     await context.sync();
     const formulas = range.formulas as unknown[][];
-    return diffStatus(req, this.mode(), (row) => formulas[row - span.first]?.[0]);
+    const numberFormat = formats ? (range.numberFormat as unknown[][]) : [];
+    const before = (row: number) => ({ formulas: formulas[row - span.first]?.[0] ?? "", numberFormat: numberFormat[row - span.first]?.[0] ?? "General" });
+    return { changes: diffStatus(req, this.mode(), (row) => formulas[row - span.first]?.[0]), before };
   }
 
   planStatusColumn(req: StatusColumnRequest): Promise<StatusColumnPlan> {
-    return this.run(async (context) => planOf(await this.diff(context, req), this.mode()));
+    return this.run(async (context) => planOf((await this.diff(context, req)).changes, this.mode()));
   }
 
   writeStatusColumn(req: StatusColumnRequest): Promise<{ changed: number; mode: StatusColumnPlan["mode"] }> {
-    return this.run(async (context) => {
-      const changes = await this.diff(context, req);
-      if (changes.length) {
+    return this.write(
+      async (context, record) => {
+        const { changes, before } = await this.diff(context, req, !!record);
+        if (!changes.length) return { changed: 0, mode: this.mode() };
         const ws = context.workbook.worksheets.getItem(req.sheet);
-        for (const run of contiguousRuns(changes)) {
-          const r = ws.getRange(`${req.column}${run[0].row}:${req.column}${run[run.length - 1].row}`);
+        const written = contiguousRuns(changes).map((run) => {
+          const address = `${req.column}${run[0].row}:${req.column}${run[run.length - 1].row}`;
+          const r = ws.getRange(address);
           r.formulas = run.map((c) => [c.content]);
-        }
+          if (record) r.load("formulas");
+          record?.cells.push({ sheet: req.sheet, address, formulas: run.map((c) => [before(c.row).formulas]), numberFormat: run.map((c) => [before(c.row).numberFormat]), after: [] });
+          return r;
+        });
         await context.sync();
-      }
-      return { changed: changes.length, mode: this.mode() };
-    });
+        // what Excel holds after the write, as it reads it back (the pane's undo compares with it)
+        if (record) written.forEach((r, i) => (record.cells[i].after = r.formulas as unknown[][]));
+        return { changed: changes.length, mode: this.mode() };
+      },
+      (r) => (r.changed ? `cột Đánh giá (cột ${req.column}, ${r.changed} ô)` : null),
+    );
   }
 
   writeNewSheets(sheets: NewSheet[]): Promise<string[]> {
-    return this.run((context) => writeNewSheetsOffice(context, sheets, (set, v) => this.supports(set, v)));
+    return this.write(
+      async (context, record) => {
+        const names = await writeNewSheetsOffice(context, sheets, (set, v) => this.supports(set, v));
+        await this.recordSheets(context, record, names);
+        return names;
+      },
+      (names) => (names.length ? `các trang tổng hợp (${names.map((n) => `“${n}”`).join(", ")})` : null),
+    );
   }
 
   writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string; notes: string[] }> {
-    return this.run(async (context) => {
-      const r = await writeAppendixSheet(context, layout, baseName, { isSetSupported: (name, version) => this.supports(name, version) });
-      return { sheetName: r.sheetName, notes: r.notes };
-    });
+    return this.write(
+      async (context, record) => {
+        const r = await writeAppendixSheet(context, layout, baseName, { isSetSupported: (name, version) => this.supports(name, version) });
+        await this.recordSheets(context, record, [r.sheetName]);
+        return { sheetName: r.sheetName, notes: r.notes };
+      },
+      (r) => `trang “${r.sheetName}”`,
+    );
   }
 
   addOutlookCharts(charts: readonly Trajectory[]): Promise<{ sheetName: string; charts: number }> {
-    return this.run((context) => addOutlookChartsSheet(context, charts, { isSetSupported: (n, v) => this.supports(n, v) }));
+    return this.write(
+      async (context, record) => {
+        const r = await addOutlookChartsSheet(context, charts, { isSetSupported: (n, v) => this.supports(n, v) });
+        await this.recordSheets(context, record, [r.sheetName]);
+        return r;
+      },
+      (r) => `trang biểu đồ “${r.sheetName}”`,
+    );
   }
 
   selectCell(sheet: string, address: string): Promise<void> {

@@ -23,7 +23,7 @@ import { ConsolidateJob, type ConsolidateViewProps } from "./ConsolidateJob";
 import type { ReportIo } from "../../app/report-text";
 
 /** What the consolidation needs from index.tsx (the pane imports no adapter). */
-export type ConsolidateIo = Omit<ConsolidateViewProps, "port">;
+export type ConsolidateIo = Omit<ConsolidateViewProps, "port" | "onWritten">;
 
 /** Jobs with a view in this build. */
 export const AVAILABLE_JOBS: ReadonlySet<JobId> = new Set<JobId>(["table", "check", "status", "outlook", "appendix", "report", "reconcile", "consolidate"]);
@@ -140,7 +140,7 @@ export function JobView({ state, actions, busy, report, consolidate }: JobViewPr
         if (!report) return <NotYet view={view} />;
         return <ReconcileJob busy={busy} analysis={analysis} readDocx={report.readDocx} canSelect={port.kind === "office"} onSelectCell={selectFrom("reconcile")} />;
       case "consolidate":
-        return consolidate ? <ConsolidateJob port={port} {...consolidate} /> : <NotYet view={view} />;
+        return consolidate ? <ConsolidateJob port={port} {...consolidate} onWritten={actions.written} /> : <NotYet view={view} />;
       default:
         return <NotYet view={view} />;
     }

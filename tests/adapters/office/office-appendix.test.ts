@@ -196,3 +196,20 @@ describe("older Excel: every call above ExcelApi 1.1 is checked first (the fake 
     expect(stats.used.flatMap((s) => [...s]).some((c) => c.startsWith("1.9 worksheet.getRanges"))).toBe(true);
   });
 });
+
+describe("the appendix as one undo step (OfficeWorkbookPort, ExcelApi 1.20)", () => {
+  test("the whole appendix, over its syncs, is one merged Excel.run: one Ctrl+Z takes the sheet back", async () => {
+    const { OfficeWorkbookPort } = await import("../../../src/adapters/office/office-workbook");
+    const { fakeExcelRun } = await import("../../support/office-fake");
+    const { context, stats } = createExcelMock(["Chỉ tiêu"]);
+    const api = (n: string, v: string) => n === "ExcelApi" && Number(v.split(".")[1]) <= 20;
+    const groups: Array<{ merged: boolean; syncs: number }> = [];
+    const port = new OfficeWorkbookPort({ excel: fakeExcelRun(context, api, groups), settings: { get: () => null, set: () => undefined, saveAsync: () => undefined }, formulas: true, isSetSupported: api });
+    const layout = buildAppendixLayout(tableFromTsv(), REFERENCE_INFO, { levels: 2 });
+    const r = await port.writeAppendix(layout, "Phụ lục 1");
+    expect(r.sheetName).toBe("Phụ lục 1");
+    expect(stats.syncs).toBe(2);
+    expect(groups).toEqual([{ merged: true, syncs: 2 }]);
+    expect(port.lastWrite()).toEqual({ way: "excel", label: "trang “Phụ lục 1”" });
+  });
+});

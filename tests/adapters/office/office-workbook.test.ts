@@ -14,6 +14,7 @@ import { evaluateTable } from "../../../src/core/evaluation/evaluate-table";
 import { buildStatusRequest } from "../../../src/app/status-column";
 import { type StatusColumnRequest } from "../../../src/app/port";
 import { DEFAULT_SETTINGS } from "../../../src/app/settings";
+import { fakeExcelRun, type UndoGroup } from "../../support/office-fake";
 
 type Row = unknown[];
 const SHEET = "Chỉ tiêu";
@@ -39,6 +40,15 @@ interface Harness {
   selected: string[];
   settings: Map<string, unknown>;
   saves(): number;
+  /** the status column as the workbook holds it now (writes land here at sync, like Excel) */
+  statusColumn: unknown[];
+  /** each Excel.run: one merged undo group, or one step per sync */
+  groups: UndoGroup[];
+  /** the user types into a cell of the status column (1-based row); change handlers run */
+  userEdit(row: number, value: unknown): Promise<void>;
+  ownEvent(): Promise<void>;
+  /** how many change handlers are registered */
+  watching(): number;
 }
 
 function harness(opts: { formulas: boolean; statusColumn?: unknown[]; excelApi?: string } = { formulas: true }): Harness {
@@ -46,7 +56,11 @@ function harness(opts: { formulas: boolean; statusColumn?: unknown[]; excelApi?:
   const created: OfficeMockObject[] = [];
   const activated: string[] = [];
   const selected: string[] = [];
-  const statusColumn = opts.statusColumn ?? VALUES.map((r) => r[5]);
+  const handlers = new Set<(e: { triggerSource?: string; address: string }) => Promise<void>>();
+  const statusColumn = [...(opts.statusColumn ?? VALUES.map((r) => r[5]))];
+  const statusFormats: unknown[] = statusColumn.map(() => "General");
+  /** ranges of the status column with what they held when made, to apply what a batch wrote */
+  const columnRanges: Array<{ first: number; range: Record<string, unknown>; seed: [string, string] }> = [];
   const data = {
     workbook: {
       worksheets: {
@@ -97,18 +111,28 @@ function harness(opts: { formulas: boolean; statusColumn?: unknown[]; excelApi?:
             const first = m ? Number(m[1]) : 1;
             const last = m ? Number(m[2]) : 1;
             const formulas = statusColumn.slice(first - 1, last).map((v) => [v ?? ""]);
+            const numberFormat = statusFormats.slice(first - 1, last).map((v) => [v]);
             const range = new OfficeMockObject({
               formulas,
+              numberFormat,
               select() {
                 selected.push(address);
               },
             }) as OfficeMockObject & Record<string, unknown>;
             created.push(range);
             ranges.push({ address, range });
+            if (m) columnRanges.push({ first, range, seed: [JSON.stringify(formulas), JSON.stringify(numberFormat)] });
             return range;
           },
           activate() {
             activated.push((this as unknown as { name: string }).name);
+          },
+          // ExcelApi 1.7 change events: handlers kept until removed
+          onChanged: {
+            add(handler: (e: { triggerSource?: string; address: string }) => Promise<void>) {
+              handlers.add(handler);
+              return { remove: () => handlers.delete(handler), context: { sync: async () => undefined } };
+            },
           },
         },
       },
@@ -121,8 +145,20 @@ function harness(opts: { formulas: boolean; statusColumn?: unknown[]; excelApi?:
     syncs++;
     await sync();
     for (const r of created) await r.sync();
+    // what this batch wrote into the status column lands in the workbook
+    for (const c of columnRanges.splice(0)) {
+      // a property never set nor loaded reads as the mock's "not loaded" text: only arrays were written
+      const f = c.range.formulas;
+      const n = c.range.numberFormat;
+      if (Array.isArray(f) && JSON.stringify(f) !== c.seed[0]) f.forEach((line: unknown[], i) => (statusColumn[c.first - 1 + i] = line[0]));
+      if (Array.isArray(n) && JSON.stringify(n) !== c.seed[1]) n.forEach((line: unknown[], i) => (statusFormats[c.first - 1 + i] = line[0]));
+    }
   };
-  const excel = { run: <T,>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context as unknown as Excel.RequestContext) };
+  const api = opts.excelApi ?? "1.17";
+  // versions compare by their parts: 1.9 < 1.13
+  const isSetSupported = (name: string, version: string) => name === "ExcelApi" && Number(version.split(".")[1]) <= Number(api.split(".")[1]);
+  const groups: UndoGroup[] = [];
+  const excel = fakeExcelRun(context, isSetSupported, groups);
   const settings = new Map<string, unknown>();
   let saves = 0;
   const store: SettingsStore = {
@@ -133,15 +169,17 @@ function harness(opts: { formulas: boolean; statusColumn?: unknown[]; excelApi?:
       cb?.({ status: "succeeded" });
     },
   };
-  const api = opts.excelApi ?? "1.17";
-  const port = new OfficeWorkbookPort({
-    excel,
-    settings: store,
-    formulas: opts.formulas,
-    // versions compare by their parts: 1.9 < 1.13
-    isSetSupported: (name, version) => name === "ExcelApi" && Number(version.split(".")[1]) <= Number(api.split(".")[1]),
-  });
-  return { port, syncs: () => syncs, ranges, activated, selected, settings, saves: () => saves };
+  const port = new OfficeWorkbookPort({ excel, settings: store, formulas: opts.formulas, isSetSupported });
+  /** a change by someone: Excel raises the sheet's onChanged (triggerSource "Unknown") */
+  const userEdit = async (row: number, value: unknown) => {
+    statusColumn[row - 1] = value;
+    for (const h of [...handlers]) await h({ address: `F${row}`, triggerSource: "Unknown" });
+  };
+  /** an event caused by the add-in's own write (ExcelApi 1.14 says so) */
+  const ownEvent = async () => {
+    for (const h of [...handlers]) await h({ address: "F4", triggerSource: "ThisLocalAddin" });
+  };
+  return { port, syncs: () => syncs, ranges, activated, selected, settings, saves: () => saves, statusColumn, groups, userEdit, ownEvent, watching: () => handlers.size };
 }
 
 describe("Office.js addresses", () => {
@@ -217,12 +255,14 @@ describe("OfficeWorkbookPort", () => {
     expect(h.ranges.map((r) => r.address)).toEqual(["F4:F8"]);
   });
 
-  test("values mode writes only the changed cell of the status column, in two syncs", async () => {
+  test("values mode writes only the changed cell of the status column, in two syncs (and one to watch it for undo)", async () => {
     const req = await request();
     const h = harness({ formulas: false });
     const r = await h.port.writeStatusColumn(req);
     expect(r).toEqual({ changed: 1, mode: "values" });
-    expect(h.syncs()).toBe(2);
+    // read + write; then, without ExcelApi 1.20, one more run registers the change handler (ExcelApi 1.7)
+    expect(h.syncs()).toBe(3);
+    expect(h.watching()).toBe(1);
     const writes = h.ranges.slice(1);
     expect(writes.map((w) => w.address)).toEqual(["F7:F7"]);
     expect(writes[0].range.formulas).toEqual([["Chưa đạt"]]);
@@ -241,7 +281,7 @@ describe("OfficeWorkbookPort", () => {
     const h2 = harness({ formulas: true, statusColumn: column });
     const r = await h2.port.writeStatusColumn(req);
     expect(r.changed).toBe(4);
-    expect(h2.syncs()).toBe(2);
+    expect(h2.syncs()).toBe(3);
     const writes = h2.ranges.slice(1);
     expect(writes.map((w) => w.address)).toEqual(["F4:F5", "F7:F8"]);
     expect(writes[0].range.formulas).toEqual([['=NQ.DANHGIA(D4,E4,,"dat-2")'], ['=NQ.DANHGIA(D5,E5,,"dat-2")']]);
@@ -274,5 +314,76 @@ describe("OfficeWorkbookPort", () => {
     expect(h.saves()).toBe(1);
     expect(typeof h.settings.get(SETTINGS_KEY)).toBe("string");
     expect(await h.port.getSettings()).toEqual(s);
+  });
+
+  describe("undo", () => {
+    test("ExcelApi 1.20: the write is one Excel.run merged into one undo group; Ctrl+Z is offered, nothing kept", async () => {
+      const req = await request();
+      const h = harness({ formulas: false, excelApi: "1.20" });
+      await h.port.writeStatusColumn(req);
+      expect(h.groups).toEqual([{ merged: true, syncs: 2 }]);
+      expect(h.port.lastWrite()).toEqual({ way: "excel", label: "cột Đánh giá (cột F, 1 ô)" });
+      expect(h.watching()).toBe(0);
+      await expect(h.port.undoLastWrite()).rejects.toThrow(/Không còn lần ghi nào/);
+    });
+
+    test("below 1.20 the run is not merged (asking for it would be refused), and the pane's “Hoàn tác” restores the values", async () => {
+      const req = await request();
+      const h = harness({ formulas: true, excelApi: "1.17" });
+      const before = [...h.statusColumn];
+      await h.port.writeStatusColumn(req);
+      expect(h.groups[0]).toEqual({ merged: false, syncs: 2 });
+      expect(h.statusColumn).not.toEqual(before);
+      expect(h.statusColumn[3]).toBe('=NQ.DANHGIA(D4,E4,,"dat-2")');
+      expect(h.port.lastWrite()).toEqual({ way: "pane", label: "cột Đánh giá (cột F, 5 ô)" });
+      const message = await h.port.undoLastWrite();
+      expect(message).toMatch(/^Đã hoàn tác cột Đánh giá \(cột F, 5 ô\)/);
+      expect(h.statusColumn).toEqual(before);
+      expect(h.port.lastWrite()).toBeNull();
+      expect(h.watching()).toBe(0);
+    });
+
+    test("the fake refuses mergeUndoGroup where ExcelApi 1.20 is missing, as Excel refuses a call of a missing set", async () => {
+      const h = harness({ formulas: false, excelApi: "1.19" });
+      const excel = fakeExcelRun({ sync: async () => undefined }, (n, v) => n === "ExcelApi" && Number(v.split(".")[1]) <= 19, h.groups);
+      await expect(excel.run({ mergeUndoGroup: true }, async () => 1)).rejects.toThrow(/ApiNotFound|1\.20/);
+    });
+
+    test("a change by the user ends the offer at once (ExcelApi 1.7 events); the add-in's own events do not", async () => {
+      const req = await request();
+      const h = harness({ formulas: true, excelApi: "1.17" });
+      await h.port.writeStatusColumn(req);
+      let stale = 0;
+      h.port.watchLastWrite(() => stale++);
+      await h.ownEvent();
+      expect(h.port.lastWrite()?.way).toBe("pane");
+      // an event on another cell of the sheet: compared again, nothing the write left changed
+      await h.userEdit(2, "CHỈ TIÊU (sửa)");
+      expect(h.port.lastWrite()?.way).toBe("pane");
+      await h.userEdit(5, "Đạt");
+      expect(stale).toBe(1);
+      expect(h.port.lastWrite()).toBeNull();
+      await expect(h.port.undoLastWrite()).rejects.toThrow(/Không còn lần ghi nào/);
+    });
+
+    test("without change events (ExcelApi 1.6), “Hoàn tác” compares first and refuses when a written cell was edited", async () => {
+      const req = await request();
+      const h = harness({ formulas: true, excelApi: "1.6" });
+      await h.port.writeStatusColumn(req);
+      expect(h.watching()).toBe(0);
+      await h.userEdit(6, "Đạt (sửa tay)");
+      expect(h.port.lastWrite()?.way).toBe("pane");
+      await expect(h.port.undoLastWrite()).rejects.toThrow(/Không hoàn tác được cột Đánh giá \(cột F, 5 ô\): các ô F4:F8 \(trang “Chỉ tiêu”\) đã được sửa/);
+      expect(h.statusColumn[5]).toBe("Đạt (sửa tay)");
+    });
+
+    test("a write that changes nothing offers nothing to undo", async () => {
+      const req = await request();
+      const column = VALUES.map((r) => r[5]);
+      column[6] = "Chưa đạt";
+      const h = harness({ formulas: false, statusColumn: column });
+      await h.port.writeStatusColumn(req);
+      expect(h.port.lastWrite()).toBeNull();
+    });
   });
 });

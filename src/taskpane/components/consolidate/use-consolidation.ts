@@ -19,6 +19,8 @@ export interface ConsolidateViewProps {
   port: WorkbookPort | null;
   renderWorkbook(c: Consolidation, info: ReportInfo): Promise<Uint8Array>;
   download(fileName: string, bytes: Uint8Array, mime: string): Promise<void>;
+  /** called once the sheets are written, so the pane can offer to take them back */
+  onWritten?(): void;
 }
 
 /** Where a rule chosen in the pane is said to come from (the table's Ghi chú). */
@@ -96,6 +98,7 @@ export function useConsolidation(p: ConsolidateViewProps): Consolidating {
     void work.run("Đang ghi các trang mới…", "ghi kết quả tổng hợp vào sổ", async () => {
       if (!result || !p.port?.writeNewSheets) return;
       setWritten(await p.port.writeNewSheets(newSheets(result.consolidation)));
+      p.onWritten?.();
     });
 
   const download = () =>
