@@ -10,11 +10,10 @@
  * - missing.ts: what each unit still owes, and why.
  * Every figure says how many units it covers. Pure: no I/O.
  */
-import type { IndicatorKind } from "../model";
 import { evaluate, statusLabel, type Status, type Vocabulary } from "../evaluation/evaluate";
 import { formatViNumber } from "../text/numbers";
 import { foldText } from "../text/fold";
-import { isFailure, type UnitExtract, type UnitFailure, type UnitInput } from "./extract";
+import { isFailure, type RowDescription, type UnitExtract, type UnitFailure, type UnitInput } from "./extract";
 import { findIndicator, matchRows, unmatchedRows, type Master, type UnmatchedItem } from "./matching";
 import { chooseRule, type RuleChoice } from "./rule-choice";
 import { displayOf, RULE_COMPUTATIONS, type RuleOutput } from "./aggregators";
@@ -40,19 +39,10 @@ export interface ConsolidatedGroup {
   level: number;
 }
 
-export interface ConsolidatedIndicator {
+/** A consolidated indicator, described as the first unit's row describes it (outputs copy `nameText`, `unitText`). */
+export interface ConsolidatedIndicator extends RowDescription {
   type: "indicator";
   key: string;
-  tt: string;
-  /** the name normalised; `nameText` as the first unit typed it (outputs copy that one) */
-  name: string;
-  nameText?: string;
-  marker?: "-" | "+";
-  level: number;
-  unit: string;
-  unitText?: string;
-  kind: IndicatorKind;
-  direction?: string;
   rule: RuleId;
   ruleSource: RuleChoice["source"];
   /** what a weighted mean is weighted by / a growth recomputed from ("Dân số", "2.1 Số hộ") */

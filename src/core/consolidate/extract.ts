@@ -16,12 +16,8 @@ import { foldedNameAt } from "../evaluation/prepared-row";
 import type { Status } from "../evaluation/evaluate";
 import { NO_DATA_WORDS, type MissingReason } from "./rules";
 
-/** One row of a unit's table, reduced to what consolidation needs. */
-export interface UnitRow {
-  key: string;
-  /** name folded for matching (matchName), when the TT differs */
-  folded: string;
-  group: boolean;
+/** What a row says about itself: the first unit's row describes the consolidated one. */
+export interface RowDescription {
   tt: string;
   /** the name normalised (matching, messages) */
   name: string;
@@ -34,6 +30,14 @@ export interface UnitRow {
   unitText?: string;
   kind: IndicatorKind;
   direction?: string;
+}
+
+/** One row of a unit's table, reduced to what consolidation needs. */
+export interface UnitRow extends RowDescription {
+  key: string;
+  /** name folded for matching (matchName), when the TT differs */
+  folded: string;
+  group: boolean;
   targetText: string;
   /** the result as written, when it gives no figure ("Chưa đến kỳ") or a figure for a period ("263 đảng viên/ 3 năm"); "" otherwise */
   raw: string;

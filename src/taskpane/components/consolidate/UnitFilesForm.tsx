@@ -1,9 +1,10 @@
 /** Picking the units' files and naming the consolidated unit; "Tổng hợp" starts the run, and the run shows its count with "Hủy". */
 import React from "react";
-import { Body1, Button, Caption1, Field, Input, ProgressBar } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input } from "@fluentui/react-components";
 import { FolderOpenRegular, TableSimpleRegular } from "@fluentui/react-icons";
 import type { Consolidating } from "./use-consolidation";
 import { useConsolidateStyles } from "./consolidate-styles";
+import { WorkProgress } from "../WorkProgress";
 
 const ACCEPT = ".xlsx,.xlsm,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet";
 
@@ -52,18 +53,7 @@ function RunProgress({ s }: { s: Consolidating }): JSX.Element {
   const w = s.work;
   return (
     <div aria-live="polite" className={styles.stack}>
-      {w.busy && (
-        <div className={styles.progress}>
-          <Field className={styles.bar} validationMessage={w.busy} validationState="none">
-            <ProgressBar thickness="large" value={w.progress ?? undefined} aria-label={w.busy} />
-          </Field>
-          {w.cancellable && (
-            <Button size="small" onClick={w.cancel}>
-              Hủy
-            </Button>
-          )}
-        </div>
-      )}
+      <WorkProgress work={w} percent={false} />
       {w.cancelled && !w.busy && <Caption1 role="status">{w.cancelled}</Caption1>}
     </div>
   );

@@ -5,8 +5,6 @@ import { STACK_STYLES } from "../shared-styles";
 export const useConsolidateStyles = makeStyles({
   stack: STACK_STYLES.stack,
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
-  bar: { flexGrow: 1, minWidth: 0 },
   hiddenInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
