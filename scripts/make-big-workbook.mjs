@@ -3,13 +3,17 @@
 // Used to measure the reader and `check` on big sheets:
 //   node scripts/make-big-workbook.mjs 1000000 /tmp/big.xlsx
 //   /usr/bin/time -v node bin/chitieu.js check /tmp/big.xlsx > /dev/null
+// The sheet starts with its <dimension> (the used range), as Excel writes it; --no-dimension leaves
+// it out, as some other writers do (a reader then knows the sheet's size only by reading its rows).
 import { writeFileSync } from "node:fs";
 import { crc32, deflateRawSync } from "node:zlib";
 
-const [n = "1000", out = "big.xlsx"] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const dimension = !args.includes("--no-dimension");
+const [n = "1000", out = "big.xlsx"] = args.filter((a) => !a.startsWith("--"));
 const rows = Number(n);
 if (!Number.isInteger(rows) || rows < 1 || rows > 1_048_575) {
-  process.stderr.write("Cách dùng: node scripts/make-big-workbook.mjs SỐ_DÒNG (1..1048575) TỆP.xlsx\n");
+  process.stderr.write("Cách dùng: node scripts/make-big-workbook.mjs SỐ_DÒNG (1..1048575) TỆP.xlsx [--no-dimension]\n");
   process.exit(2);
 }
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -17,7 +21,7 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
 const str = (ref, t) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
 const head = ["TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Kết quả thực hiện", "Đánh giá"];
-const parts = [Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}"><sheetData><row r="1">${head.map((h, i) => str(`${"ABCDEF"[i]}1`, h)).join("")}</row>`)];
+const parts = [Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}">${dimension ? `<dimension ref="A1:F${rows + 1}"/>` : ""}<sheetData><row r="1">${head.map((h, i) => str(`${"ABCDEF"[i]}1`, h)).join("")}</row>`)];
 let batch = "";
 for (let i = 1; i <= rows; i++) {
   const r = i + 1;

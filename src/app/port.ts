@@ -18,6 +18,32 @@ export interface StatusCell {
   formula?: string;
   /** the label computed here ("Đạt"); written when formulas can't be used */
   value: string;
+  /** why the engine gave this verdict (verdictReason), put beside it when the user asks for reasons */
+  reason?: string;
+}
+
+/** Where the reasons go when the port cannot put them as cell notes: a "Lý do" column (reasons.ts chooses it). */
+export interface ReasonColumn {
+  /** column letter */
+  column: string;
+  /** the header row, which gets "Lý do" when its cell is empty */
+  headerRow: number;
+  /** the column beside the Đánh giá column held data, so it was passed over for `column` */
+  passed?: { column: string; header: string };
+}
+
+/** What the reasons will do (plan) or did (write). */
+export interface ReasonPlan {
+  /** "notes": a note on each Đánh giá cell (ExcelApi 1.18); "column": the "Lý do" column */
+  way: "notes" | "column";
+  /** the column of the reasons (way "column") */
+  column?: ReasonColumn;
+  /** notes added or changed, or cells of the column that change (its header included) */
+  changes: number;
+  /** cells of the column holding other text now, which the write replaces (the user is told before) */
+  replaced: number;
+  /** Đánh giá cells that carry a note or a threaded comment of the user's: left as they are, no reason added there */
+  keptNotes: number;
 }
 
 /** What to write into the Đánh giá column. Only this column is touched. */
@@ -26,6 +52,8 @@ export interface StatusColumnRequest {
   /** column letter */
   column: string;
   cells: StatusCell[];
+  /** put each cell's reason beside it: as a note where the port can, else in this column */
+  reasons?: ReasonColumn;
 }
 
 export interface StatusColumnPlan {
@@ -35,6 +63,8 @@ export interface StatusColumnPlan {
   mode: "formulas" | "values";
   /** the first few changes, to show before confirming */
   preview?: StatusChange[];
+  /** what the reasons will do, when the request asks for them */
+  reasons?: ReasonPlan;
 }
 
 export interface StatusChange {
@@ -43,6 +73,13 @@ export interface StatusChange {
   before: string;
   /** what it will hold */
   content: string;
+}
+
+/** What a write of the Đánh giá column did. */
+export interface StatusColumnWrite {
+  changed: number;
+  mode: StatusColumnPlan["mode"];
+  reasons?: ReasonPlan;
 }
 
 /** How many changes a plan shows before confirming. */
@@ -87,11 +124,14 @@ export interface WorkbookPort extends SheetSource {
   formulasSupported(): boolean;
   /** count the cells of the Đánh giá column that would change */
   planStatusColumn(req: StatusColumnRequest): Promise<StatusColumnPlan>;
-  /** write the Đánh giá column; returns how many cells changed */
-  writeStatusColumn(req: StatusColumnRequest): Promise<{ changed: number; mode: StatusColumnPlan["mode"] }>;
+  /** write the Đánh giá column (and the reasons the request asks for); returns how many cells changed */
+  writeStatusColumn(req: StatusColumnRequest): Promise<StatusColumnWrite>;
+  /** true when reasons go as cell notes here (Excel with ExcelApi 1.18); absent or false: the "Lý do" column */
+  reasonNotes?(): boolean;
   /** write the appendix into a new sheet, never overwriting ("Phụ lục 1 (2)") */
   /** `notes`: what this Excel could not set (page layout, widths...), in Vietnamese, also written under the table */
-  writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string; notes?: string[] }>;
+  /** `opts.reasons`: each computed verdict's reason as a note on its cell, where the port has cell notes */
+  writeAppendix(layout: AppendixLayout, baseName: string, opts?: { reasons?: boolean }): Promise<{ sheetName: string; notes?: string[] }>;
   selectCell(sheet: string, address: string): Promise<void>;
   getSettings(): Promise<Partial<PaneSettings> | null>;
   saveSettings(settings: PaneSettings): Promise<void>;

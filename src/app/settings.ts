@@ -17,6 +17,8 @@ export interface PaneSettings {
   orientation: "landscape" | "portrait";
   columns: { baseline: boolean; years: boolean; note: boolean };
   signature: boolean;
+  /** each computed verdict's reason beside it: a cell note (ExcelApi 1.18) or the "Lý do" column; off by default */
+  reasons: boolean;
   /** last sheet used and the column mapping the user confirmed, per sheet */
   sheet?: string;
   mappings?: Record<string, Record<string, string>>;
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   orientation: "landscape",
   columns: { baseline: false, years: false, note: false },
   signature: false,
+  reasons: false,
 };
 
 

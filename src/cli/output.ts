@@ -9,7 +9,10 @@
 import { accessSync, constants, existsSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { formatViNumber } from "../core/text/numbers";
+import { isInfoSheetName } from "../core/sheet/workbook-sheets";
+import type { RowLimitError } from "../adapters/xlsx/limits";
 import { CliError, debugDetail, fileErrorMessage } from "./io";
+import type { CliRowLimit } from "./workbook";
 
 /**
  * The largest appendix each format is written for, in table rows (indicators and groups), so a
@@ -34,6 +37,30 @@ export function checkAppendixSize(rows: number, formats: Array<"xlsx" | "docx">)
       );
     }
   }
+}
+
+/** Rows a table's sheet may hold besides the table (title block, headers, notes) before the reader stops it. */
+const ROWS_AROUND_TABLE = 1_000;
+
+/**
+ * The appendix's limit as the reader applies it while reading (cli/workbook.ts): a sheet that passes
+ * it by far (its <dimension>, else the rows read so far) is refused before the rest is read, so a
+ * table of a million rows costs little memory to refuse. The exact count is still checked on the
+ * table (checkAppendixSize). `sheet`: the sheet the user named (only it is limited), else every
+ * sheet but "Thông tin".
+ */
+export function appendixRowLimit(formats: Array<"xlsx" | "docx">, sheet?: string): CliRowLimit {
+  const max = Math.min(...formats.map((f) => APPENDIX_MAX_ROWS[f]));
+  const vi = (n: number) => formatViNumber(n, { decimals: 0 });
+  return {
+    rows: max + ROWS_AROUND_TABLE,
+    applies: (s) => (sheet !== undefined ? s === sheet : !isInfoSheetName(s)),
+    message: (file: string, e: RowLimitError) =>
+      `Tệp "${file}", trang "${e.sheet}" có ${e.declared ? `vùng dữ liệu đến dòng ${vi(e.rows)}` : `hơn ${vi(e.rows)} dòng`}; phụ lục chỉ lập được tối đa ${vi(max)} dòng chỉ tiêu trong bộ nhớ của máy, nên tệp không được đọc tiếp. ` +
+      "Hãy tách bảng thành nhiều tệp (ví dụ theo lĩnh vực) rồi lập từng phụ lục." +
+      (e.declared ? " Nếu dưới bảng chỉ là các dòng trống còn định dạng, hãy xóa các dòng đó trong Excel rồi lưu lại." : "") +
+      (sheet === undefined ? " Nếu bảng chỉ tiêu ở trang khác, hãy chỉ rõ bằng --sheet TÊN_TRANG." : ""),
+  };
 }
 
 /** True when both paths name the same file on disk (device + inode), not merely equal strings. */

@@ -13,7 +13,8 @@ import { openWorkbook, type OpenedWorkbook } from "../app/open-workbook";
 import { layoutAppendix } from "../app/appendix";
 import { computeOutlook, outlookColumn } from "../app/outlook";
 import { buildStatusRequest, statusColumnOf } from "../app/status-column";
-import { XLSX_MIME, type AppendixRenderers, type WorkbookPort } from "../app/port";
+import { withReasons } from "../app/reasons";
+import { XLSX_MIME, type AppendixRenderers, type StatusColumnWrite, type WorkbookPort } from "../app/port";
 import { appendixOptions, type PaneSettings } from "../app/settings";
 import { AppError } from "../app/errors";
 import { done, type Progress, type Work } from "./use-work";
@@ -36,6 +37,15 @@ export interface ActionDeps {
 export type OpenFile = (file: File | null, progress: Progress, signal: AbortSignal) => Promise<WorkbookPort | { port: WorkbookPort; opened?: OpenedWorkbook }>;
 
 export type CellTarget = { sheet: string; address: string };
+
+/** What the pane says after writing the Đánh giá column (and the reasons). */
+function statusWritten(column: string, r: StatusColumnWrite): string {
+  const cells = `Đã ghi ${r.changed} ô ở cột ${column}${r.mode === "formulas" ? " bằng công thức NQ.DANHGIA" : ""}`;
+  const p = r.reasons;
+  if (!p) return `${cells}. Các cột khác giữ nguyên.`;
+  const reasons = p.way === "notes" ? `${p.changes} ghi chú lý do trên ô` : `${p.changes} ô ở cột Lý do (cột ${p.column!.column})`;
+  return `${cells} và ${reasons}. Các cột khác giữ nguyên.`;
+}
 
 function baseFileName(label: string): string {
   return label.replace(/\.xlsx$/i, "").replace(/[\\/:*?"<>|]+/g, " ").trim() || "bang-chi-tieu";
@@ -246,10 +256,12 @@ function writeActions({ get, dispatch, run, reanalyse, notice, makeLayout }: Pan
           if (!fresh.table) throw new AppError("no_table", "Không còn nhận ra bảng chỉ tiêu trên trang này.");
           const { column } = statusColumnOf(fresh.table);
           const header = cellText(valueAt(fresh.grid, `${column}${fresh.table.headerRow}`));
-          const req = buildStatusRequest(fresh.table, { vocabulary: settings.vocabulary, levels: settings.levels, near: settings.near }, header);
+          const status = buildStatusRequest(fresh.table, { vocabulary: settings.vocabulary, levels: settings.levels, near: settings.near }, header);
+          const req = settings.reasons ? withReasons(status, fresh.table, fresh.grid) : status;
           const plan = await port.planStatusColumn(req);
           done(signal);
-          if (plan.changes === 0) notice("success", `Cột Đánh giá (cột ${req.column}) đã đúng: không có ô nào cần thay đổi.`);
+          if (plan.reasons?.changes) dispatch({ type: "plan", plan: { req, plan } });
+          else if (plan.changes === 0) notice("success", `Cột Đánh giá (cột ${req.column}) đã đúng: không có ô nào cần thay đổi.`);
           else dispatch({ type: "plan", plan: { req, plan } });
         },
         { cancellable: true },
@@ -276,7 +288,7 @@ function writeActions({ get, dispatch, run, reanalyse, notice, makeLayout }: Pan
         const r = await port.writeStatusColumn(current.req);
         dispatch({ type: "undo", undo: port.lastWrite?.() ?? null });
         await reanalyse(signal, sheet, settings);
-        notice("success", `Đã ghi ${r.changed} ô ở cột ${current.req.column}${r.mode === "formulas" ? " bằng công thức NQ.DANHGIA" : ""}. Các cột khác giữ nguyên.`);
+        notice("success", statusWritten(current.req.column, r));
       });
     },
 
@@ -285,7 +297,7 @@ function writeActions({ get, dispatch, run, reanalyse, notice, makeLayout }: Pan
         const { port, settings } = get();
         if (!port) return;
         const l = makeLayout();
-        const r = await port.writeAppendix(l, l.appendixLabel || "Phụ lục");
+        const r = await port.writeAppendix(l, l.appendixLabel || "Phụ lục", { reasons: settings.reasons });
         dispatch({ type: "undo", undo: port.lastWrite?.() ?? null });
         await port.saveSettings(settings);
         dispatch({ type: "appendix", layout: l, sheet: r.sheetName, sheets: await port.listSheets() });

@@ -10,7 +10,7 @@ import { loadReferenceIndicators } from "../support/reference";
 import { ARTIFACTS, launchBrowser, PAGE_OPTIONS, requireBrowserAndBuild, routeOffline, servePage } from "../support/e2e-browser";
 import type { StaticServer } from "./static-server";
 import { installFakeOffice, type FakeExcelLog } from "./fake-office";
-import { accessible, docShot, goTo, referenceRow, referenceValues, SHEET, shows } from "./pane-helpers";
+import { accessible, docShot, goTo, HEADER_ROW, referenceRow, referenceValues, SHEET, shows } from "./pane-helpers";
 
 let server: StaticServer;
 let browser: Browser;
@@ -167,6 +167,9 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
     const cells = writes.flatMap((w) => w.data.map((r) => String(r[0])));
     expect(cells).toHaveLength(indicators.length);
     for (const f of cells) expect(f).toMatch(/^=NQ\.DANHGIA\(D(\d+),E\1(,.*)?\)$/);
+    // every set answered: the write was one undo group, taken back with one Ctrl+Z
+    expect((await log()).runs.some((r) => r.merged)).toBe(true);
+    await excel.getByText(/nhấn Ctrl\+Z một lần/).waitFor();
   });
 
   test("the settings saved in the workbook come back, and the appendix goes to new sheets", async () => {
@@ -187,6 +190,92 @@ describe("task pane inside Excel (a stand-in Excel in the page)", () => {
     await excel.setViewportSize({ width: 320, height: 800 });
     await excel.screenshot({ path: path.join(ARTIFACTS, "taskpane-320-excel-phu-luc.png"), fullPage: true, animations: "disabled" });
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("Excel below ExcelApi 1.20: reasons beside the verdicts, and “Hoàn tác”", () => {
+  type Fake = { __fakeExcel: { log: FakeExcelLog; sheets: Array<{ name: string; cells: Map<string, { v: unknown; f?: string }>; notes: Record<string, string> }> } };
+  const strict = referenceRow((r) => r.target === "> 98" && r.actual === "98");
+  const open = async (excelApi: string) => {
+    const page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    await page.addInitScript(installFakeOffice, { sheets: [{ name: SHEET, values: referenceValues(), merges: ["A1:F1"] }], customFunctions: false, excelApi });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("heading", { level: 2, name: "Tổng quan" }).waitFor();
+    await page.locator("main[aria-busy='false']").waitFor();
+    return page;
+  };
+  /** a column of the sheet as Excel holds it, rows 1 to the last reference row */
+  const columnOf = (page: Page, letter: string) =>
+    page.evaluate(
+      ([col, last]) => {
+        const s = (window as unknown as Fake).__fakeExcel.sheets[0];
+        const c = col.charCodeAt(0) - 65;
+        return Array.from({ length: last }, (_x, r) => {
+          const cell = s.cells.get(`${r},${c}`);
+          return cell?.f ?? cell?.v ?? "";
+        });
+      },
+      [letter, strict + 40] as const,
+    );
+  const notesOf = (page: Page) => page.evaluate(() => (window as unknown as Fake).__fakeExcel.sheets[0].notes);
+
+  test("ExcelApi 1.17: the reasons go to a “Lý do” column; “Hoàn tác” puts the Đánh giá column back and removes it", async () => {
+    const page = await open("1.17");
+    const before = { F: await columnOf(page, "F"), G: await columnOf(page, "G") };
+    await goTo("Cột Đánh giá", page);
+    const option = page.getByRole("checkbox", { name: "Ghi lý do của từng đánh giá" });
+    expect(await option.isChecked()).toBe(false);
+    await page.getByText("Excel này chưa ghi được ghi chú trên ô (cần ExcelApi 1.18)").waitFor();
+    await option.check();
+    await page.getByRole("button", { name: "Điền cột Đánh giá" }).click();
+    const dialog = page.getByRole("dialog", { name: "Ghi cột Đánh giá?" });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(/Lý do ghi vào cột G \(“Lý do”\), cạnh cột Đánh giá: \d+ ô\./);
+    await dialog.getByRole("button", { name: /^Ghi \d+ ô và lý do$/ }).click();
+    await page.getByText(/ô ở cột Lý do \(cột G\)\. Các cột khác giữ nguyên\./).waitFor();
+    const G = await columnOf(page, "G");
+    expect(G[HEADER_ROW - 1]).toBe("Lý do");
+    expect(G[strict - 1]).toBe("Kết quả 98 bằng đúng ngưỡng; chỉ tiêu yêu cầu trên 98 nên chưa đạt (sát ngưỡng, cần xem lại).");
+    expect(await notesOf(page)).toEqual({});
+    // no undo group here: the pane offers “Hoàn tác”
+    const bar = page.getByText("Excel này chưa gộp các thay đổi của phần bổ trợ thành một bước Ctrl+Z");
+    await bar.waitFor();
+    const l = (await page.evaluate(() => (window as unknown as Fake).__fakeExcel.log));
+    expect(l.runs.every((r) => !r.merged)).toBe(true);
+    await accessible("Cột Đánh giá với “Hoàn tác”", page);
+    await docShot("cot-danh-gia-hoan-tac", page);
+    await page.getByRole("button", { name: "Hoàn tác" }).click();
+    await page.getByText(/^Đã hoàn tác cột Đánh giá \(cột F, \d+ ô\) và cột Lý do \(cột G\)/).waitFor();
+    expect(await columnOf(page, "F")).toEqual(before.F);
+    expect(await columnOf(page, "G")).toEqual(before.G);
+    await expect(page.getByRole("button", { name: "Hoàn tác" }).count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  test("ExcelApi 1.18: the reasons are notes on the Đánh giá cells; a cell typed after the write ends “Hoàn tác”", async () => {
+    const page = await open("1.18");
+    await goTo("Cột Đánh giá", page);
+    await page.getByText("Thành ghi chú (note) trên từng ô Đánh giá").waitFor();
+    await page.getByRole("checkbox", { name: "Ghi lý do của từng đánh giá" }).check();
+    await page.getByRole("button", { name: "Điền cột Đánh giá" }).click();
+    const dialog = page.getByRole("dialog", { name: "Ghi cột Đánh giá?" });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(/Lý do đánh giá: \d+ ghi chú \(note\) trên các ô cột F\./);
+    await dialog.getByRole("button", { name: /và lý do$/ }).click();
+    await page.getByText(/ghi chú lý do trên ô\. Các cột khác giữ nguyên\./).waitFor();
+    const notes = await notesOf(page);
+    expect(notes[`F${strict}`]).toBe("Lý do đánh giá: Kết quả 98 bằng đúng ngưỡng; chỉ tiêu yêu cầu trên 98 nên chưa đạt (sát ngưỡng, cần xem lại).");
+    expect(Object.keys(notes).every((a) => a.startsWith("F"))).toBe(true);
+    expect((await columnOf(page, "G")).every((v) => v === "")).toBe(true);
+    await page.getByRole("button", { name: "Hoàn tác" }).waitFor();
+    // the clerk types over a written cell: the pane no longer offers to take the write back
+    await page.evaluate((row) => (window as unknown as { __fakeExcel: { edit(i: number, a: string, v: unknown): Promise<void> } }).__fakeExcel.edit(0, `F${row}`, "Đạt"), strict);
+    await page.getByText("nên nút “Hoàn tác” không còn").waitFor();
+    await expect(page.getByRole("button", { name: "Hoàn tác" }).count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.close();
   });
 });
 

@@ -28,6 +28,10 @@ export interface MockRange {
   autofit: boolean;
   /** syncs done before this range was created */
   batch: number;
+  /** properties loaded from the workbook (reads, not writes) */
+  loaded?: Set<string>;
+  /** whole columns "G:G" (0-based first and last) */
+  columns?: [number, number];
 }
 
 /** A chart added through sheet.charts.add (office-charts.ts). */
@@ -54,6 +58,8 @@ export interface MockStats {
   ranges: MockRange[];
   sheets: Map<string, Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
   printTitles: Map<string, string>;
+  /** sheets deleted (worksheet.delete) */
+  deleted: string[];
 }
 
 /** Column letter of a 0-based column index. */
@@ -86,8 +92,58 @@ function arrayBytes(v: unknown): number {
   return Buffer.byteLength(JSON.stringify(v), "utf8");
 }
 
-export function createExcelMock(existingSheets: string[] = [], opts: { unsupported?: string[] } = {}): { context: any; stats: MockStats; isSetSupported: (name: string, version: string) => boolean } { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const stats: MockStats = { charts: [], syncs: 0, requestBytes: [], used: [], proxies: 0, ranges: [], sheets: new Map(), printTitles: new Map() };
+/** Options of createExcelMock: the Excel it answers as, and what its existing sheets hold. */
+export interface ExcelMockOptions {
+  /** ExcelApi versions this Excel lacks (["1.18"]: no notes, nor anything above) */
+  unsupported?: string[];
+  /** what existing sheets hold, rows from A1 (strings starting with "=" are formulas) */
+  cells?: Record<string, unknown[][]>;
+  /** notes already on existing sheets: sheet → cell ("F4") → text */
+  notes?: Record<string, Record<string, string>>;
+  /** cells of existing sheets carrying a threaded comment (ExcelApi 1.10): sheet → ["F7"] */
+  comments?: Record<string, string[]>;
+}
+
+/** One cell the fake workbook holds: a value, a formula (not calculated: its value reads ""), a number format. */
+interface StoredCell {
+  v: unknown;
+  f?: string;
+  nf?: string;
+}
+
+/** What the fake workbook holds, for tests: cells, notes, widths, and the user's hand in it. */
+export interface MockWorkbook {
+  sheetNames(): string[];
+  /** a cell's formula, or its value ("" when empty) */
+  formula(sheet: string, address: string): unknown;
+  numberFormat(sheet: string, address: string): string;
+  /** the note on a cell, null when none */
+  note(sheet: string, address: string): string | null;
+  notes(sheet: string): Record<string, string>;
+  /** a column's width in points (Excel's default 48) */
+  width(sheet: string, column: string): number;
+  /** the user types into a cell (or a note, with `{ note }`); Excel raises the sheet's onChanged, triggerSource "Unknown" */
+  userEdit(sheet: string, address: string, value: unknown): Promise<void>;
+  userNote(sheet: string, address: string, content: string): Promise<void>;
+  /** onChanged handlers registered (ExcelApi 1.7) */
+  watching(): number;
+}
+
+type Op =
+  | { kind: "write"; rec: MockRange; prop: "values" | "formulas" | "numberFormat"; data: unknown[][] }
+  | { kind: "width"; rec: MockRange; width: number }
+  | { kind: "read"; rec: MockRange; props: string[]; deliver: (props: Record<string, unknown>) => void }
+  | { kind: "used"; rec: MockRange; orNull: boolean }
+  | { kind: "sheet"; name: string }
+  | { kind: "run"; run: () => void }
+  | { kind: "delete"; name: string }
+  | { kind: "note"; sheet: string; cell: string; action: "add" | "set" | "delete" | "read" | "need"; content?: string; deliver?: (n: { content: string } | null) => void };
+
+const CELL_KEY = (r: number, c: number) => `${r},${c}`;
+const A1 = /^\$?([A-Z]+)\$?(\d+)$/;
+
+export function createExcelMock(existingSheets: string[] = [], opts: ExcelMockOptions = {}): { context: any; stats: MockStats; isSetSupported: (name: string, version: string) => boolean; workbook: MockWorkbook } { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const stats: MockStats = { charts: [], syncs: 0, requestBytes: [], used: [], proxies: 0, ranges: [], sheets: new Map(), printTitles: new Map(), deleted: [] };
   const isSetSupported = supportsExcelApi(opts.unsupported ?? []);
   const names = new Set(existingSheets.map((n) => n.toLowerCase()));
   const allNames = [...existingSheets];
@@ -97,10 +153,54 @@ export function createExcelMock(existingSheets: string[] = [], opts: { unsupport
   const addressOf = (r: object) => rangeRecs.get(r)?.address ?? "?";
   let used = new Set<string>();
   let batchBytes = 0;
+  /** this batch's commands that touch the workbook's contents, run in order at sync as Excel runs them */
+  let ops: Op[] = [];
   /** a call of ExcelApi `version`, queued in the current batch */
   const use = (version: string, what: string) => {
     used.add(`${version} ${what}`);
     batchBytes += 200;
+  };
+
+  // the workbook's contents: cells, notes and column widths per sheet (lower-cased name → data)
+  const cells = new Map<string, Map<string, StoredCell>>();
+  const notes = new Map<string, Map<string, string>>();
+  const widths = new Map<string, Map<string, number>>();
+  const handlers = new Map<string, Set<(e: unknown) => Promise<unknown> | unknown>>();
+  const key = (sheet: string) => sheet.toLowerCase();
+  const sheetCells = (sheet: string) => cells.get(key(sheet)) ?? cells.set(key(sheet), new Map()).get(key(sheet))!;
+  const sheetNotes = (sheet: string) => notes.get(key(sheet)) ?? notes.set(key(sheet), new Map()).get(key(sheet))!;
+  for (const [sheet, rows] of Object.entries(opts.cells ?? {}))
+    rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && v !== "" && sheetCells(sheet).set(CELL_KEY(r, c), typeof v === "string" && v.startsWith("=") ? { v: "", f: v } : { v })));
+  for (const [sheet, list] of Object.entries(opts.notes ?? {})) for (const [cell, text] of Object.entries(list)) sheetNotes(sheet).set(cell, text);
+  const parseCell = (a: string) => {
+    const m = A1.exec(a.trim());
+    if (!m) return null;
+    return { row: Number(m[2]) - 1, col: columnIndex(m[1]) - 1 };
+  };
+  const isUsed = (c: StoredCell) => (c.v !== "" && c.v !== null && c.v !== undefined) || !!c.f || (!!c.nf && c.nf !== "General");
+  /** the used range: the smallest box holding every cell with a value, formula or number format; null when none */
+  const usedBox = (sheet: string) => {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [k, c] of sheetCells(sheet)) {
+      if (!isUsed(c)) continue;
+      const [r, col] = k.split(",").map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, col);
+    }
+    return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  };
+  // Excel names one cell "A1", a block "A1:F9"
+  const qualified = (sheet: string, box: NonNullable<MockRange["box"]>) =>
+    `'${sheet.replace(/'/g, "''")}'!${colLetter(box.col)}${box.row + 1}${box.rows === 1 && box.cols === 1 ? "" : `:${colLetter(box.col + box.cols - 1)}${box.row + box.rows}`}`;
+  const grid = (sheet: string, box: NonNullable<MockRange["box"]>, f: (c: StoredCell | undefined) => unknown) =>
+    Array.from({ length: box.rows }, (_x, i) => Array.from({ length: box.cols }, (_y, j) => f(sheetCells(sheet).get(CELL_KEY(box.row + i, box.col + j)))));
+  const raise = async (sheet: string, address: string, triggerSource: string) => {
+    for (const h of [...(handlers.get(key(sheet)) ?? [])]) await h({ address, triggerSource, type: "WorksheetChanged", source: "Local" });
   };
 
   const formatSeed = () => ({
@@ -122,10 +222,11 @@ export function createExcelMock(existingSheets: string[] = [], opts: { unsupport
     },
   });
 
-  const makeRange = (sheet: string, address: string, box?: MockRange["box"]) => {
+  const CONTENT = new Set(["values", "formulas", "numberFormat"]);
+  const makeRange = (sheet: string, address: string, box?: MockRange["box"], columns?: [number, number]) => {
     stats.proxies++;
     const rec: MockRange = { sheet, address, box, mock: {}, merged: false, autofit: false, batch: stats.syncs };
-    const m = new OfficeMockObject({
+    const raw = new OfficeMockObject({
       address,
       values: [[]],
       numberFormat: [[]],
@@ -141,14 +242,103 @@ export function createExcelMock(existingSheets: string[] = [], opts: { unsupport
         rec.merged = true;
       },
     }) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // reads are answered from the workbook at sync: values, formulas, number formats, the address and size
+    raw.load = (what: string | string[]) => {
+      const props = (Array.isArray(what) ? what : String(what).split(",")).map((p) => p.trim()).filter(Boolean);
+      const deliver = (got: Record<string, unknown>) => {
+        for (const [p, v] of Object.entries(got)) raw[p] = v;
+        rec.loaded = new Set([...(rec.loaded ?? []), ...Object.keys(got)]);
+      };
+      ops.push({ kind: "read", rec, props, deliver });
+      return m;
+    };
+    raw.getMergedAreasOrNullObject = () => {
+      use("1.13", "range.getMergedAreasOrNullObject");
+      const merged = { isNullObject: true, address: "", load: () => merged };
+      return merged;
+    };
+    // the column width as Excel reads it back (ExcelApi 1.2)
+    const format = raw.format as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    format.load = (what: string) => {
+      if (!/columnWidth/.test(String(what))) return format;
+      use("1.2", "format.columnWidth (read)");
+      ops.push({ kind: "read", rec, props: ["format/columnWidth"], deliver: (got) => (format.columnWidth = got["format/columnWidth"]) });
+      return format;
+    };
+    const formatProxy = new Proxy(format, {
+      set(t, p, v) {
+        if (p === "columnWidth" && typeof v === "number") {
+          use("1.2", "format.columnWidth");
+          ops.push({ kind: "width", rec, width: v });
+        }
+        return Reflect.set(t, p, v);
+      },
+    });
+    // writes are commands of the batch, in order (the mock keeps the arrays: tests rebuild sheets from them)
+    const m = new Proxy(raw, {
+      get(t, p, r) {
+        return p === "format" ? formatProxy : Reflect.get(t, p, r);
+      },
+      set(t, p, v) {
+        if (typeof p === "string" && CONTENT.has(p) && Array.isArray(v)) ops.push({ kind: "write", rec, prop: p as "values" | "formulas" | "numberFormat", data: v });
+        return Reflect.set(t, p, v);
+      },
+    });
     rec.mock = m;
+    rec.columns = columns;
     stats.ranges.push(rec);
     rangeRecs.set(m, rec);
     return m;
   };
 
+  /** worksheet.notes (ExcelApi 1.18): add, getItem, getItemOrNullObject; Note.content, load, delete */
+  const makeNotes = (sheet: string) => {
+    const note = (cell: string, orNull: boolean) => {
+      const n: Record<string, unknown> = {
+        isNullObject: false,
+        load() {
+          use("1.18", "note.load");
+          ops.push({ kind: "note", sheet, cell, action: "read", deliver: (got) => (got ? Object.assign(n, { content: got.content, isNullObject: false }) : Object.assign(n, { isNullObject: true })) });
+          return proxy;
+        },
+        delete() {
+          use("1.18", "note.delete");
+          ops.push({ kind: "note", sheet, cell, action: "delete" });
+        },
+      };
+      if (!orNull) ops.push({ kind: "note", sheet, cell, action: "need" });
+      const proxy = new Proxy(n, {
+        set(t, p, v) {
+          if (p === "content") {
+            use("1.18", "note.content");
+            ops.push({ kind: "note", sheet, cell, action: "set", content: String(v) });
+          }
+          return Reflect.set(t, p, v);
+        },
+      });
+      return proxy;
+    };
+    return {
+      add(cellAddress: unknown, content: unknown) {
+        use("1.18", "notes.add");
+        const cell = typeof cellAddress === "string" ? cellAddress : addressOf(cellAddress as object);
+        ops.push({ kind: "note", sheet, cell, action: "add", content: String(content) });
+        return note(cell, false);
+      },
+      getItem(cell: string) {
+        use("1.18", "notes.getItem");
+        return note(cell, false);
+      },
+      getItemOrNullObject(cell: string) {
+        use("1.18", "notes.getItemOrNullObject");
+        return note(cell, true);
+      },
+    };
+  };
+
   const makeSheet = (name: string) => {
     stats.proxies++;
+    const notesOf = makeNotes(name);
     const s = new OfficeMockObject({
       name,
       showGridlines: true,
@@ -184,6 +374,8 @@ export function createExcelMock(existingSheets: string[] = [], opts: { unsupport
       },
       getRange(address: string) {
         use("1.1", "worksheet.getRange");
+        const whole = /^([A-Z]+):([A-Z]+)$/.exec(address);
+        if (whole) return makeRange(name, address, undefined, [columnIndex(whole[1]) - 1, columnIndex(whole[2]) - 1]);
         const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address);
         if (!m) return makeRange(name, address);
         const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -193,8 +385,32 @@ export function createExcelMock(existingSheets: string[] = [], opts: { unsupport
         const cols = (m[3] ? col(m[3]) : c0) - c0 + 1;
         return makeRange(name, address, { row, col: c0, rows, cols });
       },
+      // the used range is known when Excel runs the request: after the writes queued before it
+      getUsedRange() {
+        use("1.1", "worksheet.getUsedRange");
+        const r = makeRange(name, "(used)");
+        ops.push({ kind: "used", rec: rangeRecs.get(r)!, orNull: false });
+        return r;
+      },
+      getUsedRangeOrNullObject() {
+        use("1.4", "worksheet.getUsedRangeOrNullObject");
+        const r = makeRange(name, "(used)");
+        ops.push({ kind: "used", rec: rangeRecs.get(r)!, orNull: true });
+        return r;
+      },
+      delete() {
+        use("1.1", "worksheet.delete");
+        // Microsoft lists Worksheet.delete among the APIs without undo: it cannot join an undo group
+        if ((context as { __mergeUndoGroup?: boolean }).__mergeUndoGroup) throw excelError("UndoNotSupported", "Worksheet.delete does not support undo and cannot be grouped.");
+        ops.push({ kind: "delete", name });
+      },
       activate() {
         /* shown */
+      },
+      freezePanes: {
+        freezeRows() {
+          use("1.7", "worksheet.freezePanes.freezeRows");
+        },
       },
       charts: {
         add(type: string, source: object, seriesBy: string) {
@@ -223,9 +439,147 @@ export function createExcelMock(existingSheets: string[] = [], opts: { unsupport
           return m;
         },
       },
+      // ExcelApi 1.7: change events; the handler is kept until removed
+      onChanged: {
+        add(handler: (e: unknown) => unknown) {
+          use("1.7", "worksheet.onChanged");
+          const set = handlers.get(key(name)) ?? handlers.set(key(name), new Set()).get(key(name))!;
+          set.add(handler);
+          return { remove: () => void set.delete(handler), context: { sync: async () => undefined } };
+        },
+      },
     }) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // worksheet.comments (ExcelApi 1.10): the threaded comments' count and cells
+    const threads = () => opts.comments?.[name] ?? [];
+    const comments = {
+      items: [] as unknown[],
+      getCount() {
+        use("1.10", "comments.getCount");
+        const result: { value?: number } = {};
+        ops.push({ kind: "run", run: () => (result.value = threads().length) });
+        return result;
+      },
+      load() {
+        use("1.10", "comments.load");
+        ops.push({
+          kind: "run",
+          run: () =>
+            (comments.items = threads().map((cell, i) => ({
+              id: `c${i}`,
+              getLocation() {
+                use("1.10", "comment.getLocation");
+                const p = parseCell(cell)!;
+                return makeRange(name, cell, { row: p.row, col: p.col, rows: 1, cols: 1 });
+              },
+            }))),
+        });
+        return comments;
+      },
+    };
+    Object.defineProperty(s, "comments", {
+      get() {
+        use("1.10", "worksheet.comments");
+        return comments;
+      },
+    });
+    // worksheet.notes is ExcelApi 1.18: older Excel refuses the request that uses it
+    Object.defineProperty(s, "notes", {
+      get() {
+        use("1.18", "worksheet.notes");
+        return notesOf;
+      },
+    });
     stats.sheets.set(name, s);
     return s;
+  };
+  /** the one proxy of a sheet (getItem gives the same object, as Excel's proxies behave alike) */
+  const sheetProxy = (name: string) => {
+    const found = [...stats.sheets.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
+    return found && names.has(found.toLowerCase()) ? stats.sheets.get(found)! : makeSheet(allNames.find((n) => n.toLowerCase() === name.toLowerCase()) ?? name);
+  };
+
+  /** Runs this batch's commands on the workbook, in order; the first failing one stops the batch, as in Excel. */
+  const runOps = async (batch: Op[]) => {
+    const touched = new Map<string, string>();
+    for (const op of batch) {
+      if (op.kind === "sheet") {
+        if (!names.has(key(op.name))) throw excelError("ItemNotFound", `The requested resource doesn't exist (worksheet "${op.name}").`);
+      } else if (op.kind === "write") {
+        const { rec } = op;
+        if (!rec.box) continue;
+        const store = sheetCells(rec.sheet);
+        op.data.forEach((line, i) =>
+          (line as unknown[]).forEach((v, j) => {
+            if (v === null || v === undefined) return; // Excel leaves a cell given null as it is
+            const k = CELL_KEY(rec.box!.row + i, rec.box!.col + j);
+            const c = store.get(k) ?? { v: "" };
+            if (op.prop === "numberFormat") c.nf = String(v);
+            else if (typeof v === "string" && v.startsWith("=")) Object.assign(c, { v: "", f: v });
+            else Object.assign(c, { v, f: undefined });
+            store.set(k, c);
+          }),
+        );
+        touched.set(rec.sheet, rec.address);
+      } else if (op.kind === "width") {
+        const cols = op.rec.columns ?? (op.rec.box ? [op.rec.box.col, op.rec.box.col + op.rec.box.cols - 1] : null);
+        if (!cols) continue;
+        const w = widths.get(key(op.rec.sheet)) ?? widths.set(key(op.rec.sheet), new Map()).get(key(op.rec.sheet))!;
+        for (let c = cols[0]; c <= cols[1]; c++) w.set(colLetter(c), op.width);
+      } else if (op.kind === "used") {
+        const box = usedBox(op.rec.sheet);
+        (op.rec.mock as Record<string, unknown>).isNullObject = op.orNull && !box;
+        // an empty sheet's used range is A1 (getUsedRange does not fail)
+        op.rec.box = box ?? (op.orNull ? undefined : { row: 0, col: 0, rows: 1, cols: 1 });
+        if (op.rec.box) op.rec.address = qualified(op.rec.sheet, op.rec.box).split("!")[1];
+      } else if (op.kind === "read") {
+        const { rec } = op;
+        const got: Record<string, unknown> = {};
+        for (const p of op.props) {
+          const cols = rec.columns ?? (rec.box ? [rec.box.col, rec.box.col] : null);
+          if (p === "format/columnWidth") got[p] = cols ? widths.get(key(rec.sheet))?.get(colLetter(cols[0])) ?? 48 : 48;
+          else if (!rec.box) {
+            if ((rec.mock as Record<string, unknown>).isNullObject === true) continue;
+            throw excelError("InvalidArgument", `fake: cannot read ${p} of ${rec.address}`);
+          } else if (p === "address") got.address = qualified(rec.sheet, rec.box);
+          else if (p === "rowCount") got.rowCount = rec.box.rows;
+          else if (p === "columnCount") got.columnCount = rec.box.cols;
+          else if (p === "values") got.values = grid(rec.sheet, rec.box, (c) => c?.v ?? "");
+          else if (p === "formulas") got.formulas = grid(rec.sheet, rec.box, (c) => c?.f ?? c?.v ?? "");
+          else if (p === "numberFormat") got.numberFormat = grid(rec.sheet, rec.box, (c) => c?.nf ?? "General");
+          else throw new Error(`fake: cannot load ${p}`);
+        }
+        op.deliver(got);
+      } else if (op.kind === "run") {
+        op.run();
+      } else if (op.kind === "delete") {
+        const visible = allNames.filter((n) => names.has(key(n)));
+        if (visible.length <= 1) throw excelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+        names.delete(key(op.name));
+        allNames.splice(allNames.findIndex((n) => key(n) === key(op.name)), 1);
+        cells.delete(key(op.name));
+        notes.delete(key(op.name));
+        stats.deleted.push(op.name);
+      } else if (op.kind === "note") {
+        const list = sheetNotes(op.sheet);
+        const has = list.has(op.cell);
+        if (op.action === "add") {
+          if (!parseCell(op.cell)) throw excelError("InvalidArgument", `A note needs one cell, not "${op.cell}".`);
+          // Excel's answer to a second note on a cell is not documented: the fake refuses it, and the add-in never asks
+          if (has) throw excelError("InvalidArgument", `The cell ${op.cell} already has a note.`);
+          list.set(op.cell, op.content!);
+          touched.set(op.sheet, op.cell);
+        } else if (op.action === "need" && !has) throw excelError("ItemNotFound", `There is no note on ${op.cell}.`);
+        else if (op.action === "set") {
+          if (!has) throw excelError("ItemNotFound", `There is no note on ${op.cell}.`);
+          list.set(op.cell, op.content!);
+          touched.set(op.sheet, op.cell);
+        } else if (op.action === "delete") {
+          if (!has) throw excelError("ItemNotFound", `There is no note on ${op.cell}.`);
+          list.delete(op.cell);
+        } else if (op.action === "read") op.deliver!(has ? { content: list.get(op.cell)! } : null);
+      }
+    }
+    return touched;
   };
 
   const context = new OfficeMockObject({
@@ -233,8 +587,13 @@ export function createExcelMock(existingSheets: string[] = [], opts: { unsupport
       worksheets: {
         load(this: { items: unknown }, what: string) {
           use("1.1", `worksheets.load(${what})`);
-          this.items = allNames.map((n) => ({ name: n }));
+          this.items = allNames.map((n) => ({ name: n, visibility: "Visible" }));
           return this;
+        },
+        getItem(name: string) {
+          use("1.1", "worksheets.getItem");
+          ops.push({ kind: "sheet", name });
+          return sheetProxy(name);
         },
         getItemOrNullObject(name: string) {
           use("1.4", "worksheets.getItemOrNullObject");
@@ -276,8 +635,10 @@ export function createExcelMock(existingSheets: string[] = [], opts: { unsupport
       }
       const batch = used;
       const bytes = batchBytes;
+      const queued = ops;
       used = new Set();
       batchBytes = 0;
+      ops = [];
       const missing = [...batch].filter((u) => !isSetSupported("ExcelApi", u.split(" ")[0]));
       const refuse = missing.length
         ? excelError("ApiNotFound", `The API you are trying to use could not be found. It may be available in a newer version of Excel. (ExcelApi ${missing.join(", ")})`)
@@ -293,16 +654,43 @@ export function createExcelMock(existingSheets: string[] = [], opts: { unsupport
       stats.used.push(batch);
       stats.requestBytes.push(bytes);
       for (const p of toSync.splice(0)) await p.sync();
+      await runOps(queued);
     },
   });
-  return { context, stats, isSetSupported };
+
+  const workbook: MockWorkbook = {
+    sheetNames: () => [...allNames],
+    formula: (sheet, address) => {
+      const p = parseCell(address);
+      const c = p ? sheetCells(sheet).get(CELL_KEY(p.row, p.col)) : undefined;
+      return c?.f ?? c?.v ?? "";
+    },
+    numberFormat: (sheet, address) => {
+      const p = parseCell(address);
+      return (p && sheetCells(sheet).get(CELL_KEY(p.row, p.col))?.nf) || "General";
+    },
+    note: (sheet, address) => sheetNotes(sheet).get(address) ?? null,
+    notes: (sheet) => Object.fromEntries(sheetNotes(sheet)),
+    width: (sheet, column) => widths.get(key(sheet))?.get(column) ?? 48,
+    async userEdit(sheet, address, value) {
+      const p = parseCell(address)!;
+      sheetCells(sheet).set(CELL_KEY(p.row, p.col), typeof value === "string" && value.startsWith("=") ? { v: "", f: value } : { v: value });
+      await raise(sheet, address, "Unknown");
+    },
+    async userNote(sheet, address, content) {
+      sheetNotes(sheet).set(address, content);
+      await raise(sheet, address, "Unknown");
+    },
+    watching: () => [...handlers.values()].reduce((n, s) => n + s.size, 0),
+  };
+  return { context, stats, isSetSupported, workbook };
 }
 
 /** Rebuild the values a sheet received (getRangeByIndexes writes), as a 2-D array of strings. */
 export function sheetValues(stats: MockStats, sheet: string): string[][] {
   const out: string[][] = [];
   for (const r of stats.ranges) {
-    if (r.sheet !== sheet || !r.box) continue;
+    if (r.sheet !== sheet || !r.box || r.loaded?.has("values")) continue;
     const v = r.mock.values;
     if (!Array.isArray(v) || !Array.isArray(v[0]) || v[0].length === 0) continue;
     v.forEach((line: unknown[], i: number) => {
@@ -452,7 +840,7 @@ export function rangeWrites(stats: MockStats, sheet: string): Map<number, unknow
   const out = new Map<number, unknown[]>();
   for (const r of stats.ranges) {
     const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(r.address);
-    if (r.sheet !== sheet || !m) continue;
+    if (r.sheet !== sheet || !m || r.loaded?.has("values")) continue;
     const v = r.mock.values;
     if (!Array.isArray(v) || !Array.isArray(v[0]) || v[0].length === 0) continue;
     const c0 = columnIndex(m[1]) - 1;
@@ -507,9 +895,12 @@ export function fakeExcelRun(context: any, isSetSupported: (name: string, versio
       const noUndo = ["insertWorksheetsFromBase64"].filter((k) => typeof context.workbook?.[k] === "function");
       const saved = noUndo.map((k) => [k, context.workbook[k]] as const);
       if (merged) for (const [k] of saved) context.workbook[k] = () => { throw excelError("UndoNotSupported", `${k} does not support undo and cannot be grouped.`); };
+      // deeper calls without undo (worksheet.delete) read this flag (createExcelMock)
+      context.__mergeUndoGroup = merged;
       try {
         return await batch(context);
       } finally {
+        context.__mergeUndoGroup = false;
         context.sync = sync;
         for (const [k, f] of saved) context.workbook[k] = f;
         if (group.syncs) groups.push(group);

@@ -9,7 +9,7 @@
 import type { Grid } from "../../core/sheet/grid";
 import type { ReportInfo } from "../../core/model";
 import type { AppendixLayout } from "../../core/layout";
-import type { NewSheet, StatusColumnPlan, StatusColumnRequest, WorkbookPort } from "../../app/port";
+import type { NewSheet, StatusColumnPlan, StatusColumnRequest, StatusColumnWrite, WorkbookPort } from "../../app/port";
 import type { PaneSettings } from "../../app/settings";
 import { downloadBytes } from "./download";
 import { snapshotSource, type WorkbookSnapshot } from "./workbook-bytes";
@@ -79,7 +79,7 @@ export class DeferredFilePort implements WorkbookPort {
     return (await this.workbook()).planStatusColumn(req);
   }
 
-  async writeStatusColumn(req: StatusColumnRequest): Promise<{ changed: number; mode: StatusColumnPlan["mode"] }> {
+  async writeStatusColumn(req: StatusColumnRequest): Promise<StatusColumnWrite> {
     return (await this.workbook()).writeStatusColumn(req);
   }
 
@@ -89,8 +89,8 @@ export class DeferredFilePort implements WorkbookPort {
     return p.writeNewSheets(sheets);
   }
 
-  async writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string; notes?: string[] }> {
-    return (await this.workbook()).writeAppendix(layout, baseName);
+  async writeAppendix(layout: AppendixLayout, baseName: string, opts?: { reasons?: boolean }): Promise<{ sheetName: string; notes?: string[] }> {
+    return (await this.workbook()).writeAppendix(layout, baseName, opts);
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

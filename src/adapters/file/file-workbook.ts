@@ -8,10 +8,8 @@
  */
 import { uniqueSheetName } from "../../core/sheet/sheet-names";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { parseOdsContent } from "../ods/ods-content";
-import { FILE_MESSAGES, kindMessage, sniffBytes, zipKind } from "../xlsx/file-kind";
-import { PackageFormatError, READER_LIMITS, ReaderLimitError, limitMessages } from "../xlsx/limits";
+import { partsInflateWithin, refusalOf, WorkbookFileError } from "../xlsx/admission";
+import { READER_LIMITS } from "../xlsx/limits";
 import type { Grid } from "../../core/sheet/grid";
 import type { ReportInfo } from "../../core/model";
 import type { AppendixLayout } from "../../core/layout";
@@ -19,11 +17,13 @@ import { worksheetGrid } from "../xlsx/exceljs-read";
 import { buildTemplateWorkbook } from "../xlsx/template";
 import { addAppendixSheet } from "../xlsx/appendix-xlsx";
 import { downloadBytes } from "./download";
-import { type NewSheet, type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../../app/port";
+import { type NewSheet, type StatusColumnPlan, type StatusColumnRequest, type StatusColumnWrite, type WorkbookPort } from "../../app/port";
+import { columnReasonPlan, REASON_COLUMN_CHARS, reasonColumnChanges } from "../../app/reasons";
 import { writeNewSheetsToWorkbook } from "./file-new-sheets";
 import { type PaneSettings } from "../../app/settings";
 import { diffStatus, planOf } from "../../app/status-column";
-import { AppError } from "../../app/errors";
+import { admitChosenFile, readXlsxPackage, unreadable } from "./workbook-bytes";
+import type { ZipPackage } from "../xlsx/zip-package";
 
 import { parseSettingsCell, SETTINGS_SHEET } from "./settings-sheet";
 export { SETTINGS_SHEET };
@@ -80,48 +80,16 @@ export class FileWorkbookPort implements WorkbookPort {
     private readonly opts: FilePortOptions = {},
   ) {}
 
-  /** Open an .xlsx or .ods picked by the user. Throws a Vietnamese message when the file can't be used. */
+  /**
+   * Open an .xlsx or .ods picked by the user: admitted as everywhere (admission.ts), then an .xlsx
+   * loaded by ExcelJS once every part has inflated within the limits (ExcelJS inflates without any).
+   * Throws AppError with the CLI's sentence and action when the file can't be used.
+   */
   static async open(fileName: string, data: ArrayBuffer | Uint8Array, opts?: FilePortOptions): Promise<FileWorkbookPort> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    const hint = "Chọn một tệp .xlsx khác (hoặc .ods của LibreOffice). Tệp .xls cũ hoặc có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi “Lưu thành” .xlsx.";
-    const sniffed = sniffBytes(bytes);
-    if (sniffed !== "zip") throw new AppError("unreadable_file", kindMessage(sniffed, fileName)!, hint);
-    if (bytes.length > READER_LIMITS.maxFileBytes) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, limitMessages.maxFileBytes(bytes.length)), hint);
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync(bytes);
-    } catch {
-      throw new AppError("unreadable_file", FILE_MESSAGES.truncatedZip(fileName), hint);
-    }
-    const mimetypeEntry = zip.file("mimetype");
-    const mimetype = mimetypeEntry ? (await mimetypeEntry.async("string")).slice(0, 200) : undefined;
-    const kind = zipKind(Object.keys(zip.files), mimetype);
-    const refused = kindMessage(kind, fileName);
-    if (refused) throw new AppError("unreadable_file", refused, hint);
-    // JSZip inflates without a bound: refuse a package whose parts say they inflate past the limits
-    let total = 0;
-    for (const f of Object.values(zip.files)) {
-      const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-      total += size;
-      if (size > READER_LIMITS.maxPartBytes) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, limitMessages.maxPartBytes(f.name)), hint);
-      if (total > READER_LIMITS.maxTotalBytes) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, limitMessages.maxTotalBytes()), hint);
-    }
-    if (kind === "ods") {
-      let wb: ExcelJS.Workbook;
-      try {
-        wb = workbookFromGrids(parseOdsContent(await zip.file("content.xml")!.async("string")));
-      } catch (e) {
-        if (e instanceof ReaderLimitError) throw new AppError("unreadable_file", FILE_MESSAGES.limit(fileName, e.message), hint);
-        throw new AppError("unreadable_file", FILE_MESSAGES.corrupt(fileName, e instanceof PackageFormatError ? e.message : undefined), hint);
-      }
-      return new FileWorkbookPort(wb, fileName.replace(/\.ods$/i, ".xlsx"), opts);
-    }
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(bytes);
-    } catch {
-      throw new AppError("unreadable_file", FILE_MESSAGES.corrupt(fileName), hint);
-    }
+    const admitted = await admitChosenFile(fileName, bytes);
+    if (admitted.kind === "ods") return new FileWorkbookPort(workbookFromGrids(admitted.grids), fileName.replace(/\.ods$/i, ".xlsx"), opts);
+    const wb = await loadWithinLimits(fileName, bytes, admitted.pkg);
     const port = new FileWorkbookPort(wb, fileName, opts);
     const views = (wb as unknown as { views?: Array<{ activeTab?: number }> }).views;
     const tab = views?.[0]?.activeTab;
@@ -195,16 +163,42 @@ export class FileWorkbookPort implements WorkbookPort {
     return (row) => cellContent(ws.getCell(`${req.column}${row}`).value);
   }
 
-  async planStatusColumn(req: StatusColumnRequest): Promise<StatusColumnPlan> {
-    return planOf(diffStatus(req, "values", this.current(req)), "values");
+  /** The "Lý do" column's changes, when the request asks for reasons (a file has no Excel notes: see reasonNotes). */
+  private reasonChanges(req: StatusColumnRequest) {
+    if (!req.reasons) return null;
+    const changes = reasonColumnChanges(req, this.current({ ...req, column: req.reasons.column }));
+    return { changes, plan: columnReasonPlan(req, changes) };
   }
 
-  async writeStatusColumn(req: StatusColumnRequest): Promise<{ changed: number; mode: StatusColumnPlan["mode"] }> {
+  async planStatusColumn(req: StatusColumnRequest): Promise<StatusColumnPlan> {
+    const plan = planOf(diffStatus(req, "values", this.current(req)), "values");
+    const reasons = this.reasonChanges(req);
+    return reasons ? { ...plan, reasons: reasons.plan } : plan;
+  }
+
+  /**
+   * The reasons go to the "Lý do" column, not to cell notes: a note shows only while the pointer
+   * rests on its cell, one at a time, and is not printed, while a column is read down the table at a
+   * glance, printed, sorted and filtered with it, and opens the same in LibreOffice.
+   */
+  reasonNotes(): boolean {
+    return false;
+  }
+
+  async writeStatusColumn(req: StatusColumnRequest): Promise<StatusColumnWrite> {
     const changes = diffStatus(req, "values", this.current(req));
+    const reasons = this.reasonChanges(req);
     const ws = this.sheet(req.sheet);
     for (const c of changes) ws.getCell(`${req.column}${c.row}`).value = c.content;
-    if (changes.length) this.changed();
-    return { changed: changes.length, mode: "values" };
+    if (reasons?.changes.length) {
+      const column = ws.getColumn(req.reasons!.column);
+      // a new column gets a width to read the reasons in; one the user sized keeps its width
+      const fresh = reasons.changes.every((c) => c.before === "");
+      for (const c of reasons.changes) ws.getCell(`${req.reasons!.column}${c.row}`).value = c.content;
+      if (fresh && (column.width ?? 0) < REASON_COLUMN_CHARS) column.width = REASON_COLUMN_CHARS;
+    }
+    if (changes.length || reasons?.changes.length) this.changed();
+    return { changed: changes.length, mode: "values", ...(reasons ? { reasons: reasons.plan } : {}) };
   }
 
   async writeNewSheets(sheets: NewSheet[]): Promise<string[]> {
@@ -245,5 +239,28 @@ export class FileWorkbookPort implements WorkbookPort {
 
   async exportWorkbook(): Promise<Uint8Array> {
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+}
+
+/**
+ * An admitted .xlsx loaded by ExcelJS, once each of its parts has inflated within the limits. When
+ * ExcelJS cannot read it, the fast reader's reason (what the CLI says for the same file).
+ */
+async function loadWithinLimits(fileName: string, bytes: Uint8Array, pkg: ZipPackage): Promise<ExcelJS.Workbook> {
+  try {
+    await partsInflateWithin(pkg, READER_LIMITS.maxTotalBytes);
+  } catch (e) {
+    throw unreadable(refusalOf(fileName, e));
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes);
+    return wb;
+  } catch (e) {
+    const why = await readXlsxPackage(fileName, pkg.fresh()).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    throw unreadable(why instanceof WorkbookFileError ? why : refusalOf(fileName, e, why));
   }
 }

@@ -10,10 +10,11 @@
 import { AppError } from "../../app/errors";
 import { OPEN_FRACTIONS, OPEN_STEPS, openWorkbook, type OpenedWorkbook, type OpenProgress } from "../../app/open-workbook";
 import type { WorkbookPort } from "../../app/port";
+import { checkFileSize, WorkbookFileError } from "../xlsx/admission";
 import { PackageFormatError } from "../xlsx/limits";
 import { DeferredFilePort } from "./deferred-file-port";
 import { bulkArrays, type OpenReply, type OpenRequest } from "./open-file-protocol";
-import { readWorkbookBytes, snapshotSource, type WorkbookSnapshot } from "./workbook-bytes";
+import { readWorkbookBytes, snapshotSource, unreadable, type WorkbookSnapshot } from "./workbook-bytes";
 
 /** A file opened: its port, and the workbook opened already (absent: the pane opens it itself). */
 export interface OpenedFile {
@@ -161,12 +162,18 @@ export function createFileOpener(opts: { worker?: () => FileWorker; full: (name:
         return (await opened(file, false)).port;
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        throw new AppError("unreadable_file", unreadableFile(file.name, why));
+        throw new AppError("unreadable_file", unreadableFile(file.name, why), e instanceof AppError ? e.action : undefined);
       }
     },
   };
 
   async function opened(file: File, analyse: boolean, progress?: OpenProgress, signal?: AbortSignal): Promise<OpenedFile> {
+    // a file too big to take into memory is refused by its size before it is read, as in the CLI
+    try {
+      checkFileSize(file.name, file.size);
+    } catch (e) {
+      throw e instanceof WorkbookFileError ? unreadable(e) : e;
+    }
     const full = async () => opts.full(file.name, await file.arrayBuffer());
     progress?.(0, OPEN_STEPS.read(file.name));
     let r = await inWorker(file.name, await file.arrayBuffer(), analyse, progress, signal);

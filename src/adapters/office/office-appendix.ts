@@ -18,6 +18,7 @@ import { type AppendixLayout, type HAlign } from "../../core/layout";
 import { safeSheetName } from "../../core/sheet/sheet-names";
 import { columnLetter } from "../../core/sheet/grid";
 import { formatViNumber } from "../../core/text/numbers";
+import { reasonNote } from "../../app/reasons";
 
 export interface WriteAppendixOptions {
   /** the most bytes of values one request may carry (default 4 000 000, under the 5 MB limit) */
@@ -28,6 +29,8 @@ export interface WriteAppendixOptions {
   maxCandidates?: number;
   /** Office.context.requirements.isSetSupported; everything is assumed supported when absent */
   isSetSupported?: (name: string, version: string) => boolean;
+  /** each computed verdict's reason as a note on its cell (ExcelApi 1.18; nothing without it: the printed appendix keeps its columns) */
+  reasons?: boolean;
 }
 
 export interface WriteAppendixResult {
@@ -51,6 +54,7 @@ export const APPENDIX_API = {
   sizes: "1.2", // rangeFormat.columnWidth / rowHeight
   autofit: "1.2", // rangeFormat.autofitRows
   merge: "1.2", // range.merge
+  notes: "1.18", // worksheet.notes.add
 } as const;
 
 const NOTE_PREFIX = "Ghi chú (xóa dòng này trước khi in): ";
@@ -388,6 +392,19 @@ async function writeNote(t: Target, layout: AppendixLayout, notes: string[]): Pr
   await t.spend(OVERHEAD_BYTES + utf8Length(notes.join(" ")));
 }
 
+/** The reason of each computed verdict as a note on its status cell: read on screen, not printed. */
+async function addReasonNotes(t: Target, layout: AppendixLayout): Promise<void> {
+  const col = layout.columns.findIndex((c) => c.key === "status");
+  if (col < 0) return;
+  for (let r = 0; r < layout.rows.length; r++) {
+    const reason = layout.rows[r].reason;
+    if (!reason || !layout.rows[r].cells.some((c) => c.col === col && c.text)) continue;
+    const text = reasonNote(reason);
+    t.ws.notes.add(`${letterOf(col)}${r + 1}`, text);
+    await t.spend(OVERHEAD_BYTES + utf8Length(text));
+  }
+}
+
 export async function writeAppendixSheet(
   context: Excel.RequestContext,
   layout: AppendixLayout,
@@ -442,6 +459,7 @@ export async function writeAppendixSheet(
   await writeValues(t, layout, Math.max(1, opts.chunkRows ?? 2000), maxBytes);
   finishCells(t, layout, notes);
   await writeNote(t, layout, notes);
+  if (opts.reasons && api.notes) await addReasonNotes(t, layout);
   ws.activate();
   await t.spend(OVERHEAD_BYTES * (layout.merges.length + 2));
   requestBytes.push(pending);

@@ -39,6 +39,8 @@ export interface UndoRecord {
   notes: NoteBefore[];
   /** sheets the write added, with what they held just after it */
   sheets: Array<{ name: string; fingerprint: string }>;
+  /** columns the write widened (the "Lý do" column, ExcelApi 1.2), with their width before in points */
+  widths: Array<{ sheet: string; column: string; before: number }>;
 }
 
 /** A short, order-sensitive digest of a sheet's used range (FNV-1a over its address and values). */
@@ -111,6 +113,7 @@ export async function restore(context: Excel.RequestContext, r: UndoRecord): Pro
     if (n.before === null) notes.getItem(n.cell).delete();
     else notes.getItem(n.cell).content = n.before;
   }
+  for (const w of r.widths) context.workbook.worksheets.getItem(w.sheet).getRange(`${w.column}:${w.column}`).format.columnWidth = w.before;
   for (const s of r.sheets) context.workbook.worksheets.getItem(s.name).delete();
   await context.sync();
 }

@@ -14,12 +14,21 @@ import { writeNewSheetsOffice } from "./office-new-sheets";
 import { readSheetGrid } from "./office-read";
 import { loadSettings, saveSettings, type SettingsStore } from "./office-settings";
 import { downloadBytes, toBase64 } from "../file/download";
-import { type NewSheet, type StatusColumnPlan, type StatusColumnRequest, type WorkbookPort } from "../../app/port";
+import { type NewSheet, type StatusColumnPlan, type StatusColumnRequest, type StatusColumnWrite, type WorkbookPort } from "../../app/port";
 import { type PaneSettings } from "../../app/settings";
 import { AppError } from "../../app/errors";
 import { contiguousRuns, diffStatus, planOf, rowSpan } from "../../app/status-column";
 import { changedSince, restore, sheetFingerprint, UNDO_API, type UndoRecord } from "./office-undo";
 import type { UndoOffer } from "../../app/port";
+import { queueReasonReads, REASONS_API } from "./office-reasons";
+
+/** What the pane's “Hoàn tác” names for a write of the Đánh giá column; null when it changed nothing. */
+function statusWriteLabel(req: StatusColumnRequest, r: StatusColumnWrite): string | null {
+  const reasons = r.reasons?.changes ? (r.reasons.way === "notes" ? `${r.reasons.changes} ghi chú lý do` : `cột Lý do (cột ${r.reasons.column!.column})`) : "";
+  if (!r.changed) return reasons || null;
+  const column = `cột Đánh giá (cột ${req.column}, ${r.changed} ô)`;
+  return reasons ? `${column} và ${reasons}` : column;
+}
 
 /** The part of the global `Excel` used here: `Excel.run`, with options (mergeUndoGroup, ExcelApi 1.20) or without. */
 export interface ExcelHost {
@@ -67,7 +76,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   private async write<T>(batch: (context: Excel.RequestContext, record: UndoRecord | null) => Promise<T>, label: (result: T) => string | null, grouped = true): Promise<T> {
     await this.forget();
     const merge = grouped && this.supports("ExcelApi", UNDO_API.mergeUndoGroup);
-    const record: UndoRecord | null = merge ? null : { label: "", cells: [], notes: [], sheets: [] };
+    const record: UndoRecord | null = merge ? null : { label: "", cells: [], notes: [], sheets: [], widths: [] };
     const result = merge ? await this.opts.excel.run({ mergeUndoGroup: true }, (c) => batch(c, null)) : await this.run((c) => batch(c, record));
     const what = label(result);
     if (!what) return result;
@@ -211,10 +220,19 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return this.opts.formulas ? "formulas" : "values";
   }
 
-  /** Read the column's current formulas (one sync) and diff them with the request; `formats` also loads their number formats. */
+  /** true when the reasons go as cell notes here (ExcelApi 1.18), else to the "Lý do" column */
+  reasonNotes(): boolean {
+    return this.supports("ExcelApi", REASONS_API.notes);
+  }
+
+  /**
+   * Read the column's current formulas, and what the reasons need (notes or the "Lý do" column), in
+   * one sync; diff them with the request. `formats` also loads number formats (the pane's undo keeps them).
+   */
   private async diff(context: Excel.RequestContext, req: StatusColumnRequest, formats = false) {
     const span = rowSpan(req);
-    if (!span) return { changes: [], before: () => ({ formulas: "", numberFormat: "" }) };
+    const reasons = queueReasonReads(context, req, { notes: this.reasonNotes(), widths: this.supports("ExcelApi", REASONS_API.widths), formats });
+    if (!span) return { changes: [], before: () => ({ formulas: "", numberFormat: "" }), reasons: null };
     const ws = context.workbook.worksheets.getItem(req.sheet);
     const range = ws.getRange(`${req.column}${span.first}:${req.column}${span.last}`);
     range.load(formats ? "formulas,numberFormat" : "formulas");
@@ -222,18 +240,23 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const formulas = range.formulas as unknown[][];
     const numberFormat = formats ? (range.numberFormat as unknown[][]) : [];
     const before = (row: number) => ({ formulas: formulas[row - span.first]?.[0] ?? "", numberFormat: numberFormat[row - span.first]?.[0] ?? "General" });
-    return { changes: diffStatus(req, this.mode(), (row) => formulas[row - span.first]?.[0]), before };
+    return { changes: diffStatus(req, this.mode(), (row) => formulas[row - span.first]?.[0]), before, reasons: reasons ? await reasons() : null };
   }
 
   planStatusColumn(req: StatusColumnRequest): Promise<StatusColumnPlan> {
-    return this.run(async (context) => planOf((await this.diff(context, req)).changes, this.mode()));
+    return this.run(async (context) => {
+      const d = await this.diff(context, req);
+      const plan = planOf(d.changes, this.mode());
+      return d.reasons ? { ...plan, reasons: d.reasons.plan } : plan;
+    });
   }
 
-  writeStatusColumn(req: StatusColumnRequest): Promise<{ changed: number; mode: StatusColumnPlan["mode"] }> {
+  writeStatusColumn(req: StatusColumnRequest): Promise<StatusColumnWrite> {
     return this.write(
       async (context, record) => {
-        const { changes, before } = await this.diff(context, req, !!record);
-        if (!changes.length) return { changed: 0, mode: this.mode() };
+        const { changes, before, reasons } = await this.diff(context, req, !!record);
+        const result: StatusColumnWrite = { changed: changes.length, mode: this.mode(), ...(reasons ? { reasons: reasons.plan } : {}) };
+        if (!changes.length && !reasons?.plan.changes) return result;
         const ws = context.workbook.worksheets.getItem(req.sheet);
         const written = contiguousRuns(changes).map((run) => {
           const address = `${req.column}${run[0].row}:${req.column}${run[run.length - 1].row}`;
@@ -243,12 +266,14 @@ export class OfficeWorkbookPort implements WorkbookPort {
           record?.cells.push({ sheet: req.sheet, address, formulas: run.map((c) => [before(c.row).formulas]), numberFormat: run.map((c) => [before(c.row).numberFormat]), after: [] });
           return r;
         });
+        const reasonsWritten = reasons?.write(record);
         await context.sync();
         // what Excel holds after the write, as it reads it back (the pane's undo compares with it)
         if (record) written.forEach((r, i) => (record.cells[i].after = r.formulas as unknown[][]));
-        return { changed: changes.length, mode: this.mode() };
+        reasonsWritten?.();
+        return result;
       },
-      (r) => (r.changed ? `cột Đánh giá (cột ${req.column}, ${r.changed} ô)` : null),
+      (r) => statusWriteLabel(req, r),
     );
   }
 
@@ -263,10 +288,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
     );
   }
 
-  writeAppendix(layout: AppendixLayout, baseName: string): Promise<{ sheetName: string; notes: string[] }> {
+  writeAppendix(layout: AppendixLayout, baseName: string, opts: { reasons?: boolean } = {}): Promise<{ sheetName: string; notes: string[] }> {
     return this.write(
       async (context, record) => {
-        const r = await writeAppendixSheet(context, layout, baseName, { isSetSupported: (name, version) => this.supports(name, version) });
+        const r = await writeAppendixSheet(context, layout, baseName, { isSetSupported: (name, version) => this.supports(name, version), reasons: !!opts.reasons && this.reasonNotes() });
         await this.recordSheets(context, record, [r.sheetName]);
         return { sheetName: r.sheetName, notes: r.notes };
       },

@@ -46,36 +46,73 @@ export function zipKind(names: Iterable<string>, mimetype: string | undefined, w
   return "zip";
 }
 
-/** The sentences, one per kind the tool cannot use, and the shared ones for a broken file. */
-export const FILE_MESSAGES = {
-  xls: (f: string) => `Tệp "${f}" là sổ Excel cũ (.xls), công cụ chỉ đọc .xlsx và .ods. Hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng "Sổ làm việc Excel (.xlsx)".`,
-  encrypted: (f: string) => `Tệp "${f}" được đặt mật khẩu (mã hóa), công cụ không mở được. Hãy mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại dạng .xlsx.`,
-  xlsb: (f: string) => `Tệp "${f}" là sổ Excel nhị phân (.xlsb), công cụ chỉ đọc .xlsx và .ods. Hãy mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (.xlsx)".`,
-  otherOffice: (f: string) => `Tệp "${f}" là văn bản hoặc trình chiếu (Word, PowerPoint, OpenDocument), không phải bảng tính. Hãy chọn tệp Excel (.xlsx) hoặc bảng tính LibreOffice (.ods).`,
-  zip: (f: string) => `Tệp "${f}" là tệp nén (zip) nhưng không phải sổ Excel (.xlsx) hay bảng tính .ods: trong đó không có sổ làm việc.`,
-  truncatedZip: (f: string) => `Tệp "${f}" bị hỏng hoặc bị cắt cụt (tải về chưa xong?): không đọc được danh mục tệp nén. Hãy lấy lại tệp gốc.`,
-  notZip: (f: string) => `Tệp "${f}" không phải là tệp Excel .xlsx hay bảng tính .ods (có thể là CSV, HTML hoặc văn bản). Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
-  corrupt: (f: string, why?: string) => `Tệp "${f}" bị hỏng, không đọc được như một sổ Excel${why ? `: ${why}` : "."} Hãy mở bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi thử lại.`,
-  limit: (f: string, why: string) => `Tệp "${f}": ${why}`,
+/**
+ * What the user reads when a file cannot be used: what the file is (naming it) and what is wrong,
+ * and what to do. The CLI prints both on one line; the page and the pane in Excel show the message
+ * and, under it, the action. The same words wherever the file was chosen.
+ */
+export interface Refusal {
+  message: string;
+  action: string;
+}
+
+/** What to do about a file past one of the reader's limits (limits.ts). */
+export const LIMIT_ACTION = "Nếu đây đúng là sổ của đơn vị, hãy chép riêng bảng chỉ tiêu sang một sổ mới (.xlsx) rồi dùng sổ đó; nếu không rõ tệp từ đâu, đừng mở nó.";
+
+/** The refusals, one per kind the tool cannot use, and the shared ones for a broken file or a limit passed. */
+export const FILE_REFUSALS = {
+  xls: (f: string): Refusal => ({
+    message: `Tệp "${f}" là sổ Excel cũ (.xls), công cụ chỉ đọc .xlsx và .ods.`,
+    action: `Hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng "Sổ làm việc Excel (.xlsx)".`,
+  }),
+  encrypted: (f: string): Refusal => ({
+    message: `Tệp "${f}" được đặt mật khẩu (mã hóa), công cụ không mở được.`,
+    action: "Hãy mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại dạng .xlsx.",
+  }),
+  xlsb: (f: string): Refusal => ({
+    message: `Tệp "${f}" là sổ Excel nhị phân (.xlsb), công cụ chỉ đọc .xlsx và .ods.`,
+    action: `Hãy mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (.xlsx)".`,
+  }),
+  otherOffice: (f: string): Refusal => ({
+    message: `Tệp "${f}" là văn bản hoặc trình chiếu (Word, PowerPoint, OpenDocument), không phải bảng tính.`,
+    action: "Hãy chọn tệp Excel (.xlsx) hoặc bảng tính LibreOffice (.ods).",
+  }),
+  zip: (f: string): Refusal => ({
+    message: `Tệp "${f}" là tệp nén (zip) nhưng không phải sổ Excel (.xlsx) hay bảng tính .ods: trong đó không có sổ làm việc.`,
+    action: "Nếu sổ nằm trong tệp nén này, hãy giải nén rồi chọn sổ .xlsx (hoặc .ods) ở trong.",
+  }),
+  truncatedZip: (f: string): Refusal => ({
+    message: `Tệp "${f}" bị hỏng hoặc bị cắt cụt (tải về chưa xong?): không đọc được danh mục tệp nén.`,
+    action: "Hãy lấy lại tệp gốc (tải về hoặc chép lại) rồi thử lại.",
+  }),
+  notZip: (f: string): Refusal => ({
+    message: `Tệp "${f}" không phải là tệp Excel .xlsx hay bảng tính .ods (có thể là CSV, HTML hoặc văn bản).`,
+    action: "Chọn một tệp .xlsx khác, hoặc mở tệp này bằng Excel rồi lưu lại dạng .xlsx.",
+  }),
+  corrupt: (f: string, why?: string): Refusal => ({
+    message: `Tệp "${f}" bị hỏng, không đọc được như một sổ Excel${why ? `: ${why}` : "."}`,
+    action: "Hãy mở bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi thử lại.",
+  }),
+  limit: (f: string, why: string): Refusal => ({ message: `Tệp "${f}": ${why}`, action: LIMIT_ACTION }),
 };
 
-/** The sentence for a kind the tool cannot read, or undefined for .xlsx / .ods. */
-export function kindMessage(kind: FileKind, file: string): string | undefined {
+/** The refusal for a kind the tool cannot read, or undefined for .xlsx / .ods. */
+export function kindRefusal(kind: FileKind, file: string): Refusal | undefined {
   switch (kind) {
     case "xls":
-      return FILE_MESSAGES.xls(file);
+      return FILE_REFUSALS.xls(file);
     case "encrypted":
-      return FILE_MESSAGES.encrypted(file);
+      return FILE_REFUSALS.encrypted(file);
     case "xlsb":
-      return FILE_MESSAGES.xlsb(file);
+      return FILE_REFUSALS.xlsb(file);
     case "other-office":
-      return FILE_MESSAGES.otherOffice(file);
+      return FILE_REFUSALS.otherOffice(file);
     case "zip":
-      return FILE_MESSAGES.zip(file);
+      return FILE_REFUSALS.zip(file);
     case "truncated-zip":
-      return FILE_MESSAGES.truncatedZip(file);
+      return FILE_REFUSALS.truncatedZip(file);
     case "not-zip":
-      return FILE_MESSAGES.notZip(file);
+      return FILE_REFUSALS.notZip(file);
     default:
       return undefined;
   }

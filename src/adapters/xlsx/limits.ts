@@ -53,9 +53,32 @@ export const limitMessages = {
   maxPartBytes: (part: string) => `Phần "${part}" trong tệp khi giải nén vượt quá ${mb(READER_LIMITS.maxPartBytes)} (giới hạn cho một phần); tệp có thể là "bom nén" hoặc quá lớn.`,
   maxTotalBytes: () => `Dữ liệu trong tệp khi giải nén vượt quá ${mb(READER_LIMITS.maxTotalBytes)} (giới hạn cho cả tệp); tệp có thể là "bom nén" hoặc quá lớn.`,
   maxSharedStrings: () => `Bảng chuỗi dùng chung của tệp có hơn ${vi(READER_LIMITS.maxSharedStrings)} chuỗi, vượt quá giới hạn của công cụ.`,
-  maxGridCells: (where: string) => `${where}: vùng dữ liệu có hơn ${vi(READER_LIMITS.maxGridCells)} ô, vượt quá giới hạn của công cụ. Hãy chép riêng bảng chỉ tiêu sang một tệp mới.`,
+  maxGridCells: (where: string) => `${where}: vùng dữ liệu có hơn ${vi(READER_LIMITS.maxGridCells)} ô, vượt quá giới hạn của công cụ.`,
   maxMerges: (where: string) => `${where}: có hơn ${vi(READER_LIMITS.maxMerges)} vùng gộp ô, vượt quá giới hạn của công cụ.`,
 };
 
 /** A package that is broken inside (bad XML, missing part): the caller adds the file name. */
 export class PackageFormatError extends Error {}
+
+/**
+ * A command's own, lower, limit of rows (the appendix is laid out in memory: 150 000 table rows):
+ * the reader stops a sheet it applies to as soon as the sheet is known to pass it, from the sheet's
+ * <dimension> before its rows are inflated, else from the rows read so far, so refusing a sheet of
+ * a million rows costs little memory. `applies`: which sheets it is for (all when absent).
+ */
+export interface RowLimit {
+  rows: number;
+  applies?: (sheet: string) => boolean;
+}
+
+/** A sheet passes a command's RowLimit: the command says it in its own words. Not a broken file. */
+export class RowLimitError extends Error {
+  constructor(
+    readonly sheet: string,
+    /** the sheet's last row (`declared`: as its <dimension> says), or the limit it passed */
+    readonly rows: number,
+    readonly declared: boolean,
+  ) {
+    super(`Trang "${sheet}" có ${declared ? "" : "hơn "}${vi(rows)} dòng, quá số dòng lệnh này đọc được.`);
+  }
+}

@@ -9,7 +9,7 @@
  */
 import type { Grid } from "../../core/sheet/grid";
 import { shownValue } from "../../core/sheet/cell";
-import { limitMessages, PackageFormatError, READER_LIMITS, ReaderLimitError } from "./limits";
+import { limitMessages, PackageFormatError, READER_LIMITS, ReaderLimitError, RowLimitError, type RowLimit } from "./limits";
 
 /** Excel's built-in number formats that matter here (ids as in ExcelJS's table). */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -390,8 +390,20 @@ export function clearMergedCells(values: unknown[][], merges: string[], where: s
   while (values.length && values[values.length - 1].length === 0) values.pop();
 }
 
-/** One worksheet's XML → grid values and merges. */
-export function parseSheet(xml: PartData, name: string, strings: string[], formats: Array<string | undefined>, date1904: boolean): Grid {
+/**
+ * The last row of a sheet's <dimension ref="A1:F1000001"> (its used range, as Excel writes it
+ * before the rows), from the first bytes of the sheet's XML; undefined when there is none.
+ */
+export function dimensionLastRow(head: string): number | undefined {
+  const m = /<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*?\sref\s*=\s*["']([^"']*)["']/.exec(head);
+  if (!m) return undefined;
+  let last: number | undefined;
+  for (const d of m[1].matchAll(/[A-Za-z]*\$?(\d+)/g)) last = Math.max(last ?? 0, Number(d[1]));
+  return last !== undefined && Number.isFinite(last) && last >= 1 ? last : undefined;
+}
+
+/** One worksheet's XML → grid values and merges. `maxRows`: a command's row limit (RowLimitError past it). */
+export function parseSheet(xml: PartData, name: string, strings: string[], formats: Array<string | undefined>, date1904: boolean, maxRows?: number): Grid {
   const where = `Trang "${name}"`;
   const prefix = rootPrefix(headOf(xml));
   const open = prefix ? `<${prefix}:sheetData` : "<sheetData";
@@ -437,6 +449,7 @@ export function parseSheet(xml: PartData, name: string, strings: string[], forma
           }
         }
         while (out.length && (out[out.length - 1] === null || out[out.length - 1] === "")) out.pop();
+        if (maxRows !== undefined && rowNo > maxRows && out.length) throw new RowLimitError(name, maxRows, false);
         while (values.length < rowNo - 1) values.push([]);
         const prev = values[rowNo - 1];
         cells += out.length - (prev ? prev.length : 0);
@@ -479,33 +492,119 @@ export function workbookPartPath(part: (path: string) => PartData | undefined): 
   return "xl/workbook.xml";
 }
 
-function relsPathOf(partPath: string): string {
+/** Where a part's relationships are: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+export function relsPathOf(partPath: string): string {
   const i = partPath.lastIndexOf("/");
   return `${partPath.slice(0, i + 1)}_rels/${partPath.slice(i + 1)}.rels`;
 }
 
-/** All worksheets, given a way to read a part of the package (bytes or text). */
-export function parseWorkbookParts(part: (path: string) => PartData | undefined): Grid[] {
-  const wbPath = workbookPartPath(part);
-  const wbData = part(wbPath);
-  const relsData = part(relsPathOf(wbPath));
+/** The worksheets of a package in workbook order (chart and dialog sheets left out), and what the reader needs besides. */
+export interface WorkbookSheets {
+  worksheets: SheetPart[];
+  date1904: boolean;
+  sharedStrings: string;
+  styles: string;
+}
+
+/**
+ * A reading of a package written once for both ways of getting its parts: it yields the path of each
+ * part it needs, in the order it needs them, and is given the part's bytes back (or undefined);
+ * `readSync` and `readAsync` drive it. So the CLI (parts inflated synchronously, one at a time) and
+ * the page (parts inflated by a stream) read the same parts in the same order, and a file passes or
+ * fails the limits at the same part in both.
+ */
+export type PartReading<T> = Generator<string, T, PartData | undefined>;
+
+export function readSync<T>(reading: PartReading<T>, part: (path: string) => PartData | undefined): T {
+  let step = reading.next();
+  while (!step.done) step = reading.next(part(step.value));
+  return step.value;
+}
+
+export async function readAsync<T>(reading: PartReading<T>, part: (path: string) => Promise<PartData | undefined>): Promise<T> {
+  let step = reading.next();
+  while (!step.done) step = reading.next(await part(step.value));
+  return step.value;
+}
+
+/** The package's worksheets, from its workbook part and the workbook's relationships. */
+export function* workbookSheets(): PartReading<WorkbookSheets> {
+  const root = yield "_rels/.rels";
+  const wbPath = workbookPartPath((p) => (p === "_rels/.rels" ? root : undefined));
+  const wbData = yield wbPath;
+  const relsData = yield relsPathOf(wbPath);
   if (!wbData || !relsData) throw new PackageFormatError(`Thiếu phần ${!wbData ? wbPath : relsPathOf(wbPath)} của sổ Excel.`);
   const relsText = wholeText(relsData);
   const { sheets, date1904 } = parseWorkbook(wholeText(wbData), relsText, wbPath);
   const rels = [...parseRels(relsText, wbPath).values()];
-  const sstPath = rels.find((r) => REL_TYPE.sharedStrings.test(r.type))?.path ?? "xl/sharedStrings.xml";
-  const stylesPath = rels.find((r) => REL_TYPE.styles.test(r.type))?.path ?? "xl/styles.xml";
-  const strings = parseSharedStrings(part(sstPath));
-  const formats = parseCellFormats(part(stylesPath));
   const sheetPaths = new Set(rels.filter((r) => REL_TYPE.worksheet.test(r.type)).map((r) => r.path));
-  const grids: Grid[] = [];
-  for (const s of sheets) {
+  return {
     // chart sheets, dialog sheets: not worksheets
-    if (sheetPaths.size ? !sheetPaths.has(s.path) : !/worksheets\//.test(s.path)) continue;
-    const xml = part(s.path);
+    worksheets: sheets.filter((s) => (sheetPaths.size ? sheetPaths.has(s.path) : /worksheets\//.test(s.path))),
+    date1904,
+    sharedStrings: rels.find((r) => REL_TYPE.sharedStrings.test(r.type))?.path ?? "xl/sharedStrings.xml",
+    styles: rels.find((r) => REL_TYPE.styles.test(r.type))?.path ?? "xl/styles.xml",
+  };
+}
+
+/** The row limit for a sheet, when there is one that applies to it. */
+export function rowLimitOf(limit: RowLimit | undefined, sheet: string): number | undefined {
+  return limit && (!limit.applies || limit.applies(sheet)) ? limit.rows : undefined;
+}
+
+/** All worksheets' grids; `rowLimit`: a command's (RowLimitError). */
+export function* workbookGrids(rowLimit?: RowLimit): PartReading<Grid[]> {
+  const wb = yield* workbookSheets();
+  const strings = parseSharedStrings(yield wb.sharedStrings);
+  const formats = parseCellFormats(yield wb.styles);
+  const grids: Grid[] = [];
+  for (const s of wb.worksheets) {
+    const xml = yield s.path;
     if (xml === undefined) throw new PackageFormatError(`Thiếu phần ${s.path} (trang "${s.name}").`);
-    grids.push(parseSheet(xml, s.name, strings, formats, date1904));
+    grids.push(parseSheet(xml, s.name, strings, formats, wb.date1904, rowLimitOf(rowLimit, s.name)));
   }
   if (grids.length === 0) throw new PackageFormatError("Sổ không có trang tính nào.");
   return grids;
+}
+
+/** All worksheets, given a way to read a part of the package (bytes or text); `rowLimit`: a command's (RowLimitError). */
+export function parseWorkbookParts(part: (path: string) => PartData | undefined, rowLimit?: RowLimit): Grid[] {
+  return readSync(workbookGrids(rowLimit), part);
+}
+
+/**
+ * The last row with content of a sheet's XML read as it streams in, for a command's row limit on a
+ * sheet without <dimension>: `push` each piece of text as it comes; true once a row with a value
+ * lies past `limit` (the reader's own rule, parseSheet, decides for a sheet read whole).
+ */
+export class RowCounter {
+  private carry = "";
+  private prefix: string | undefined;
+  private row = 0;
+
+  constructor(private readonly limit: number) {}
+
+  push(text: string): boolean {
+    let s = this.carry + text;
+    if (this.prefix === undefined) {
+      // the root element's whole name is needed first (its prefix, "x" of <x:worksheet>)
+      if (!/<[A-Za-z_][^\s>/]*[\s>/]/.test(s)) {
+        this.carry = s;
+        return false;
+      }
+      this.prefix = rootPrefix(s);
+    }
+    const close = this.prefix ? `</${this.prefix}:row>` : "</row>";
+    let end = s.lastIndexOf(close);
+    end = end >= 0 ? end + close.length : s.length > SLICE ? s.lastIndexOf(">") + 1 : 0;
+    this.carry = s.slice(end);
+    s = unprefix(s.slice(0, end), this.prefix);
+    ROW.lastIndex = 0;
+    for (const rm of s.matchAll(ROW)) {
+      const r = Number(attr(rm[1], "r"));
+      this.row = Number.isInteger(r) && r >= 1 ? r : this.row + 1;
+      if (this.row > this.limit && rm[2] && /<v>[^<]|<is>|<t[\s>]/.test(rm[2])) return true;
+    }
+    return false;
+  }
 }

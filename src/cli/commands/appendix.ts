@@ -25,7 +25,7 @@ import { renderAppendixDocx } from "../../adapters/docx/appendix-docx";
 import { loadWorkbookForCli } from "../workbook";
 import { renderAppendixXlsx } from "../../adapters/xlsx/appendix-xlsx";
 import { CliError, parseArgs, type Io } from "../io";
-import { checkAppendixSize, checkOutputs, writeOutputs } from "../output";
+import { appendixRowLimit, checkAppendixSize, checkOutputs, writeOutputs } from "../output";
 import { layoutAppendix } from "../../app/appendix";
 import { AppError } from "../../app/errors";
 import { analyseForCli, outlookOptionsFromFlags } from "./check";
@@ -155,12 +155,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { options, info } = optionsFromFlags(args.flags);
   const outlookOpts = outlookOptionsFromFlags(args.flags);
   const chartRows = chartRowsFromFlag(args.flags["bieu-do-dong"]);
-  const grids = await loadWorkbookForCli(file);
   const sheet = str(args.flags.sheet, "sheet");
+  const formats = [...(xlsxOut ? ["xlsx" as const] : []), ...(docxOut ? ["docx" as const] : [])];
+  // a sheet far past the limit is refused while it is read
+  const grids = await loadWorkbookForCli(file, appendixRowLimit(formats, sheet));
   const { analysis, report } = await analyseForCli(grids, { sheet });
   const table = analysis.table;
   // refuse a table too big to lay out and write, before any of that work
-  checkAppendixSize(table.rows.length, [...(xlsxOut ? ["xlsx" as const] : []), ...(docxOut ? ["docx" as const] : [])]);
+  checkAppendixSize(table.rows.length, formats);
   const wantsOutlook = !!args.flags["kha-nang"] || !!args.flags["bieu-do"] || chartRows !== undefined;
   const outlook = wantsOutlook ? computeOutlook(analysis, outlookOpts) : null;
   if (wantsOutlook && !outlook) throw new CliError("Không tính được khả năng đạt: thiếu nhiệm kỳ hoặc năm báo cáo. Thêm --nhiem-ky 2020-2025 --nam 2023, hoặc điền trang Thông tin.", 2);

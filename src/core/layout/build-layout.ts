@@ -3,6 +3,7 @@
  */
 import { statusLabel, type Levels, type Status, type StatusWords, type Vocabulary } from "../evaluation/evaluate";
 import { detectStatusStyle, wordsFor } from "../evaluation/vocabulary";
+import { verdictReason } from "../evaluation/reason";
 import type { GroupRow, IndicatorRow, IndicatorTable, ReportInfo, TableRow } from "../model";
 import { formatViNumber } from "../text/numbers";
 import { DEFAULT_PRESET, PRESET_NAMES, PRESETS, parsePreset, type Preset } from "./presets";
@@ -526,6 +527,8 @@ function indicatorRow(ctx: Ctx, r: IndicatorRow): LayoutRow {
   const row: LayoutRow = { section: "body", kind: r.marker ? "sub" : "indicator", cells, heightPt: rowHeight(ctx, cells), sourceRow: r.row };
   if (st.status) row.status = st.status;
   if (st.fromSheet) row.statusFromSheet = true;
+  // the reason of a verdict the engine gave (not the sheet's word kept as typed)
+  if (st.text && !st.fromSheet && ctx.sc.source !== "reported" && r.evaluation) row.reason = verdictReason(r.evaluation);
   return row;
 }
 

@@ -105,6 +105,8 @@ export interface LayoutRow {
   status?: Status;
   /** the status cell is the sheet's own verdict, kept because the tool could not judge the row */
   statusFromSheet?: boolean;
+  /** why the engine gave the verdict in the status cell (absent when the cell is the sheet's own) */
+  reason?: string;
 }
 
 /** A merged block, 0-based, in layout row/column coordinates. */

@@ -92,6 +92,7 @@ export function JobView({ state, actions, busy, report, consolidate }: JobViewPr
             settings={settings}
             formulas={port.formulasSupported()}
             fileMode={port.kind === "file"}
+            reasonWay={port.reasonNotes?.() ? "notes" : "column"}
             plan={state.plan}
             onSettings={actions.settings}
             onPlan={actions.planStatus}

@@ -4,6 +4,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -23,6 +24,7 @@ import type { Analysis } from "../../app/analyse";
 import type { StatusColumnPlan, StatusColumnRequest } from "../../app/port";
 import type { PaneSettings } from "../../app/settings";
 import { VOCABULARY_CHOICES } from "../../app/settings";
+import { describeReasonPlan } from "../../app/reasons";
 import { FORM_STYLES } from "./shared-styles";
 
 const useStyles = makeStyles({
@@ -39,6 +41,7 @@ const useStyles = makeStyles({
   },
   address: { fontWeight: tokens.fontWeightSemibold },
   after: { fontWeight: tokens.fontWeightSemibold },
+  reasons: { margin: `${tokens.spacingVerticalS} 0 0` },
 });
 
 export interface StatusStepProps {
@@ -47,6 +50,8 @@ export interface StatusStepProps {
   settings: PaneSettings;
   formulas: boolean;
   fileMode: boolean;
+  /** where the reasons go here: cell notes (Excel with ExcelApi 1.18) or the "Lý do" column */
+  reasonWay: "notes" | "column";
   plan: { req: StatusColumnRequest; plan: StatusColumnPlan } | null;
   onSettings(patch: Partial<PaneSettings>): void;
   onPlan(): void;
@@ -104,7 +109,7 @@ export function StatusJob(p: StatusStepProps): JSX.Element {
         ) : (
           "Excel này chưa chạy được hàm tùy chỉnh NQ.DANHGIA, nên các ô nhận giá trị đã tính sẵn."
         )}{" "}
-        Không cột nào khác bị thay đổi.
+        {p.settings.reasons && p.reasonWay === "column" ? "Ngoài cột “Lý do”, không cột nào khác bị thay đổi." : "Không cột nào khác bị thay đổi."}
       </Body1>
       <div className={styles.row}>
         <VocabularyField settings={p.settings} busy={p.busy} onSettings={p.onSettings} />
@@ -122,6 +127,16 @@ export function StatusJob(p: StatusStepProps): JSX.Element {
           />
         </Field>
       </div>
+      <Field
+        hint={
+          (p.reasonWay === "notes"
+            ? "Thành ghi chú (note) trên từng ô Đánh giá và trên ô đánh giá của trang phụ lục: rê chuột vào ô để đọc, không in ra."
+            : `Vào cột “Lý do” cạnh cột Đánh giá; nếu cột đó đã có dữ liệu thì vào cột trống kế tiếp.${p.fileMode ? "" : " Excel này chưa ghi được ghi chú trên ô (cần ExcelApi 1.18)."}`) +
+          (p.formulas ? " Lý do là của lúc ghi: khi số liệu đổi, bấm “Điền cột Đánh giá” lại để cập nhật." : "")
+        }
+      >
+        <Checkbox label="Ghi lý do của từng đánh giá" checked={p.settings.reasons} disabled={p.busy} onChange={(_e, d) => p.onSettings({ reasons: d.checked === true })} />
+      </Field>
       <div className={styles.actions}>
         <Button appearance="primary" icon={<CalculatorRegular />} disabled={p.busy} onClick={p.onPlan}>
           Điền cột Đánh giá
@@ -136,8 +151,14 @@ export function StatusJob(p: StatusStepProps): JSX.Element {
             <DialogContent id="status-confirm-text">
               {p.plan && (
                 <>
-                  Sẽ thay đổi <strong>{p.plan.plan.changes} ô</strong> ở cột {p.plan.req.column} của trang “{p.plan.req.sheet}”
-                  {p.plan.plan.mode === "formulas" ? ", bằng công thức NQ.DANHGIA" : ", bằng giá trị đã tính"}. Các cột khác giữ nguyên.
+                  {p.plan.plan.changes ? (
+                    <>
+                      Sẽ thay đổi <strong>{p.plan.plan.changes} ô</strong> ở cột {p.plan.req.column} của trang “{p.plan.req.sheet}”
+                      {p.plan.plan.mode === "formulas" ? ", bằng công thức NQ.DANHGIA" : ", bằng giá trị đã tính"}. Các cột khác giữ nguyên.
+                    </>
+                  ) : (
+                    <>Cột Đánh giá (cột {p.plan.req.column} của trang “{p.plan.req.sheet}”) đã đúng, không ô nào thay đổi.</>
+                  )}
                   {!!p.plan.plan.preview?.length && (
                     <ul className={styles.changes} aria-label="Các ô sẽ thay đổi">
                       {p.plan.plan.preview.map((c) => (
@@ -152,12 +173,13 @@ export function StatusJob(p: StatusStepProps): JSX.Element {
                       {p.plan.plan.changes > p.plan.plan.preview.length && <li>… và {p.plan.plan.changes - p.plan.plan.preview.length} ô khác.</li>}
                     </ul>
                   )}
+                  {p.plan.plan.reasons && <p className={styles.reasons}>{describeReasonPlan(p.plan.plan.reasons, p.plan.req.column)}</p>}
                 </>
               )}
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={p.onConfirm}>
-                Ghi {p.plan?.plan.changes ?? 0} ô
+                {p.plan?.plan.reasons?.changes ? `Ghi ${p.plan.plan.changes} ô và lý do` : `Ghi ${p.plan?.plan.changes ?? 0} ô`}
               </Button>
               <Button onClick={p.onCancel}>Hủy</Button>
             </DialogActions>

@@ -16,6 +16,8 @@ import type { OpenReply, OpenRequest } from "../../../src/adapters/file/open-fil
 import { openWorkbook } from "../../../src/app/open-workbook";
 import { buildStatusRequest } from "../../../src/app/status-column";
 import { AppError } from "../../../src/app/errors";
+import { LIMIT_ACTION } from "../../../src/adapters/xlsx/file-kind";
+import { limitMessages, READER_LIMITS } from "../../../src/adapters/xlsx/limits";
 import { writeRealisticWorkbook } from "../../support/realistic-workbook";
 import { referenceTableWorkbook } from "../../support/workbook-fixtures";
 import { loadReferenceIndicators } from "../../support/reference";
@@ -150,6 +152,25 @@ test("a broken file: the Vietnamese sentence naming it, from the worker as from 
   const c = await opener.read(fileOf("hong.xlsx", bad)).catch((x: unknown) => x);
   expect((c as Error).message).toMatch(/^Không đọc được tệp "hong\.xlsx": không phải là tệp Excel \.xlsx hay bảng tính \.ods/);
   expect((c as Error).message.match(/hong\.xlsx/g)).toHaveLength(1);
+  // and keeps what to do
+  expect((c as AppError).action).toBe((e as AppError).action);
+});
+
+test("a file past the size limit is refused by its size, before its bytes are read (limit lowered for the test)", async () => {
+  const saved = READER_LIMITS.maxFileBytes;
+  READER_LIMITS.maxFileBytes = 1000;
+  try {
+    const file = fileOf("lon.xlsx", new Uint8Array(2000));
+    let read = false;
+    Object.defineProperty(file, "arrayBuffer", { value: async () => ((read = true), new ArrayBuffer(0)) });
+    const e = await createFileOpener({ worker: () => new InProcessWorker(), full }).open(file).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).message).toBe(`Tệp "lon.xlsx": ${limitMessages.maxFileBytes(2000)}`);
+    expect((e as AppError).action).toBe(LIMIT_ACTION);
+    expect(read).toBe(false);
+  } finally {
+    READER_LIMITS.maxFileBytes = saved;
+  }
 });
 
 test("no worker, or one whose script does not load: the page does the same work", async () => {
