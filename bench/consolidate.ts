@@ -86,7 +86,7 @@ export async function benchConsolidate() {
       for (const f of files) await requireTable(gridSource(await loadWorkbookFile(f)));
     };
     // interleaved A B C A B C …, medians with their spread
-    const t = await interleaved({ consolidate: runConsolidate, read: runRead, check: runCheckEach }, 3, 1);
+    const t = await interleaved({ consolidate: runConsolidate, read: runRead, check: runCheckEach }, 5, 1);
     // memory: heap sampled every 25 files of one more run
     await consolidateUnits(sources(true));
     return {

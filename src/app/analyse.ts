@@ -52,6 +52,8 @@ export interface AnalyseOptions {
    * writes the table out
    */
   texts?: boolean;
+  /** false: the rows keep no cell addresses (with `checks` and `texts` false: a reader that only reduces the table to figures) */
+  addresses?: boolean;
   /** told as each step starts (the pane shows it): recognising the table, evaluating, checking; with the rows concerned */
   onStep?: (step: "table" | "evaluate" | "check", rows: number) => void;
 }
@@ -65,7 +67,7 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
   const years = opts.info?.termStart ? termYears(opts.info) : undefined;
   opts.onStep?.("table", grid.values.length);
   // the rows' cells as typed are kept while reading them (unless not wanted: texts false)
-  const result = readIndicatorTable(grid, { mapping: opts.mapping, years, texts: opts.texts !== false });
+  const result = readIndicatorTable(grid, { mapping: opts.mapping, years, texts: opts.texts !== false, addresses: opts.addresses });
   const vocabulary0 = opts.vocabulary ?? "dat";
   const none: Analysis = {
     sheet: grid.sheet,
@@ -103,7 +105,8 @@ export function analyse(grid: Grid, opts: AnalyseOptions = {}): Analysis {
     table,
     recognised: result.recognised,
     findings,
-    counts: countStatuses(table, { vocabulary }),
+    // no counts where nothing is checked either (consolidation reduces the table to figures)
+    counts: opts.checks === false ? none.counts : countStatuses(table, { vocabulary }),
     areas: opts.checks === false ? [] : countByArea(table),
     indicators,
     groups,

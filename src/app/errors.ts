@@ -16,6 +16,7 @@ export const APP_ERROR_ACTIONS = {
   unsupported_excel: "Cập nhật Excel, hoặc dùng chế độ trình duyệt: mở tệp .xlsx trong trang này.",
   bad_input: "Sửa dữ liệu như thông báo nói rồi thử lại.",
   unreadable_draft: "Chọn bản báo cáo dạng .docx (Word) hoặc .txt (văn bản thuần, UTF-8).",
+  cancelled: "Chạy lại khi cần; các tệp không bị sửa.",
   workbook_changed: "Dùng Ctrl+Z trong Excel, hoặc sửa lại bằng tay.",
 } as const;
 

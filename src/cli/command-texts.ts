@@ -72,6 +72,6 @@ export const COMMAND_TEXTS = {
   },
   "tong-hop": {
     summary: "Tổng hợp bảng chỉ tiêu của nhiều đơn vị (xã, phường, sở, ngành) thành một bảng.",
-    usage: 'chitieu tong-hop TỆP... | THƯ_MỤC -o TONG-HOP.xlsx [--ten "Tỉnh X"] [--json] [--force]   (trang "Chỉ tiêu" tổng hợp, "Theo đơn vị", "Thiếu số liệu")',
+    usage: 'chitieu tong-hop TỆP... | THƯ_MỤC -o TONG-HOP.xlsx [--ten "Tỉnh X"] [--cach "TT=cách tổng hợp" | --cach TỆP.xlsx]... [--json] [--force]   (trang "Chỉ tiêu" tổng hợp, "Theo đơn vị", "Thiếu số liệu")',
   },
 } satisfies Record<string, CommandTexts>;

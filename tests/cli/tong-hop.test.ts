@@ -66,7 +66,8 @@ describe("chitieu tong-hop", () => {
     expect(report.sheet).toBe("Chỉ tiêu");
     expect(Object.keys(report.mapping)).toEqual(expect.arrayContaining(["rule", "lead"]));
     const fee = report.indicators.find((i: { name: string }) => i.name === "Thu ngân sách trên địa bàn");
-    expect(fee).toMatchObject({ actual: 100, target: "50", reported: "Vượt", status: "exceeded" });
+    // two units with figures: the sum 100 against the sum of their targets 50 + 50, never one unit's 50
+    expect(fee).toMatchObject({ actual: 100, target: "100", reported: "Đạt", status: "met" });
     const growth = report.indicators.find((i: { name: string }) => i.name.startsWith("Tốc độ tăng"));
     expect(growth.actual).toBeCloseTo(0.99, 2);
     // the verdicts written agree with the engine: no status finding
@@ -127,5 +128,90 @@ describe("chitieu template for consolidation", () => {
     expect((await sheetRows(file, "Thông tin")).map((x) => x[0])).toContain("Đơn vị");
     const check = await runCli(["check", file, "--json"]);
     expect(JSON.parse(check.stdout).mapping).toMatchObject({ rule: expect.any(String), lead: expect.any(String) });
+  });
+});
+
+describe("the README's example: two sample units consolidated", () => {
+  let a: string;
+  let b: string;
+  beforeAll(async () => {
+    a = join(dir, "don-vi-a.xlsx");
+    b = join(dir, "don-vi-b.xlsx");
+    expect((await runCli(["template", "-o", a, "--sample"])).code).toBe(0);
+    expect((await runCli(["template", "-o", b, "--sample"])).code).toBe(0);
+  });
+
+  test("every indicator gets a figure; sums are judged against summed targets; the file reads back with the same verdicts", async () => {
+    const out = join(dir, "readme-tong-hop.xlsx");
+    const r = await runCli(["tong-hop", a, b, "-o", out, "--ten", "Tỉnh X"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("cần chọn cách tổng hợp");
+    expect(r.stdout).toMatch(/Đánh giá theo chỉ tiêu chung .*: \d+ đạt và vượt, \d+ chưa đạt\./);
+    const j = JSON.parse((await runCli(["tong-hop", a, b, "--json"])).stdout);
+    expect(j.indicators.filter((i: { rule: string }) => i.rule === "needs_rule")).toEqual([]);
+    const members = j.indicators.find((i: { name: string }) => i.name.includes("263 quần chúng"));
+    // "263 đảng viên/ 3 năm" twice: 526 in 3 years, against 2 × "110 – 120" a year; 175 a year is short of 220
+    expect(members).toMatchObject({ rule: "sum", display: "526 đảng viên/ 3 năm", target: "Bình quân kết nạp từ 220 – 240", status: "Chưa đạt" });
+    const ntm = j.indicators.find((i: { name: string }) => i.name.includes("nông thôn mới kiểu mẫu"));
+    expect(ntm).toMatchObject({ value: 2, target: "02-04", status: "Đạt" });
+    // a rate both units give alike is that rate, against the target they share
+    const poverty = j.indicators.find((i: { name: string }) => i.name === "Tỷ lệ hộ nghèo");
+    expect(poverty).toMatchObject({ value: 0.37, target: "0,2 (theo tiêu chí cũ)", status: "Chưa đạt" });
+    const check = JSON.parse((await runCli(["check", out, "--json"])).stdout);
+    expect(check.findings.filter((f: { code: string }) => /status/.test(f.code))).toEqual([]);
+  });
+
+  test("units that differ: the rates without a base are asked for in one grouped message, each indicator once", async () => {
+    const c = join(dir, "don-vi-c.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(b);
+    const ws = wb.getWorksheet("Chỉ tiêu")!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const res = header.indexOf("Kết quả thực hiện") + 1;
+    // a second unit with other rates (poverty, forest cover) and another growth
+    ws.eachRow((row) => {
+      const name = String(row.getCell(2).value ?? "");
+      if (name === "Tỷ lệ hộ nghèo") row.getCell(res).value = 1.1;
+      if (name === "Tỷ lệ che phủ rừng") row.getCell(res).value = 12;
+    });
+    await wb.xlsx.writeFile(c);
+    const r = await runCli(["tong-hop", a, c, "--json"]);
+    const j = JSON.parse(r.stdout);
+    expect(j.indicators.filter((i: { rule: string }) => i.rule === "needs_rule").map((i: { name: string }) => i.name)).toEqual(["Tỷ lệ hộ nghèo", "Tỷ lệ che phủ rừng"]);
+    const text = (await runCli(["tong-hop", a, c, "-o", join(dir, "khac.xlsx")])).stdout;
+    expect(text.match(/cần chọn cách tổng hợp/g)).toHaveLength(1);
+    expect(text).toContain("2 chỉ tiêu cần chọn cách tổng hợp");
+    expect(text).toMatch(/Tỷ lệ, chỉ số không có trọng số.* — 2 chỉ tiêu: 2\.1 Tỷ lệ hộ nghèo; 2\.10 Tỷ lệ che phủ rừng\./);
+    expect(text).toContain('--cach "TT=cách"');
+
+    // the rule given once with --cach (by TT), or in the consolidated file's own column
+    const mean = JSON.parse((await runCli(["tong-hop", a, c, "--json", "--cach", "2.1=Bình quân", "--cach=2.10=Lớn nhất"])).stdout);
+    const rule = (name: string, jj: typeof j) => jj.indicators.find((i: { name: string }) => i.name === name);
+    expect(rule("Tỷ lệ hộ nghèo", mean)).toMatchObject({ rule: "mean", rule_source: "chosen", value: 0.74 });
+    expect(rule("Tỷ lệ che phủ rừng", mean)).toMatchObject({ rule: "max", value: 12 });
+    const rules = join(dir, "quy-tac.xlsx");
+    const edited = new ExcelJS.Workbook();
+    await edited.xlsx.readFile(join(dir, "khac.xlsx"));
+    const t = edited.getWorksheet("Chỉ tiêu")!;
+    const ruleCol = (t.getRow(1).values as unknown[]).slice(1).indexOf("Cách tổng hợp") + 1;
+    t.eachRow((row) => {
+      if (row.getCell(2).value === "Tỷ lệ che phủ rừng") row.getCell(ruleCol).value = "Nhỏ nhất";
+    });
+    await edited.xlsx.writeFile(rules);
+    const fromFile = JSON.parse((await runCli(["tong-hop", a, c, "--json", "--cach", rules])).stdout);
+    expect(rule("Tỷ lệ che phủ rừng", fromFile)).toMatchObject({ rule: "min", value: 6.5 });
+    expect(rule("Tỷ lệ che phủ rừng", fromFile).note).toContain("Cách tổng hợp chọn ở quy-tac.xlsx");
+    expect(rule("Tỷ lệ hộ nghèo", fromFile).rule).toBe("needs_rule");
+  });
+
+  test("a --cach the tool cannot follow: exit 2 naming it, nothing written", async () => {
+    const out = join(dir, "khong-ghi.xlsx");
+    const bad = await runCli(["tong-hop", a, b, "-o", out, "--cach", "2.1=tùy"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('không hiểu cách tổng hợp "tùy"');
+    const unknown = await runCli(["tong-hop", a, b, "-o", out, "--cach", "9.9=Cộng"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('không có chỉ tiêu "9.9"');
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -8,7 +8,7 @@
  * Screenshots go to test-artifacts/.
  */
 import { execSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -87,6 +87,17 @@ describe("Tổng hợp in a browser without Excel", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "tong-hop-800.png"), fullPage: true, animations: "disabled" });
   });
 
+  test("the rule asked for is chosen once in the pane; consolidated again without reading the files", async () => {
+    await page.getByLabel("Cách tổng hợp: 5 Tỷ lệ che phủ rừng").selectOption({ label: "Lớn nhất" });
+    await page.getByRole("button", { name: "Tổng hợp lại" }).click();
+    const table = page.getByRole("table", { name: "Bảng tổng hợp" });
+    await expect(table.getByRole("row").filter({ hasText: "Tỷ lệ che phủ rừng" }).innerText()).resolves.toMatch(/Lớn nhất\s+50\s+3\/4 đơn vị/);
+    await page.getByText(/cần chọn cách tổng hợp/).waitFor({ state: "detached" });
+    // the sum of a count against the sum of the units' targets, with its verdict in words
+    await expect(table.getByRole("row").filter({ hasText: "Thu ngân sách trên địa bàn" }).innerText()).resolves.toMatch(/Cộng\s+100\s+2\/4 đơn vị\s+100\s+Đạt/);
+    expect(pageErrors).toEqual([]);
+  });
+
   test("each unit that owes figures gets a message to copy", async () => {
     const box = page.getByLabel("Lời nhắc gửi Xã Bình Minh");
     const text = await box.inputValue();
@@ -116,6 +127,32 @@ describe("Tổng hợp in a browser without Excel", () => {
       if (r.getCell(2).value === "Dân số trung bình") pop = r.getCell(k).value;
     });
     expect(pop).toBe(17000);
+  });
+});
+
+describe("many files: the count while reading, and Hủy", () => {
+  test("shows “đã đọc n/150 tệp”; Hủy stops between two files and leaves no result", async () => {
+    const many = path.join(work, "nhieu");
+    mkdirSync(many, { recursive: true });
+    const list: string[] = [];
+    for (let k = 0; k < 150; k++) {
+      const f = path.join(many, `xa-${String(k).padStart(3, "0")}.xlsx`);
+      copyFileSync(files[0], f);
+      list.push(f);
+    }
+    const page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    await page.goto(`${server.url}/taskpane.html?view=tong-hop`);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Chọn tệp các đơn vị" }).click()]);
+    await chooser.setFiles(list);
+    await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+    await page.getByText(/Đang tổng hợp: đã đọc \d+\/150 tệp/).first().waitFor();
+    await page.getByRole("button", { name: "Hủy" }).click();
+    await page.getByText("Đã hủy việc tổng hợp. Không có gì được ghi.").waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByRole("heading", { name: /Kết quả:/ }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.close();
   });
 });
 

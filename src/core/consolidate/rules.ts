@@ -63,6 +63,7 @@ export const SUM_UNITS: string[] = [
   "truong", "lop", "phong hoc", "tram", "co so", "benh vien", "giuong", "giuong benh", "bac si",
   "doanh nghiep", "hop tac xa", "to hop tac", "chi bo", "dang bo", "to chuc", "co so dang",
   "cong trinh", "du an", "cai", "chiec", "con", "lan", "vu", "nha", "can", "so", "diem", "lang", "thiet che", "cho", "san pham",
+  "nghin nguoi", "nghin ho", "nghin ty dong", "luot", "luot nguoi", "thue bao", "tre", "benh nhan", "giao vien", "cau", "kwh", "mw",
 ];
 
 /** Denominators of per-capita units ("USD/người", "bác sĩ/1 vạn dân"): a rate, weighted, never added. */
@@ -74,8 +75,15 @@ export const PER_YEAR = /\/\s*nam\b/;
 /** Names that announce a rate or share whatever the unit says. */
 export const RATE_NAME = /^(ty le|ty trong|co cau|chi so|muc do|so .* binh quan|binh quan|thu nhap binh quan|.*binh quan dau nguoi)/;
 
-/** Names that announce a growth rate: recomputed from levels, never summed or averaged. */
-export const GROWTH_NAME = /(tang truong|toc do tang|tang binh quan|toc do phat trien)/;
+/**
+ * A rate whose base is certain when the units' tables hold it: per-capita figures ("USD/người",
+ * "bác sĩ/1 vạn dân") weigh by the population, household shares ("Tỷ lệ hộ nghèo") by the number
+ * of households. Used only when exactly one indicator of the table is that base (name and unit).
+ */
+export const INFERRED_BASES: Array<{ on: "unit" | "name"; rate: RegExp; base: RegExp; baseUnit: RegExp }> = [
+  { on: "unit", rate: /\/\s*(\d[\d.,]*\s*)?(van dan|nghin dan|ngan dan|dan|nguoi)\b/, base: /^dan so\b/, baseUnit: /^(nguoi|nghin nguoi|ngan nguoi)$/ },
+  { on: "name", rate: /^ty le ho\b/, base: /^(tong )?so ho\b/, baseUnit: /^ho\b/ },
+];
 
 /** Why a unit's figure is missing. */
 export type MissingReason = "empty" | "no_data" | "not_due" | "not_number" | "no_row" | "no_weight" | "no_levels" | "unreadable";
@@ -98,19 +106,98 @@ export const NO_DATA_WORDS: Array<[RegExp, MissingReason]> = [
   [/^(chua co so lieu|khong co so lieu|chua bao cao|chua thong ke)/, "no_data"],
 ];
 
-/** Notes written beside a consolidated indicator (Ghi chú, the pane, the CLI). */
+/** Why an indicator still needs a rule: each reason is one group of the message that asks for the rules. */
+export type NeedsReason = "rate_without_weight" | "growth_without_levels" | "unknown_unit" | "unknown_rule" | "base_not_found";
+
+/**
+ * The message that asks for the rules, once, grouped by reason (data, shared by the CLI and the
+ * pane): each group says what is missing and what to write in "Cách tổng hợp".
+ */
+const NEEDS_RULE_GROUPS: Record<NeedsReason, { title: string; write: string }> = {
+  rate_without_weight: {
+    title: "Tỷ lệ, chỉ số không có trọng số (không lấy trung bình các tỷ lệ)",
+    write: "“Bình quân gia quyền theo <chỉ tiêu gốc>”, ví dụ theo Dân số, theo Số hộ, hoặc cột “Trọng số” của bảng",
+  },
+  growth_without_levels: {
+    title: "Tốc độ tăng không có số liệu mức (không cộng, không lấy trung bình các tốc độ)",
+    write: "“Tính lại từ tổng mức theo <chỉ tiêu mức>” và nhập Đầu kỳ, các năm của chỉ tiêu mức đó",
+  },
+  unknown_unit: { title: "ĐVT không cho biết cách tổng hợp", write: "“Cộng”, “Bình quân gia quyền theo …”, “Đếm số đơn vị đạt” hoặc “Không tổng hợp”" },
+  unknown_rule: { title: "Cách tổng hợp ghi chưa hiểu được", write: `một trong: ${ruleChoicesText()}` },
+  base_not_found: { title: "Chỉ tiêu gốc ghi trong “Cách tổng hợp” không có trong bảng", write: "TT hoặc tên đúng của chỉ tiêu gốc (ví dụ “Bình quân gia quyền theo 4”)" },
+};
+
+function ruleChoicesText(): string {
+  return RULE_CHOICES.map((r) => RULES[r].label).join(", ");
+}
+
+/** Where a rule is given, once per indicator: how each front end says it. */
+const HOW_TO_GIVE_RULES = {
+  cli: 'Ghi một lần cho mỗi chỉ tiêu, bằng một trong ba cách: cột “Cách tổng hợp” trong tệp của một đơn vị bất kỳ; cột đó trong tệp tổng hợp này rồi chạy lại với --cach TỆP-TỔNG-HỢP.xlsx; hoặc --cach "TT=cách", ví dụ --cach "2.1=Bình quân gia quyền theo Số hộ".',
+  pane: "Chọn cách tổng hợp cho từng chỉ tiêu ở danh sách dưới đây rồi bấm “Tổng hợp lại” (không phải đọc lại các tệp), hoặc ghi cột “Cách tổng hợp” trong tệp của một đơn vị.",
+} as const;
+
+/** An indicator in the message: "2.1 Tỷ lệ hộ nghèo". */
+export function indicatorRef(tt: string, name: string): string {
+  return `${tt ? `${tt} ` : ""}${name}`;
+}
+
+/** The one message asking for rules: its title, how to give them, and one line per reason listing the indicators. */
+export interface NeedsRuleMessage {
+  title: string;
+  how: string;
+  groups: string[];
+}
+
+export function needsRuleMessage(items: Array<{ tt: string; name: string; needs: NeedsReason }>, surface: keyof typeof HOW_TO_GIVE_RULES): NeedsRuleMessage | null {
+  if (!items.length) return null;
+  const groups: string[] = [];
+  for (const reason of Object.keys(NEEDS_RULE_GROUPS) as NeedsReason[]) {
+    const list = items.filter((i) => i.needs === reason);
+    if (!list.length) continue;
+    const g = NEEDS_RULE_GROUPS[reason];
+    groups.push(`${g.title}, ghi ${g.write} — ${list.length} chỉ tiêu: ${list.map((i) => indicatorRef(i.tt, i.name)).join("; ")}.`);
+  }
+  return { title: `${items.length} chỉ tiêu cần chọn cách tổng hợp`, how: HOW_TO_GIVE_RULES[surface], groups };
+}
+
+/** The message as lines of text (the CLI): "N chỉ tiêu cần chọn cách tổng hợp. <how>", then "- <group>" each. */
+export function needsRuleLines(items: Array<{ tt: string; name: string; needs: NeedsReason }>, surface: keyof typeof HOW_TO_GIVE_RULES): string[] {
+  const m = needsRuleMessage(items, surface);
+  return m ? [`${m.title}. ${m.how}`, ...m.groups.map((g) => `- ${g}`)] : [];
+}
+
+/** Notes written beside a consolidated indicator (Ghi chú, the pane, the CLI): short, one sentence each. */
 export const NOTES = {
-  unknownRule: (text: string) => `Không hiểu cách tổng hợp “${text}”. Chọn một trong: ${Object.values(RULES).map((r) => r.label).join(", ")}.`,
-  conflictingRules: (used: string) => `Các đơn vị ghi cách tổng hợp khác nhau; dùng “${used}”.`,
-  rateWithoutWeight: (unit: string) =>
-    `Tỷ lệ/chỉ số (${unit || "không có ĐVT"}) không có trọng số: ghi “Bình quân gia quyền theo …” (chỉ tiêu gốc hoặc cột Trọng số/Dân số) ở cột “Cách tổng hợp”; không lấy trung bình các tỷ lệ.`,
-  unknownUnit: (unit: string) => `Không suy ra được cách tổng hợp từ ĐVT “${unit}”: ghi cột “Cách tổng hợp”.`,
-  baseNotFound: (base: string) => `Không tìm thấy chỉ tiêu gốc “${base}” để làm trọng số.`,
-  growthWithoutLevels:
-    "Tốc độ tăng: không có số liệu mức (Đầu kỳ và các năm) để tính lại trên tổng; không cộng, không lấy trung bình các tốc độ. Ghi “Tính lại từ tổng mức theo <chỉ tiêu mức>” (ví dụ: theo Giá trị sản xuất) và nhập Đầu kỳ, các năm của chỉ tiêu mức đó.",
+  needs: {
+    rate_without_weight: "Cần chọn cách tổng hợp: tỷ lệ không có trọng số (không lấy trung bình các tỷ lệ)",
+    growth_without_levels: "Cần chọn cách tổng hợp: tốc độ tăng không có số liệu mức để tính lại trên tổng",
+    unknown_unit: "Cần chọn cách tổng hợp: ĐVT không cho biết cách tổng hợp",
+    unknown_rule: "Cần chọn cách tổng hợp: cách ghi chưa hiểu được",
+    base_not_found: "Cần chọn cách tổng hợp: không tìm thấy chỉ tiêu gốc",
+  } satisfies Record<NeedsReason, string>,
+  unknownRule: (text: string) => `Không hiểu cách tổng hợp “${text}”`,
+  baseNotFound: (base: string) => `Không tìm thấy chỉ tiêu gốc “${base}”`,
+  conflictingRules: (used: string) => `Các đơn vị ghi cách tổng hợp khác nhau; dùng “${used}”`,
+  chosen: (from: string) => `Cách tổng hợp chọn ở ${from}`,
+  inferredBase: (base: string) => `trọng số suy ra: ${base}`,
+  sameValue: (shown: string, coverage: string) => `Các đơn vị cùng số ${shown} nên số chung là ${shown}, không cần trọng số: ${coverage}`,
+  unitsDiffer: (units: string[]) => `ĐVT các đơn vị khác nhau (${units.join("; ")}): không tính chung được, cần ghi cùng một ĐVT`,
   periodsDiffer: (years: number[]) => `Kết quả các đơn vị tính cho số năm khác nhau (${years.map((y) => (y === 1 ? "1 năm" : `${y} năm`)).join(", ")}): không cộng được; cần ghi kết quả cùng một kỳ`,
-  targetSummed: "Chỉ tiêu là tổng chỉ tiêu các đơn vị.",
-  targetsDiffer: "Chỉ tiêu của các đơn vị khác nhau: ghi chỉ tiêu chung.",
+  targetSummed: (n: number) => `Chỉ tiêu là tổng chỉ tiêu của ${n} đơn vị có số liệu`,
+  targetWeighted: (n: number) => `Chỉ tiêu là bình quân gia quyền chỉ tiêu của ${n} đơn vị, cùng trọng số`,
+  targetMean: (n: number) => `Chỉ tiêu là trung bình chỉ tiêu của ${n} đơn vị`,
+  targetGrowth: (n: number) => `Chỉ tiêu là tốc độ tăng của tổng mức khi ${n} đơn vị cùng đạt chỉ tiêu của mình`,
+  noTarget: {
+    missing: (units: string[]) => `Chưa đánh giá: ${units.join(", ")} chưa ghi chỉ tiêu, không có chỉ tiêu chung`,
+    unreadable: (text: string) => `Chưa đánh giá: chỉ tiêu “${text}” không đọc được thành số để tính chỉ tiêu chung`,
+    forms: "Chưa đánh giá: chỉ tiêu các đơn vị ghi khác dạng (mức, khoảng, trên, dưới…), không tính được chỉ tiêu chung",
+    percentSum: "Chưa đánh giá: chỉ tiêu ghi bằng %, không cộng được",
+    perYearMixed: "Chưa đánh giá: chỉ tiêu đơn vị ghi theo năm, đơn vị ghi cả kỳ; cần ghi cùng một kỳ",
+    rule: "Chưa đánh giá: chỉ tiêu các đơn vị khác nhau, không có cách tính chỉ tiêu chung theo cách tổng hợp này",
+    levels: "Chưa đánh giá: thiếu số liệu mức đầu kỳ để tính chỉ tiêu chung",
+    weights: "Chưa đánh giá: chỉ tiêu các đơn vị khác nhau, cần trọng số để tính chỉ tiêu chung",
+  },
   countMet: (met: number, judged: number) => `${met}/${judged} đơn vị đạt`,
   weightColumn: "Trọng số",
 };

@@ -36,6 +36,12 @@ function noValueText(r: ConsolidatedIndicator): string {
   return "Chưa có số liệu";
 }
 
+/** The name as the first unit typed it (with its "- " mark); the normalised name with the mark when that is not known. */
+function shownName(r: ConsolidatedIndicator): string {
+  if (r.nameText) return r.nameText;
+  return r.marker ? `${r.marker} ${r.name}` : r.name;
+}
+
 /** The consolidated table in the template layout. */
 export function tableSheet(c: Consolidation): SheetRows {
   const years = c.years;
@@ -44,16 +50,16 @@ export function tableSheet(c: Consolidation): SheetRows {
   const groupRows: number[] = [];
   for (const r of c.rows) {
     if (r.type === "group") {
-      values.push([r.tt || null, r.name, ...header.slice(2).map(() => null)]);
+      values.push([r.tt || null, r.nameText ?? r.name, ...header.slice(2).map(() => null)]);
       groupRows.push(values.length);
       continue;
     }
-    const name = r.marker ? `${r.marker} ${r.name}` : r.name;
+    const name = shownName(r);
     const result = r.rule === "count_met" ? r.display || noValueText(r) : (r.resultText ?? r.value ?? noValueText(r));
     values.push([
       r.tt || null,
       name,
-      r.unit || null,
+      r.unitText || r.unit || null,
       KIND_LABELS[r.kind],
       r.direction ?? null,
       r.target || null,
@@ -93,14 +99,14 @@ export function byUnitSheet(c: Consolidation): SheetRows {
   const failed = new Set(c.failures.map((f) => f.file));
   for (const r of c.rows) {
     if (r.type === "group") {
-      values.push([r.tt || null, r.name]);
+      values.push([r.tt || null, r.nameText ?? r.name]);
       groupRows.push(values.length);
       continue;
     }
     const row: unknown[] = [
       r.tt || null,
-      r.marker ? `${r.marker} ${r.name}` : r.name,
-      r.unit || null,
+      shownName(r),
+      r.unitText || r.unit || null,
       RULES[r.rule].label,
       r.rule === "count_met" ? r.display || null : (r.resultText ?? r.value ?? noValueText(r)),
       coverageText(r.covered, r.total),

@@ -41,6 +41,11 @@ export interface ReadOptions {
   headerRow?: number;
   /** keep each row's cells as typed (`texts`) while reading them, as withSourceTexts would take them */
   texts?: boolean;
+  /**
+   * false: the rows keep no cell addresses (`cells` empty), for a reader that never points at a cell
+   * (consolidation reduces each unit's table to figures); ignored when `texts` is kept
+   */
+  addresses?: boolean;
 }
 
 type Failure = { ok: false; error: { code: string; message: string; detail?: string } };
@@ -77,7 +82,7 @@ function readTable(grid: Grid, opts: ReadOptions): ReadResult {
     return fail("no_name_column", `Không xác định được cột tên chỉ tiêu trên trang "${grid.sheet}": dòng tiêu đề ${sheetRow(h.tiers[0], origin)} có ${seen}. Hãy chọn cột "Chỉ tiêu" bằng tay.`);
   }
   statusFromNotes(grid, h);
-  const { rows, folded } = readRows(grid, h, opts.texts === true);
+  const { rows, folded } = readRows(grid, h, opts.texts === true, opts.addresses !== false || opts.texts === true);
   const read = assemble(grid, h, rows);
   // the names folded while reading, for every later step; results computed from the years
   keepFoldedNames(read.table, folded);
@@ -127,7 +132,7 @@ function statusFromNotes(grid: Grid, h: HeaderInfo): void {
 }
 
 /** What building the rows needs, once per table: the columns, the cell reader, the column letters. */
-function rowContext(grid: Grid, h: HeaderInfo, texts: boolean): RowContext {
+function rowContext(grid: Grid, h: HeaderInfo, texts: boolean, addresses: boolean): RowContext {
   const origin = grid.origin ?? "A1";
   const { cols } = h;
   const at = cellReader(grid, gridMerges(grid), h.dataStart, [cols.get("name")!, cols.get("tt")]);
@@ -142,15 +147,16 @@ function rowContext(grid: Grid, h: HeaderInfo, texts: boolean): RowContext {
     groupPath: [],
     statusInNote: !cols.has("status") && cols.has("note"),
     typed: texts ? grid.values : undefined,
+    addresses,
   };
 }
 
 /** Groups and indicators, in sheet order, with their depth and enclosing groups; and each indicator's name folded. */
-function readRows(grid: Grid, h: HeaderInfo, texts: boolean): { rows: TableRow[]; folded: Array<string | undefined> } {
+function readRows(grid: Grid, h: HeaderInfo, texts: boolean, addresses: boolean): { rows: TableRow[]; folded: Array<string | undefined> } {
   const originRow = parseAddress(grid.origin ?? "A1").row;
   const nameCol = h.cols.get("name")!;
   const ttCol = h.cols.get("tt");
-  const ctx = rowContext(grid, h, texts);
+  const ctx = rowContext(grid, h, texts, addresses);
   const at = ctx.at;
   const rows: TableRow[] = [];
   const folded: Array<string | undefined> = [];

@@ -196,6 +196,8 @@ export interface RowContext {
   folded?: string;
   /** the grid's rows, to keep each row's cells as typed (`texts`); absent: rows keep none */
   typed?: unknown[][];
+  /** false: rows keep no cell addresses (reader.ts ReadOptions.addresses) */
+  addresses?: boolean;
 }
 
 const MAIN_ROLES = new Set(["tt", "name", "unit", "target", "actual", "status", "note"]);
@@ -242,6 +244,9 @@ export function hasValues(ctx: RowContext, r: number): boolean {
 
 const normalised = (v: unknown): unknown => (typeof v === "string" ? normalizeText(v) : v);
 
+/** The cell addresses of every row read without them (shared, never written). */
+const NO_CELLS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow {
   const { at } = ctx;
   const k = (ctx.columns ??= rowColumns(ctx.cols));
@@ -256,9 +261,9 @@ export function buildRow(ctx: RowContext, r: number, texts: RowTexts): TableRow 
     const v = at(r, c);
     if (!isBlankCell(v)) years[y] = normalised(v);
   }
-  const cells: Record<string, string> = {};
+  const cells: Record<string, string> = ctx.addresses === false ? NO_CELLS : {};
   const rowText = String(ctx.rowNo);
-  for (const { role, col, main } of k.cells) if (main || !isBlankCell(at(r, col))) cells[role] = ctx.letters[col] + rowText;
+  if (ctx.addresses !== false) for (const { role, col, main } of k.cells) if (main || !isBlankCell(at(r, col))) cells[role] = ctx.letters[col] + rowText;
   let unitText = cellText(at(r, k.unit));
   const fromName = k.unit === undefined ? unitInName(texts.nameText) : undefined;
   if (fromName) unitText = fromName;

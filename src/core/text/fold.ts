@@ -4,6 +4,7 @@
  */
 import { normalizeText } from "./normalize";
 import { platformTextDecoder } from "./decoder";
+import { remembered, textStore } from "./memo";
 
 /** Precomposed Latin letters (Vietnamese and others) → base letter, built once. */
 const FOLD_MAP: Map<string, string> = (() => {
@@ -20,11 +21,18 @@ const FOLD_MAP: Map<string, string> = (() => {
   return m;
 })();
 
+/** Texts folded during a run that reads many tables (memo.ts); unused otherwise. */
+const FOLDED = textStore();
+
 /**
  * Fold Vietnamese text for matching: lower case, no diacritics, đ → d, single spaces.
  * Per character: FOLD_MAP, else combining marks dropped, else the character's own lower case.
  */
 export function foldText(text: string): string {
+  return remembered(FOLDED, text, foldOnce);
+}
+
+function foldOnce(text: string): string {
   const n = normalizeText(text);
   const len = n.length;
   let i = 0;

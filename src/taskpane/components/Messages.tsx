@@ -1,15 +1,14 @@
 /** Progress (with "Hủy" for work that can be cancelled), errors and notices, in one live region. */
 import React from "react";
-import { Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import type { Work } from "../use-work";
+import { WorkProgress } from "./WorkProgress";
 import type { Notice } from "../pane-state";
 import type { ViewId } from "../jobs";
 
 const useStyles = makeStyles({
   messages: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
-  bar: { flexGrow: 1, minWidth: 0 },
 });
 
 export interface MessagesProps {
@@ -21,21 +20,9 @@ export interface MessagesProps {
 
 export function Messages({ work, notice, onDismiss, onBack }: MessagesProps): JSX.Element {
   const styles = useStyles();
-  const percent = work.progress === null ? null : Math.round(work.progress * 100);
   return (
     <div className={styles.messages} aria-live="polite">
-      {work.busy && (
-        <div className={styles.progress}>
-          <Field className={styles.bar} validationMessage={percent === null ? work.busy : `${work.busy} ${percent}%`} validationState="none">
-            <ProgressBar thickness="large" value={work.progress ?? undefined} aria-label={work.busy} />
-          </Field>
-          {work.cancellable && (
-            <Button size="small" onClick={work.cancel}>
-              Hủy
-            </Button>
-          )}
-        </div>
-      )}
+      <WorkProgress work={work} />
       {work.error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

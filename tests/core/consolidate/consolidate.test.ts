@@ -1,15 +1,10 @@
 import { consolidateUnits, type UnitSource } from "../../../src/app/consolidate";
 import { gridSource } from "../../../src/app/analyse";
-import {
-  consolidate,
-  consolidationJson,
-  inferRuleKind,
-  missingReasonOf,
-  owedByUnit,
-  parseRuleText,
-  type ConsolidatedIndicator,
-  type Consolidation,
-} from "../../../src/core/consolidate/consolidate";
+import { consolidate, type ConsolidatedIndicator, type Consolidation } from "../../../src/core/consolidate/consolidate";
+import { consolidationJson } from "../../../src/core/consolidate/json";
+import { inferRuleKind, parseRuleText } from "../../../src/core/consolidate/rule-choice";
+import { missingReasonOf } from "../../../src/core/consolidate/extract";
+import { owedByUnit } from "../../../src/core/consolidate/missing";
 import { owedMessage } from "../../../src/core/consolidate/rules";
 import { averageGrowth } from "../../../src/core/evaluation/growth";
 import { UNITS, unitGrids, type UnitSpec } from "../../support/consolidate-fixtures";
@@ -47,8 +42,10 @@ describe("consolidate three communes", () => {
     expect(r.value).toBe(100);
     expect([r.covered, r.total]).toEqual([2, 3]);
     expect(r.note).toContain("2/3 đơn vị");
-    expect(r.target).toBe("50");
-    expect(r.statusLabel).toBe("Vượt");
+    // the target of the whole is the sum of the targets of the units counted (50 + 50), never one unit's 50
+    expect(r.target).toBe("100");
+    expect(r.targetNote).toBe("Chỉ tiêu là tổng chỉ tiêu của 2 đơn vị có số liệu");
+    expect(r.status).toBe("met");
     const m = c.missing.find((x) => x.name === r.name)!;
     expect(m).toMatchObject({ unit: "Xã Cát Tiên", reason: "no_data", lead: "Phòng Tài chính" });
     expect(r.byUnit.map((x) => x?.value)).toEqual([60, 40, null]);
@@ -78,8 +75,10 @@ describe("consolidate three communes", () => {
     const r = indicator(c, "Tỷ lệ che phủ rừng");
     expect(r.rule).toBe("needs_rule");
     expect(r.value).toBeNull();
-    expect(r.ruleNote).toMatch(/Cách tổng hợp/);
+    expect(r.needs).toBe("rate_without_weight");
     expect(r.ruleNote).toMatch(/không lấy trung bình/);
+    // no target judged beside no figure
+    expect(r.status).toBeUndefined();
   });
 
   test("growth of the merged unit from summed levels, not the mean of the rates", () => {
@@ -302,13 +301,16 @@ describe("results written for several years", () => {
     expect(r.value).toBe(400);
     expect(r.resultText).toBe("400 đảng viên/ 3 năm");
     expect(r.display).toBe("400 đảng viên/ 3 năm");
-    // 400 / 3 ≈ 133 a year against 110–120: exceeded; read as 400 a year it would be too
-    expect(r.status).toBe("exceeded");
+    // two units' targets of 110–120 a year add up to 220–240 a year; 400 / 3 ≈ 133 a year is short of it
+    // (against one unit's 110–120 it would have read "exceeded")
+    expect(r.target).toBe("Bình quân kết nạp từ 220 – 240");
+    expect(r.status).toBe("not_met");
     expect(r.byUnit.map((x) => x?.raw)).toEqual(["263 đảng viên/ 3 năm", "137 đảng viên/ 3 năm"]);
-    const low = await run([unit("Xã A", "150 đảng viên/ 3 năm"), unit("Xã B", "150 đảng viên/ 3 năm")]);
-    // 300 in 3 years = 100 a year: below 110; a bare 300 would have been judged exceeded
-    expect(low.resultText).toBe("300 đảng viên/ 3 năm");
-    expect(low.status).toBe("not_met");
+    const high = await run([unit("Xã A", "400 đảng viên/ 3 năm"), unit("Xã B", "350 đảng viên/ 3 năm")]);
+    // 750 in 3 years = 250 a year: above 220–240; a bare 750 against the summed target too, but
+    // 750 / 3 against one unit's 110–120 would not tell the province anything
+    expect(high.resultText).toBe("750 đảng viên/ 3 năm");
+    expect(high.status).toBe("exceeded");
   });
 
   test("units counting different periods are not added: no figure, and a note saying why", async () => {
